@@ -1,0 +1,470 @@
+"""The temporal engine: replay change events into states, histories and lineage.
+
+Pure functions over :mod:`raadhuis.domain.events`; no I/O. Two entry points:
+
+* :func:`replay` — the organisation as of a day, by applying the admitted events in
+  order. It is the definition of "as of"; the store's interval tables must agree with it
+  (a property test checks that).
+* :func:`build_history` — the same replay, kept as half-open intervals [from, to) per
+  unit and post version, plus lineage links; the store saves these for fast queries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any
+
+from raadhuis.domain.dates import END_OF_TIME
+from raadhuis.domain.events import Event, EventType
+from raadhuis.domain.model import Post, Snapshot, Staffing, StaffingKind, TaskFieldShare, Unit, View
+
+
+class EngineError(ValueError):
+    """An event that cannot apply to the organisation as it stands on its date."""
+
+    def __init__(self, event: Event, field_name: str, message: str) -> None:
+        super().__init__(message)
+        self.event = event
+        self.field = field_name
+        self.message = message
+
+    def __str__(self) -> str:
+        return f"event {self.event.id} ({self.event.type.value}, {self.event.date}): {self.field}: {self.message}"
+
+
+@dataclass(frozen=True)
+class LineageLink:
+    """Unit ``source`` continued (partly) in ``target`` on ``date`` through an event."""
+
+    source: str  # unit id, or "ORG:unit" for a unit of another organisation
+    target: str
+    date: date
+    event: str
+    type: EventType
+
+
+@dataclass
+class State:
+    units: dict[str, Unit] = field(default_factory=dict)
+    posts: dict[str, Post] = field(default_factory=dict)
+
+
+@dataclass
+class Effect:
+    units: set[str] = field(default_factory=set)
+    posts: set[str] = field(default_factory=set)
+    links: list[LineageLink] = field(default_factory=list)
+
+
+UNIT_ATTRIBUTES = ("name", "kind", "abbreviation", "temporary", "expected_end", "functional", "task_fields")
+POST_ATTRIBUTES = ("title", "fte", "scale", "roles", "staffing", "reports_to")
+
+
+def ordered(events: Iterable[Event]) -> list[Event]:
+    return sorted(events, key=lambda e: e.sort_key)
+
+
+def admitted(events: Iterable[Event], organisation: str, view: View) -> list[Event]:
+    return ordered(e for e in events if e.organisation == organisation and view.admits(e.status))
+
+
+def replay(events: Iterable[Event], organisation: str, at: date, view: View = View.ACTUAL) -> Snapshot:
+    """The organisation as of ``at``: every admitted event dated on or before it, in order.
+
+    In the planned view an event that no longer fits (its unit was already planned away)
+    is passed over, as :func:`build_history` does; in the actual view it is an error.
+    """
+    state = State()
+    for event in admitted(events, organisation, view):
+        if event.date.effective > at:
+            break
+        try:
+            apply(state, event)
+        except EngineError:
+            if view is View.ACTUAL:
+                raise
+    return Snapshot(organisation, at, view, dict(state.units), dict(state.posts))
+
+
+@dataclass(frozen=True)
+class Version:
+    """One state of a unit or post over [valid_from, valid_to)."""
+
+    id: str
+    valid_from: date
+    valid_to: date
+    value: Any  # Unit or Post
+
+
+@dataclass
+class History:
+    organisation: str
+    view: View
+    units: list[Version] = field(default_factory=list)
+    posts: list[Version] = field(default_factory=list)
+    links: list[LineageLink] = field(default_factory=list)
+    conflicts: list[EngineError] = field(default_factory=list)  # planned events that no longer fit
+    applied: list[str] = field(default_factory=list)  # event ids, in order
+
+
+def build_history(events: Iterable[Event], organisation: str, view: View = View.ACTUAL) -> History:
+    """Replay all admitted events, keeping every version as an interval."""
+    history = History(organisation, view)
+    state = State()
+    open_units: dict[str, tuple[date, Unit]] = {}
+    open_posts: dict[str, tuple[date, Post]] = {}
+
+    def close(open_map: dict[str, tuple[date, Any]], out: list[Version], key: str, day: date) -> None:
+        start, value = open_map.pop(key)
+        if start < day:  # several changes on one day leave only the last state
+            out.append(Version(key, start, day, value))
+
+    for event in admitted(events, organisation, view):
+        try:
+            effect = apply(state, event)
+        except EngineError as exc:
+            if view is View.ACTUAL:
+                raise
+            history.conflicts.append(exc)
+            continue
+        history.applied.append(event.id)
+        day = event.date.effective
+        for uid in effect.units:
+            if uid in open_units:
+                close(open_units, history.units, uid, day)
+            if uid in state.units:
+                open_units[uid] = (day, state.units[uid])
+        for pid in effect.posts:
+            if pid in open_posts:
+                close(open_posts, history.posts, pid, day)
+            if pid in state.posts:
+                open_posts[pid] = (day, state.posts[pid])
+        history.links.extend(effect.links)
+    for uid, (start, unit) in open_units.items():
+        history.units.append(Version(uid, start, END_OF_TIME, unit))
+    for pid, (start, post) in open_posts.items():
+        history.posts.append(Version(pid, start, END_OF_TIME, post))
+    return history
+
+
+# --- applying one event -----------------------------------------------------------
+
+
+def apply(state: State, event: Event) -> Effect:
+    """Apply ``event`` to ``state`` in place; raise :class:`EngineError` if it cannot apply."""
+    handler = _HANDLERS[event.type]
+    effect = Effect()
+    handler(state, event, effect)
+    return effect
+
+
+def _need_unit(state: State, event: Event, uid: str | None, field_name: str = "unit") -> Unit:
+    if not uid:
+        raise EngineError(event, field_name, "a unit id is required")
+    unit = state.units.get(uid)
+    if unit is None:
+        raise EngineError(event, field_name, f"unit {uid!r} does not exist on {event.date.effective.isoformat()}")
+    return unit
+
+
+def _need_post(state: State, event: Event, pid: str | None) -> Post:
+    if not pid:
+        raise EngineError(event, "post", "a post id is required")
+    post = state.posts.get(pid)
+    if post is None:
+        raise EngineError(event, "post", f"post {pid!r} does not exist on {event.date.effective.isoformat()}")
+    return post
+
+
+def _check_parent(state: State, event: Event, unit_id: str, parent: str | None, field_name: str) -> None:
+    if parent is None:
+        return
+    if parent not in state.units:
+        raise EngineError(
+            event, field_name, f"parent unit {parent!r} does not exist on {event.date.effective.isoformat()}"
+        )
+    # Walk up from the new parent: meeting the unit itself means a cycle.
+    seen = {unit_id}
+    current: str | None = parent
+    while current is not None:
+        if current in seen:
+            raise EngineError(event, field_name, f"making {parent!r} the parent of {unit_id!r} creates a cycle")
+        seen.add(current)
+        current = state.units[current].parent if current in state.units else None
+
+
+def _add_unit(state: State, event: Event, unit: Unit, effect: Effect, field_name: str = "unit") -> None:
+    if unit.id in state.units:
+        raise EngineError(
+            event, f"{field_name}.id",
+            f"unit {unit.id!r} already exists on {event.date.effective.isoformat()}; "
+            "a unit has one line parent at a time (end it or move it instead)",
+        )
+    _check_parent(state, event, unit.id, unit.parent, f"{field_name}.parent")
+    state.units[unit.id] = unit
+    effect.units.add(unit.id)
+
+
+def _end_unit(state: State, event: Event, uid: str, effect: Effect, heirs: dict[str, str] | None = None,
+              default_heir: str | None = None) -> None:
+    """Remove a unit; its posts and sub-units go to an heir, or end with it if there is none."""
+    del state.units[uid]
+    effect.units.add(uid)
+    for child_id in [c.id for c in state.units.values() if c.parent == uid]:
+        if default_heir is None:
+            raise EngineError(
+                event, "unit",
+                f"unit {uid!r} still has sub-unit {child_id!r}; move or end it first",
+            )
+        state.units[child_id] = replace(state.units[child_id], parent=default_heir)
+        effect.units.add(child_id)
+    for post in [p for p in state.posts.values() if p.unit == uid]:
+        heir = (heirs or {}).get(post.id, default_heir)
+        if heir is None:
+            del state.posts[post.id]
+        else:
+            state.posts[post.id] = replace(post, unit=heir)
+        effect.posts.add(post.id)
+
+
+def _establish(state: State, event: Event, effect: Effect) -> None:
+    if event.new_unit is None:
+        raise EngineError(event, "unit", "establish needs the new unit (id, name, kind)")
+    _add_unit(state, event, event.new_unit, effect)
+
+
+def _rename(state: State, event: Event, effect: Effect) -> None:
+    unit = _need_unit(state, event, event.unit)
+    name = event.changes.get("name")
+    if not name:
+        raise EngineError(event, "name", "rename needs the new name")
+    state.units[unit.id] = replace(unit, name=str(name), abbreviation=event.changes.get("abbreviation", unit.abbreviation))
+    effect.units.add(unit.id)
+
+
+def _move(state: State, event: Event, effect: Effect) -> None:
+    unit = _need_unit(state, event, event.unit)
+    _check_parent(state, event, unit.id, event.target, "parent")
+    state.units[unit.id] = replace(unit, parent=event.target)
+    effect.units.add(unit.id)
+
+
+def _merge(state: State, event: Event, effect: Effect) -> None:
+    if len(event.units) < 2:
+        raise EngineError(event, "units", "a merge needs at least two units")
+    if event.new_unit is None:
+        raise EngineError(event, "into", "a merge needs the new unit it forms (id, name, kind)")
+    for uid in event.units:
+        _need_unit(state, event, uid, "units")
+    # The new unit may take the parent of a merged unit: establish it after they are gone.
+    day = event.date.effective
+    new_id = event.new_unit.id
+    if new_id in state.units:
+        raise EngineError(event, "into.id", f"unit {new_id!r} already exists; use absorb to merge into an existing unit")
+    state.units[new_id] = replace(event.new_unit, parent=None)
+    for uid in event.units:
+        _end_unit(state, event, uid, effect, default_heir=new_id)
+        effect.links.append(LineageLink(uid, new_id, day, event.id, event.type))
+    state.units.pop(new_id)
+    _add_unit(state, event, event.new_unit, effect, "into")
+
+
+def _absorb(state: State, event: Event, effect: Effect) -> None:
+    target = _need_unit(state, event, event.target, "into")
+    if not event.units:
+        raise EngineError(event, "units", "absorb needs the units that go into the receiving unit")
+    for uid in event.units:
+        if uid == target.id:
+            raise EngineError(event, "units", f"unit {uid!r} cannot be absorbed into itself")
+        _need_unit(state, event, uid, "units")
+    for uid in event.units:
+        _end_unit(state, event, uid, effect, default_heir=target.id)
+        effect.links.append(LineageLink(uid, target.id, event.date.effective, event.id, event.type))
+    # A unit absorbed into its own descendant would leave a cycle; _check_parent catches it.
+    _check_parent(state, event, target.id, state.units[target.id].parent, "into")
+
+
+def _split(state: State, event: Event, effect: Effect) -> None:
+    unit = _need_unit(state, event, event.unit)
+    if len(event.new_units) < 2:
+        raise EngineError(event, "into", "a split needs at least two resulting units")
+    new_ids = [u.id for u in event.new_units]
+    heirs: dict[str, str] = {}
+    for target, post_ids in event.allocation.items():
+        if target not in new_ids:
+            raise EngineError(event, "into", f"posts are allocated to {target!r}, which is not a resulting unit")
+        for pid in post_ids:
+            post = _need_post(state, event, pid)
+            if post.unit != unit.id:
+                raise EngineError(event, "into.posts", f"post {pid!r} is not in unit {unit.id!r}")
+            heirs[pid] = target
+    for new in event.new_units:
+        if new.id in state.units and new.id != unit.id:
+            raise EngineError(event, "into.id", f"unit {new.id!r} already exists on {event.date.effective.isoformat()}")
+    # Posts not allocated go to the first resulting unit; sub-units too. The new units are
+    # placed first so the heirs exist, then established properly once the old one is gone.
+    for new in event.new_units:
+        if new.id != unit.id:
+            state.units[new.id] = replace(new, parent=None)
+    _end_unit(state, event, unit.id, effect, heirs=heirs, default_heir=new_ids[0])
+    for new in event.new_units:
+        state.units.pop(new.id, None)
+    for new in event.new_units:
+        _add_unit(state, event, new, effect, "into")
+        effect.links.append(LineageLink(unit.id, new.id, event.date.effective, event.id, event.type))
+
+
+def _transfer_out(state: State, event: Event, effect: Effect) -> None:
+    unit = _need_unit(state, event, event.unit)
+    if not event.other_organisation:
+        raise EngineError(event, "to", "a transfer out needs the receiving organisation")
+    subtree = _subtree(state, unit.id)
+    for uid in reversed(subtree):
+        _end_unit(state, event, uid, effect)
+    other = f"{event.other_organisation}:{event.other_unit or unit.id}"
+    effect.links.append(LineageLink(unit.id, other, event.date.effective, event.id, event.type))
+
+
+def _transfer_in(state: State, event: Event, effect: Effect) -> None:
+    if event.new_unit is None:
+        raise EngineError(event, "unit", "a transfer in needs the unit as it arrives (id, name, kind)")
+    if not event.other_organisation:
+        raise EngineError(event, "from", "a transfer in needs the organisation it comes from")
+    _add_unit(state, event, event.new_unit, effect)
+    other = f"{event.other_organisation}:{event.other_unit or event.new_unit.id}"
+    effect.links.append(LineageLink(other, event.new_unit.id, event.date.effective, event.id, event.type))
+
+
+def _subtree(state: State, root: str) -> list[str]:
+    out = [root]
+    i = 0
+    while i < len(out):
+        out.extend(u.id for u in state.units.values() if u.parent == out[i])
+        i += 1
+    return out
+
+
+def _dissolve(state: State, event: Event, effect: Effect) -> None:
+    unit = _need_unit(state, event, event.unit)
+    _end_unit(state, event, unit.id, effect)
+
+
+def _convert(state: State, event: Event, effect: Effect) -> None:
+    unit = _need_unit(state, event, event.unit)
+    if not unit.temporary:
+        raise EngineError(event, "unit", f"unit {unit.id!r} is not temporary; only a temporary unit converts")
+    changes = dict(event.changes)
+    new = _changed_unit(event, unit, changes)
+    new = replace(new, temporary=False, expected_end=None)
+    if "parent" in changes:
+        _check_parent(state, event, unit.id, changes["parent"], "parent")
+        new = replace(new, parent=changes["parent"])
+    state.units[unit.id] = new
+    effect.units.add(unit.id)
+
+
+def _changed_unit(event: Event, unit: Unit, changes: dict[str, Any]) -> Unit:
+    values: dict[str, Any] = {}
+    for key, value in changes.items():
+        if key == "parent":
+            continue
+        if key not in UNIT_ATTRIBUTES:
+            raise EngineError(event, f"set.{key}", f"unknown unit attribute; expected one of {', '.join(UNIT_ATTRIBUTES)}")
+        if key == "task_fields":
+            value = tuple(v if isinstance(v, TaskFieldShare) else TaskFieldShare(**v) for v in value)
+        if key == "functional":
+            value = tuple(value)
+        values[key] = value
+    return replace(unit, **values)
+
+
+def _change(state: State, event: Event, effect: Effect) -> None:
+    unit = _need_unit(state, event, event.unit)
+    if not event.changes:
+        raise EngineError(event, "set", "a change needs at least one attribute to set")
+    new = _changed_unit(event, unit, event.changes)
+    if "parent" in event.changes:
+        _check_parent(state, event, unit.id, event.changes["parent"], "set.parent")
+        new = replace(new, parent=event.changes["parent"])
+    state.units[unit.id] = new
+    effect.units.add(unit.id)
+
+
+def _bundle(state: State, event: Event, effect: Effect) -> None:
+    target = _need_unit(state, event, event.target, "into")
+    post_ids = list(event.posts)
+    for uid in event.units:
+        _need_unit(state, event, uid, "units")
+        if not event.posts:  # no posts named: the function's posts are all posts of the unit
+            post_ids.extend(p.id for p in state.posts.values() if p.unit == uid)
+    if not post_ids:
+        raise EngineError(event, "posts", "bundling needs posts (or units whose posts move)")
+    for pid in post_ids:
+        post = _need_post(state, event, pid)
+        state.posts[pid] = replace(post, unit=target.id)
+        effect.posts.add(pid)
+    for uid in sorted({u for u in event.units}):
+        effect.links.append(LineageLink(uid, target.id, event.date.effective, event.id, event.type))
+
+
+def _add_post(state: State, event: Event, effect: Effect) -> None:
+    post = event.post
+    if post is None:
+        raise EngineError(event, "post", "add_post needs the post (id, unit, title, fte)")
+    if post.id in state.posts:
+        raise EngineError(event, "post.id", f"post {post.id!r} already exists on {event.date.effective.isoformat()}")
+    _need_unit(state, event, post.unit, "post.unit")
+    state.posts[post.id] = post
+    effect.posts.add(post.id)
+
+
+def _change_post(state: State, event: Event, effect: Effect) -> None:
+    post = _need_post(state, event, event.post_id)
+    values: dict[str, Any] = {}
+    for key, value in event.changes.items():
+        if key not in POST_ATTRIBUTES:
+            raise EngineError(event, f"set.{key}", f"unknown post attribute; expected one of {', '.join(POST_ATTRIBUTES)}")
+        if key == "staffing":
+            value = tuple(v if isinstance(v, Staffing) else Staffing(StaffingKind(v["kind"]), float(v["fte"])) for v in value)
+        if key == "roles":
+            value = tuple(value)
+        values[key] = value
+    if not values:
+        raise EngineError(event, "set", "change_post needs at least one attribute to set")
+    state.posts[post.id] = replace(post, **values)
+    effect.posts.add(post.id)
+
+
+def _remove_post(state: State, event: Event, effect: Effect) -> None:
+    post = _need_post(state, event, event.post_id)
+    del state.posts[post.id]
+    effect.posts.add(post.id)
+
+
+def _move_post(state: State, event: Event, effect: Effect) -> None:
+    post = _need_post(state, event, event.post_id)
+    _need_unit(state, event, event.target, "into")
+    state.posts[post.id] = replace(post, unit=str(event.target))
+    effect.posts.add(post.id)
+
+
+_HANDLERS = {
+    EventType.ESTABLISH: _establish,
+    EventType.RENAME: _rename,
+    EventType.MOVE: _move,
+    EventType.MERGE: _merge,
+    EventType.ABSORB: _absorb,
+    EventType.SPLIT: _split,
+    EventType.TRANSFER_OUT: _transfer_out,
+    EventType.TRANSFER_IN: _transfer_in,
+    EventType.DISSOLVE: _dissolve,
+    EventType.CONVERT: _convert,
+    EventType.CHANGE: _change,
+    EventType.BUNDLE: _bundle,
+    EventType.ADD_POST: _add_post,
+    EventType.CHANGE_POST: _change_post,
+    EventType.REMOVE_POST: _remove_post,
+    EventType.MOVE_POST: _move_post,
+}

@@ -48,7 +48,14 @@ def schema() -> dict[str, Any]:
 
 @cache
 def _validator() -> jsonschema.protocols.Validator:
-    return jsonschema.Draft202012Validator(schema())
+    checker = jsonschema.FormatChecker()
+
+    @checker.checks("fuzzy-date", raises=DateError)
+    def _fuzzy(value: object) -> bool:
+        FuzzyDate.parse(value)
+        return True
+
+    return jsonschema.Draft7Validator(schema(), format_checker=checker)
 
 
 @dataclass
@@ -135,6 +142,8 @@ def _schema_message(err: jsonschema.ValidationError) -> str:
         return f"unknown field: {err.message}"
     if validator == "pattern":
         return f"expected text matching {err.validator_value}, got {err.instance!r}"
+    if validator == "format" and err.cause is not None:
+        return str(err.cause)
     if validator in ("oneOf", "anyOf"):
         return f"not one of the accepted forms: {err.instance!r}"
     return err.message
@@ -686,3 +695,62 @@ def cooperation_to_dict(c: Cooperation) -> dict[str, Any]:
 def raise_if(errors: list[InputError]) -> None:
     if errors:
         raise InputErrors(errors)
+
+
+def event_from_dict(data: dict[str, Any], seq: int = 0) -> Event:
+    """Rebuild an event from its canonical form (as stored). Raises InputErrors if the
+    stored form does not convert, which means the store was changed behind our back."""
+    errors: list[tuple[Path, str]] = []
+    event = _event(data, data["organisation"], seq, (), errors)
+    if event is None or errors:
+        raise InputErrors([InputError("<store>", None, path_text(p), m) for p, m in errors])
+    return event
+
+
+def dataset_from_parts(
+    organisations: list[Organisation],
+    sources: list[Source],
+    decisions: list[Decision],
+    cooperations: list[Cooperation],
+    events: list[Event],
+    extensions: dict[str, Any] | None = None,
+) -> Dataset:
+    return Dataset(organisations, sources, decisions, cooperations, sorted(events, key=lambda e: e.sort_key),
+                   extensions or {})
+
+
+def organisation_to_dict(o: Organisation) -> dict[str, Any]:
+    return dataset_to_dict(Dataset(organisations=[o]))["organisations"][0]  # type: ignore[no-any-return]
+
+
+def record_dicts(ds: Dataset) -> dict[str, list[tuple[str, str, dict[str, Any]]]]:
+    """The dataset as records for the store: kind → [(organisation, key, data)]."""
+    full = dataset_to_dict(ds)
+    out: dict[str, list[tuple[str, str, dict[str, Any]]]] = {
+        "organisation": [("", o["id"], o) for o in full.get("organisations", [])],
+        "source": [("", s["id"], s) for s in full.get("sources", [])],
+        "decision": [("", d["id"], d) for d in full.get("decisions", [])],
+        "cooperation": [("", c["id"], c) for c in full.get("cooperations", [])],
+        "event": [],
+        "extension": [("", k, {"value": v}) for k, v in full.get("extensions", {}).items()],
+    }
+    for ev, data in zip(ds.events, full["events"], strict=True):
+        out["event"].append((ev.organisation, ev.id, dict(data, _seq=ev.seq)))
+    return out
+
+
+def dataset_from_records(records: dict[str, list[dict[str, Any]]]) -> Dataset:
+    """Inverse of :func:`record_dicts`: rebuild a Dataset from stored canonical data."""
+    data: dict[str, Any] = {"format": FORMAT}
+    for kind, section in (("organisation", "organisations"), ("source", "sources"), ("decision", "decisions"),
+                          ("cooperation", "cooperations")):
+        if records.get(kind):
+            data[section] = records[kind]
+    errors: list[tuple[Path, str]] = []
+    ds = _convert(data, errors)
+    if errors:
+        raise InputErrors([InputError("<store>", None, path_text(p), m) for p, m in errors])
+    ds.events = sorted((event_from_dict({k: v for k, v in r.items() if k != "_seq"}, int(r.get("_seq", 0)))
+                        for r in records.get("event", [])), key=lambda e: e.sort_key)
+    ds.extensions = {r["_key"]: r["value"] for r in records.get("extension", [])}
+    return ds

@@ -10,9 +10,20 @@ from typing import Any
 import yaml
 
 try:  # libyaml is much faster on large datasets; PyYAML's pure loader is the fallback
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - depends on the platform's wheel
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """Safe loading that keeps dates as text: a malformed date such as 2009-13-01 must
+    reach the dataset checks (with its line) instead of failing inside the YAML parser."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+}
 
 Path = tuple[str | int, ...]
 

@@ -1,0 +1,259 @@
+"""Capacity per task field (demand vs staffed FTE) and strategic capacity.
+
+Per task field:
+
+- staffed FTE = Σ over units carrying the task field of (unit staffed FTE × the unit's share),
+  where unit staffed FTE is the working staffing (employee, external hire, loan in) of the
+  unit's own posts;
+- budgeted FTE likewise from post FTE;
+- demand FTE = the entered FTE, or else norm FTE per 1,000 inhabitants × inhabitants / 1,000;
+- gap = staffed − demand (negative: a shortage).
+
+Strategic capacity: staffed FTE by role of the post. A post counts as *strategic/policy* when it
+has the role ``strategic`` or ``policy``, else *management* for ``manager``, else *execution* for
+``execution``, else *unclassified*. The strategic share is strategic/policy FTE ÷ classified FTE
+(everything but unclassified). An "organisatie van doeners" (an organisation of doers) is one
+whose execution share of the classified FTE reaches the threshold (default 0.8).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from raadhuis.analysis.common import Reason, rounded, staffed_fte, working_lines
+from raadhuis.domain.model import Post, Snapshot
+
+DOERS_THRESHOLD = 0.8
+
+
+@dataclass(frozen=True)
+class Demand:
+    """What a task field asks: FTE entered directly, or a norm per 1,000 inhabitants."""
+
+    fte: float | None = None
+    norm_per_1000: float | None = None
+    source: str | None = None  # where the figure or norm comes from
+
+
+@dataclass
+class TaskFieldCapacity:
+    code: str
+    name: str
+    staffed_fte: float = 0.0
+    budgeted_fte: float = 0.0
+    demand_fte: float | None = None
+    units: list[str] = field(default_factory=list)
+    reasons: list[Reason] = field(default_factory=list)
+
+    @property
+    def gap(self) -> float | None:
+        return None if self.demand_fte is None else self.staffed_fte - self.demand_fte
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "name": self.name,
+            "staffed_fte": rounded(self.staffed_fte),
+            "budgeted_fte": rounded(self.budgeted_fte),
+            "demand_fte": rounded(self.demand_fte),
+            "gap": rounded(self.gap),
+            "units": self.units,
+            "reasons": [r.to_dict() for r in self.reasons],
+        }
+
+
+@dataclass
+class StrategicCapacity:
+    strategic_policy_fte: float
+    management_fte: float
+    execution_fte: float
+    unclassified_fte: float
+    threshold: float
+    reasons: list[Reason]
+
+    @property
+    def classified_fte(self) -> float:
+        return self.strategic_policy_fte + self.management_fte + self.execution_fte
+
+    @property
+    def strategic_share(self) -> float | None:
+        return self.strategic_policy_fte / self.classified_fte if self.classified_fte > 0 else None
+
+    @property
+    def execution_share(self) -> float | None:
+        return self.execution_fte / self.classified_fte if self.classified_fte > 0 else None
+
+    @property
+    def organisation_of_doers(self) -> bool:
+        share = self.execution_share
+        return share is not None and share >= self.threshold
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "strategic_policy_fte": rounded(self.strategic_policy_fte),
+            "management_fte": rounded(self.management_fte),
+            "execution_fte": rounded(self.execution_fte),
+            "unclassified_fte": rounded(self.unclassified_fte),
+            "strategic_share": rounded(self.strategic_share, 3),
+            "execution_share": rounded(self.execution_share, 3),
+            "threshold": self.threshold,
+            "organisation_of_doers": self.organisation_of_doers,
+            "reasons": [r.to_dict() for r in self.reasons],
+        }
+
+
+@dataclass
+class Capacity:
+    organisation: str
+    at: str
+    inhabitants: int | None
+    task_fields: list[TaskFieldCapacity]
+    unassigned_fte: float  # staffed FTE of units without (all of) their capacity on task fields
+    strategic: StrategicCapacity
+    reasons: list[Reason]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "organisation": self.organisation,
+            "at": self.at,
+            "inhabitants": self.inhabitants,
+            "task_fields": [t.to_dict() for t in self.task_fields],
+            "unassigned_fte": rounded(self.unassigned_fte),
+            "strategic": self.strategic.to_dict(),
+            "reasons": [r.to_dict() for r in self.reasons],
+        }
+
+
+def _role_class(post: Post) -> str:
+    if "strategic" in post.roles or "policy" in post.roles:
+        return "strategic_policy"
+    if "manager" in post.roles:
+        return "management"
+    if "execution" in post.roles:
+        return "execution"
+    return "unclassified"
+
+
+def strategic_capacity(snapshot: Snapshot, threshold: float = DOERS_THRESHOLD) -> StrategicCapacity:
+    totals = {"strategic_policy": 0.0, "management": 0.0, "execution": 0.0, "unclassified": 0.0}
+    for post in snapshot.posts.values():
+        totals[_role_class(post)] += sum(s.fte for s in working_lines(post))
+    result = StrategicCapacity(
+        totals["strategic_policy"], totals["management"], totals["execution"], totals["unclassified"], threshold, []
+    )
+    if result.classified_fte <= 0:
+        result.reasons.append(
+            Reason(
+                "capacity.no_roles",
+                "Geen bezette functies met een rol (strategisch, beleid, leiding, uitvoering); strategische capaciteit is niet te bepalen.",
+                "No staffed posts with a role (strategic, policy, manager, execution); strategic capacity cannot be determined.",
+            )
+        )
+        return result
+    share = result.execution_share or 0.0
+    if result.organisation_of_doers:
+        result.reasons.append(
+            Reason(
+                "capacity.doers",
+                f"{share:.0%} van de bezetting met een rol werkt in de uitvoering: een organisatie van doeners "
+                f"(drempel {threshold:.0%}).",
+                f"{share:.0%} of the staffing with a role works in execution: an organisation of doers "
+                f"(threshold {threshold:.0%}).",
+                params={"execution_share": rounded(share, 3), "threshold": threshold},
+            )
+        )
+    if result.unclassified_fte > 0:
+        result.reasons.append(
+            Reason(
+                "capacity.unclassified",
+                f"{result.unclassified_fte:.2f} fte zit in functies zonder rol en telt niet mee in de verhouding.",
+                f"{result.unclassified_fte:.2f} FTE is in posts without a role and is left out of the ratio.",
+                params={"fte": rounded(result.unclassified_fte)},
+            )
+        )
+    return result
+
+
+def capacity(
+    snapshot: Snapshot,
+    demand: Mapping[str, Demand] | None = None,
+    inhabitants: int | None = None,
+    task_field_names: Mapping[str, str] | None = None,
+    doers_threshold: float = DOERS_THRESHOLD,
+) -> Capacity:
+    demand = demand or {}
+    names = task_field_names or {}
+    fields: dict[str, TaskFieldCapacity] = {}
+    reasons: list[Reason] = []
+    unassigned = 0.0
+    for unit in sorted(snapshot.units.values(), key=lambda u: u.id):
+        posts = snapshot.posts_of(unit.id)
+        staffed = staffed_fte(posts)
+        budgeted = sum(p.fte for p in posts)
+        total_share = sum(max(0.0, s.share) for s in unit.task_fields)
+        if total_share > 1.0 + 1e-9:
+            reasons.append(
+                Reason(
+                    "capacity.shares_above_one",
+                    f"De taakveldaandelen van {unit.name} tellen op tot {total_share:.2f} (meer dan 1).",
+                    f"The task-field shares of {unit.name} add up to {total_share:.2f} (more than 1).",
+                    subject=unit.id,
+                )
+            )
+        unassigned += staffed * max(0.0, 1.0 - total_share)
+        for share in unit.task_fields:
+            item = fields.setdefault(share.code, TaskFieldCapacity(share.code, names.get(share.code, share.code)))
+            item.staffed_fte += staffed * share.share
+            item.budgeted_fte += budgeted * share.share
+            item.units.append(unit.id)
+    for code, d in demand.items():
+        item = fields.setdefault(code, TaskFieldCapacity(code, names.get(code, code)))
+        if d.fte is not None:
+            item.demand_fte = d.fte
+        elif d.norm_per_1000 is not None:
+            if inhabitants is None:
+                item.reasons.append(
+                    Reason(
+                        "capacity.norm_without_inhabitants",
+                        f"Voor taakveld {code} is een norm per 1.000 inwoners opgegeven, maar geen inwonertal.",
+                        f"Task field {code} has a norm per 1,000 inhabitants, but no number of inhabitants was given.",
+                        subject=code,
+                    )
+                )
+            else:
+                item.demand_fte = d.norm_per_1000 * inhabitants / 1000
+        gap = item.gap
+        if gap is not None and gap < 0:
+            item.reasons.append(
+                Reason(
+                    "capacity.shortage",
+                    f"Taakveld {code}: {item.staffed_fte:.2f} fte bezet tegenover een vraag van "
+                    f"{item.demand_fte:.2f} fte, een tekort van {-gap:.2f} fte.",
+                    f"Task field {code}: {item.staffed_fte:.2f} FTE staffed against a demand of "
+                    f"{item.demand_fte:.2f} FTE, a shortage of {-gap:.2f} FTE.",
+                    subject=code,
+                    params={"gap": rounded(gap)},
+                )
+            )
+        elif gap is not None and gap > 0:
+            item.reasons.append(
+                Reason(
+                    "capacity.surplus",
+                    f"Taakveld {code}: {gap:.2f} fte meer bezet dan gevraagd.",
+                    f"Task field {code}: {gap:.2f} FTE more staffed than demanded.",
+                    subject=code,
+                    params={"gap": rounded(gap)},
+                )
+            )
+    ordered = sorted(fields.values(), key=lambda t: t.code)
+    return Capacity(
+        organisation=snapshot.organisation,
+        at=snapshot.at.isoformat(),
+        inhabitants=inhabitants,
+        task_fields=ordered,
+        unassigned_fte=unassigned,
+        strategic=strategic_capacity(snapshot, doers_threshold),
+        reasons=reasons,
+    )

@@ -1,0 +1,319 @@
+"""Span of control (span of control / leidinggevende spanwijdte): direct reports per manager.
+
+Rules (also in docs/definities.md):
+
+- A *manager post* is a post with the role ``manager``. The *line manager* of a unit is its
+  manager post with the lowest id; further manager posts in the same unit (a deputy) report to
+  that line manager.
+- A *report* is a working staffing line: kind employee, external hire or loan in, with FTE > 0.
+  Vacancies and secondments out are nobody's report. Headcount counts lines (two people sharing a
+  post are two reports); FTE sums their FTE.
+- Who a post reports to: its ``reports_to`` post when that is a manager post; otherwise a
+  non-manager post reports to the line manager of its own unit, and a unit's line manager reports
+  to the line manager of the nearest ancestor unit. A unit without a manager post therefore
+  passes its staff (and its child units' managers) up to the nearest ancestor with a manager.
+- The top manager reports to nobody inside the organisation (``top``); staff with no manager
+  anywhere above them are ``unmanaged``. Every working line lands in exactly one of: a
+  manager's span, ``top`` or ``unmanaged``.
+- Layers: the largest number of managed units on one path from a root to a unit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from raadhuis.analysis.common import Reason, ancestors, median, rounded, working_lines
+from raadhuis.domain.model import Post, Snapshot
+
+DEFAULT_BAND = (1, 15)
+BUCKETS: tuple[tuple[str, int, int | None], ...] = (
+    ("0", 0, 0),
+    ("1-5", 1, 5),
+    ("6-10", 6, 10),
+    ("11-15", 11, 15),
+    ("16-20", 16, 20),
+    (">20", 21, None),
+)
+
+
+@dataclass
+class ManagerSpan:
+    post: str
+    unit: str
+    title: str
+    headcount: int = 0
+    fte: float = 0.0
+    report_posts: list[str] = field(default_factory=list)
+    vacant: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "post": self.post,
+            "unit": self.unit,
+            "title": self.title,
+            "headcount": self.headcount,
+            "fte": rounded(self.fte),
+            "report_posts": sorted(set(self.report_posts)),
+            "vacant": self.vacant,
+        }
+
+
+@dataclass
+class SpanOfControl:
+    organisation: str
+    at: str
+    band: tuple[int, int]
+    managers: list[ManagerSpan]
+    layers: int
+    units_without_manager: list[str]
+    top_headcount: int
+    unmanaged_headcount: int
+    total_headcount: int
+    distribution: dict[str, int]
+    mean: float | None
+    median: float | None
+    minimum: int | None
+    maximum: int | None
+    outside_band: list[str]  # manager post ids
+    reasons: list[Reason]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "organisation": self.organisation,
+            "at": self.at,
+            "band": list(self.band),
+            "managers": [m.to_dict() for m in self.managers],
+            "layers": self.layers,
+            "units_without_manager": self.units_without_manager,
+            "top_headcount": self.top_headcount,
+            "unmanaged_headcount": self.unmanaged_headcount,
+            "total_headcount": self.total_headcount,
+            "distribution": self.distribution,
+            "mean": rounded(self.mean),
+            "median": rounded(self.median),
+            "minimum": self.minimum,
+            "maximum": self.maximum,
+            "outside_band": self.outside_band,
+            "reasons": [r.to_dict() for r in self.reasons],
+        }
+
+
+def _line_managers(snapshot: Snapshot) -> dict[str, str]:
+    """unit id → its line manager post id (lowest id among its manager posts)."""
+    out: dict[str, str] = {}
+    for post in sorted(snapshot.posts.values(), key=lambda p: p.id):
+        if post.manager and post.unit not in out:
+            out[post.unit] = post.id
+    return out
+
+
+def _boss(snapshot: Snapshot, post: Post, line: dict[str, str]) -> str | None:
+    target = snapshot.posts.get(post.reports_to) if post.reports_to else None
+    if target is not None and target.manager and target.id != post.id:
+        return target.id
+    chain = ancestors(snapshot, post.unit)
+    if post.manager and line.get(post.unit) == post.id:
+        chain = chain[1:]  # the line manager answers to the unit above
+    for unit_id in chain:
+        if unit_id in line:
+            return line[unit_id]
+    return None
+
+
+def _layers(snapshot: Snapshot, line: dict[str, str]) -> int:
+    deepest = 0
+    for unit_id in snapshot.units:
+        deepest = max(deepest, sum(1 for u in ancestors(snapshot, unit_id) if u in line))
+    return deepest
+
+
+def _bucket(headcount: int) -> str:
+    for name, low, high in BUCKETS:
+        if headcount >= low and (high is None or headcount <= high):
+            return name
+    return BUCKETS[-1][0]  # pragma: no cover
+
+
+def span_of_control(snapshot: Snapshot, band: tuple[int, int] = DEFAULT_BAND) -> SpanOfControl:
+    low, high = band
+    if low < 0 or high < low:
+        raise ValueError(f"band moet 0 <= ondergrens <= bovengrens zijn, kreeg {band}")
+    line = _line_managers(snapshot)
+    spans: dict[str, ManagerSpan] = {}
+    for post in sorted(snapshot.posts.values(), key=lambda p: p.id):
+        if post.manager:
+            spans[post.id] = ManagerSpan(post.id, post.unit, post.title, vacant=not working_lines(post))
+    reasons: list[Reason] = []
+    top = unmanaged = total = 0
+    for post in sorted(snapshot.posts.values(), key=lambda p: p.id):
+        lines = working_lines(post)
+        total += len(lines)
+        boss = _boss(snapshot, post, line)
+        if boss is None:
+            if post.manager:
+                top += len(lines)
+            else:
+                unmanaged += len(lines)
+                if lines:
+                    reasons.append(
+                        Reason(
+                            "span.unmanaged",
+                            f"{post.title} ({post.id}) heeft geen leidinggevende in de eenheid of erboven.",
+                            f"{post.title} ({post.id}) has no manager in its unit or above.",
+                            subject=post.id,
+                        )
+                    )
+            continue
+        span = spans[boss]
+        span.headcount += len(lines)
+        span.fte += sum(s.fte for s in lines)
+        if lines:
+            span.report_posts.append(post.id)
+
+    managed_units = set(line)
+    without = sorted(u for u in snapshot.units if u not in managed_units)
+    for unit_id in without:
+        carrier = next((line[a] for a in ancestors(snapshot, unit_id)[1:] if a in line), None)
+        name = snapshot.units[unit_id].name
+        if carrier is not None:
+            reasons.append(
+                Reason(
+                    "span.unit_without_manager",
+                    f"{name} heeft geen leidinggevende; de medewerkers tellen mee bij {carrier}.",
+                    f"{name} has no manager; its staff count towards {carrier}.",
+                    subject=unit_id,
+                    params={"carrier": carrier},
+                )
+            )
+
+    outside: list[str] = []
+    for span in spans.values():
+        if span.vacant:
+            reasons.append(
+                Reason(
+                    "span.manager_vacant",
+                    f"De leidinggevende functie {span.title} ({span.post}) is niet bezet.",
+                    f"The manager post {span.title} ({span.post}) is vacant.",
+                    subject=span.post,
+                )
+            )
+        if span.headcount < low:
+            outside.append(span.post)
+            reasons.append(
+                Reason(
+                    "span.below_band",
+                    f"{span.title} ({span.post}) heeft {span.headcount} directe medewerkers, minder dan {low}.",
+                    f"{span.title} ({span.post}) has {span.headcount} direct reports, fewer than {low}.",
+                    subject=span.post,
+                    params={"headcount": span.headcount, "low": low},
+                )
+            )
+        elif span.headcount > high:
+            outside.append(span.post)
+            reasons.append(
+                Reason(
+                    "span.above_band",
+                    f"{span.title} ({span.post}) heeft {span.headcount} directe medewerkers, meer dan {high}.",
+                    f"{span.title} ({span.post}) has {span.headcount} direct reports, more than {high}.",
+                    subject=span.post,
+                    params={"headcount": span.headcount, "high": high},
+                )
+            )
+
+    counts = [s.headcount for s in spans.values()]
+    distribution = {name: 0 for name, _, _ in BUCKETS}
+    for c in counts:
+        distribution[_bucket(c)] += 1
+    if not spans:
+        reasons.append(
+            Reason(
+                "span.no_managers",
+                "Er zijn geen leidinggevende functies (rol 'manager'); de spanwijdte is niet te bepalen.",
+                "There are no manager posts (role 'manager'); span of control cannot be determined.",
+            )
+        )
+    return SpanOfControl(
+        organisation=snapshot.organisation,
+        at=snapshot.at.isoformat(),
+        band=(low, high),
+        managers=list(spans.values()),
+        layers=_layers(snapshot, line),
+        units_without_manager=without,
+        top_headcount=top,
+        unmanaged_headcount=unmanaged,
+        total_headcount=total,
+        distribution=distribution,
+        mean=sum(counts) / len(counts) if counts else None,
+        median=median(counts),
+        minimum=min(counts) if counts else None,
+        maximum=max(counts) if counts else None,
+        outside_band=outside,
+        reasons=reasons,
+    )
+
+
+@dataclass
+class SpanComparison:
+    before: SpanOfControl
+    after: SpanOfControl
+    reasons: list[Reason]
+
+    def to_dict(self) -> dict[str, Any]:
+        keys = ("managers", "mean", "median", "maximum", "layers", "outside_band")
+        summary = {k: {"before": _summary(self.before)[k], "after": _summary(self.after)[k]} for k in keys}
+        return {
+            "before": self.before.to_dict(),
+            "after": self.after.to_dict(),
+            "summary": summary,
+            "reasons": [r.to_dict() for r in self.reasons],
+        }
+
+
+def _summary(s: SpanOfControl) -> dict[str, Any]:
+    return {
+        "managers": len(s.managers),
+        "mean": rounded(s.mean),
+        "median": rounded(s.median),
+        "maximum": s.maximum,
+        "layers": s.layers,
+        "outside_band": len(s.outside_band),
+    }
+
+
+def _fmt(value: float | None) -> str:
+    return "–" if value is None else f"{value:.1f}"
+
+
+def compare(before: Snapshot, after: Snapshot, band: tuple[int, int] = DEFAULT_BAND) -> SpanComparison:
+    """Span of control before and after a change, e.g. three domains becoming five departments."""
+    a, b = span_of_control(before, band), span_of_control(after, band)
+    reasons = [
+        Reason(
+            "span.compare.managers",
+            f"Aantal leidinggevenden: {len(a.managers)} → {len(b.managers)}.",
+            f"Number of managers: {len(a.managers)} → {len(b.managers)}.",
+            params={"before": len(a.managers), "after": len(b.managers)},
+        ),
+        Reason(
+            "span.compare.mean",
+            f"Gemiddeld aantal directe medewerkers per leidinggevende: {_fmt(a.mean)} → {_fmt(b.mean)}.",
+            f"Mean direct reports per manager: {_fmt(a.mean)} → {_fmt(b.mean)}.",
+            params={"before": rounded(a.mean), "after": rounded(b.mean)},
+        ),
+        Reason(
+            "span.compare.layers",
+            f"Aantal lagen: {a.layers} → {b.layers}.",
+            f"Number of layers: {a.layers} → {b.layers}.",
+            params={"before": a.layers, "after": b.layers},
+        ),
+    ]
+    if a.mean is not None and b.mean is not None and b.mean < a.mean:
+        reasons.append(
+            Reason(
+                "span.compare.fewer_per_manager",
+                "Na de wijziging heeft een leidinggevende gemiddeld minder directe medewerkers.",
+                "After the change a manager has fewer direct reports on average.",
+            )
+        )
+    return SpanComparison(a, b, reasons)

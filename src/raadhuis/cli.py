@@ -1,0 +1,439 @@
+"""The command line: thin, every command calls a service and prints its answer.
+
+Dutch by default; ``--lang en`` (or an English locale) for English. Each question
+command has ``--format json`` whose shape is documented in docs/cli.md and kept stable.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date, datetime
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.tree import Tree
+
+from raadhuis import __version__
+from raadhuis.domain.dates import DateError, parse_day
+from raadhuis.domain.model import View
+from raadhuis.formats.errors import InputErrors
+from raadhuis.i18n import detect, t
+from raadhuis.services import register
+from raadhuis.store.database import Store, current_revision, describe_url, resolve_url
+
+app = typer.Typer(help="Raadhuis — register van de ambtelijke organisatie.", no_args_is_help=True,
+                  pretty_exceptions_enable=False)
+console = Console()
+err_console = Console(stderr=True)
+
+
+class Fmt(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class _Ctx:
+    db: str | None = None
+    lang: str = "nl"
+    store: Store | None = None
+
+    def open(self) -> Store:
+        if self.store is None:
+            self.store = Store(resolve_url(self.db))
+        return self.store
+
+
+CTX = _Ctx()
+
+
+@app.callback()
+def _main(
+    db: Annotated[str | None, typer.Option("--db", help="Database: SQLite file path or URL (postgresql://...).")] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="Taal / language: nl of en.")] = None,
+    version: Annotated[bool, typer.Option("--version", help="Versie tonen.")] = False,
+) -> None:
+    if version:
+        console.print(f"raadhuis {__version__}")
+        raise typer.Exit()
+    CTX.db = db
+    CTX.lang = detect(lang)
+    CTX.store = None
+
+
+def _day(value: str | None, default: date | None = None) -> date:
+    if value is None:
+        return default or date.today()
+    try:
+        return parse_day(value)
+    except DateError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
+def _moment(value: str | None) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"expected a date or date-time (ISO 8601), got {value!r}") from None
+    if moment.tzinfo is None:
+        from datetime import UTC
+
+        moment = moment.replace(tzinfo=UTC)
+        if len(value) == 10:  # a bare day means: by the end of that day
+            moment = moment.replace(hour=23, minute=59, second=59)
+    return moment
+
+
+def _json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def _fail_input(exc: InputErrors) -> None:
+    for e in exc.errors:
+        err_console.print(f"[red]{t('error', CTX.lang)}[/red] {e}", markup=True, highlight=False, soft_wrap=True)
+    err_console.print(t("errors.count", CTX.lang, n=len(exc.errors)))
+    raise typer.Exit(1)
+
+
+def _fail(message: str) -> None:
+    err_console.print(f"[red]{t('error', CTX.lang)}[/red] {message}", highlight=False, soft_wrap=True)
+    raise typer.Exit(1)
+
+
+def _run(fn: Any, *args: Any, **kwargs: Any) -> Any:
+    try:
+        return fn(*args, **kwargs)
+    except InputErrors as exc:
+        _fail_input(exc)
+    except register.NotFound as exc:
+        _fail(str(exc))
+
+
+def _view(planned: bool) -> View:
+    return View.PLANNED if planned else View.ACTUAL
+
+
+# --- store -----------------------------------------------------------------------------
+
+
+@app.command()
+def init() -> None:
+    """Maak of upgrade de database (migraties)."""
+    store = CTX.open()
+    console.print(t("init.ok", CTX.lang, url=describe_url(store.url)))
+
+
+@app.command()
+def info(fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.text) -> None:
+    """Toon waar de database staat en wat erin zit."""
+    store = CTX.open()
+    orgs = register.list_organisations(store)
+    data = {"version": __version__, "database": describe_url(store.url), "schema_revision": current_revision(store.engine),
+            "organisations": len(orgs), "language": CTX.lang}
+    if fmt is Fmt.json:
+        _json(data)
+        return
+    for key in ("database", "schema_revision", "organisations"):
+        console.print(f"{t(key, CTX.lang)}: {data[key]}", highlight=False)
+
+
+@app.command("import")
+def import_(
+    files: Annotated[list[Path], typer.Argument(help="Dataset(s): YAML of JSON.")],
+    reason: Annotated[str, typer.Option("--reason", "-m", help="Waarom deze wijziging.")] = "",
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Alleen controleren, niets opslaan.")] = False,
+    fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.text,
+) -> None:
+    """Lees een dataset in: alles of niets, met wie, wanneer en waarom."""
+    store = CTX.open()
+    results = []
+    for file in files:
+        with Progress(TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(), console=err_console,
+                      transient=True, disable=fmt is Fmt.json) as bar:
+            task = bar.add_task(file.name, total=2)
+
+            def progress(stage: str, done: int, total: int, _task: Any = task) -> None:
+                bar.update(_task, description=f"{file.name}: {stage}", completed=(1 if stage == "rebuild" else 0)
+                           + (done / total if total else 1))
+
+            result = _run(register.import_dataset, store, file, reason=reason, dry_run=dry_run, progress=progress)
+        results.append(result)
+        if fmt is Fmt.text:
+            key = "import.dry" if dry_run else "import.ok"
+            console.print(t(key, CTX.lang, file=file, events=result.events, changeset=result.changeset), highlight=False)
+            if result.conflicts:
+                console.print(t("import.conflicts", CTX.lang))
+                for org, items in result.conflicts.items():
+                    for c in items:
+                        console.print(f"  {org}: {c}", highlight=False)
+    if fmt is Fmt.json:
+        _json([r.to_dict() for r in results])
+
+
+@app.command()
+def validate(
+    files: Annotated[list[Path], typer.Argument(help="Dataset(s): YAML of JSON.")],
+    fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.text,
+) -> None:
+    """Controleer een dataset tegen het schema en de historie in de database; schrijft niets."""
+    store = CTX.open()
+    out = []
+    for file in files:
+        result = _run(register.import_dataset, store, file, dry_run=True)
+        out.append({"file": str(file), "valid": True, "organisations": result.organisations, "events": result.events,
+                    "conflicts": result.conflicts})
+        if fmt is Fmt.text:
+            console.print(t("validate.ok", CTX.lang, file=file, orgs=len(result.organisations), events=result.events),
+                          highlight=False)
+    if fmt is Fmt.json:
+        _json(out)
+
+
+class ExportFmt(str, Enum):
+    yaml = "yaml"
+    json = "json"
+
+
+@app.command()
+def export(
+    org: Annotated[str | None, typer.Argument(help="Organisatie (CBS-code of slug); leeg = alles.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Bestand; anders standaarduitvoer.")] = None,
+    fmt: Annotated[ExportFmt, typer.Option("--format")] = ExportFmt.yaml,
+    known_at: Annotated[str | None, typer.Option("--known-at", help="Zoals bekend op dit moment.")] = None,
+) -> None:
+    """Exporteer als dataset (YAML/JSON); opnieuw inlezen geeft dezelfde stand."""
+    from raadhuis.formats.dataset import dataset_to_dict
+
+    store = CTX.open()
+    ds = _run(register.export_dataset, store, org, _moment(known_at))
+    data = dataset_to_dict(ds)
+    if fmt is ExportFmt.json:
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    else:
+        import yaml
+
+        text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=110)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, "utf-8")
+        err_console.print(t("export.ok", CTX.lang, file=output))
+
+
+@app.command()
+def orgs(
+    search: Annotated[str | None, typer.Option("--search", "-s", help="Zoeken op naam of code.")] = None,
+    fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.text,
+) -> None:
+    """Lijst van organisaties in het register."""
+    data = register.list_organisations(CTX.open(), search)
+    if fmt is Fmt.json:
+        _json(data)
+        return
+    table = Table(title=t("organisations", CTX.lang))
+    for col in ("id", "name", "kind", "events"):
+        table.add_column(t(col, CTX.lang))
+    for o in data:
+        table.add_row(o["id"], o["name"], o["kind"], str(o["events"]))
+    console.print(table)
+
+
+@app.command()
+def show(
+    org: Annotated[str, typer.Argument(help="Organisatie: CBS-code (GM0168) of slug.")],
+    at: Annotated[str | None, typer.Option("--at", help="Peildatum JJJJ-MM-DD (standaard vandaag).")] = None,
+    planned: Annotated[bool, typer.Option("--planned", help="Geplande in plaats van feitelijke stand.")] = False,
+    known_at: Annotated[str | None, typer.Option("--known-at", help="Zoals het register het wist op dit moment.")] = None,
+    fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.text,
+) -> None:
+    """De organisatie op een datum (feitelijk of gepland)."""
+    day = _day(at)
+    data = _run(register.show, CTX.open(), org, day, _view(planned), _moment(known_at))
+    if fmt is Fmt.json:
+        _json(data)
+        return
+    lang = CTX.lang
+    title = t("show.title", lang, org=data["organisation"]["name"], at=day.isoformat(),
+              view=t(f"view.{data['view']}", lang))
+    if not data["units"]:
+        console.print(title, highlight=False)
+        console.print(t("show.empty", lang, org=data["organisation"]["name"]))
+        return
+    tree = Tree(f"[bold]{_esc(title)}[/bold]")
+    nodes: dict[str | None, Any] = {None: tree}
+    for u in data["units"]:
+        label = f"{_esc(u['name'])} [dim]({_esc(u['id'])}, {_esc(u['kind'])}"
+        if u["posts"]:
+            label += f", {u['fte']:g} fte"
+        label += ")[/dim]"
+        if u["temporary"]:
+            label += " [yellow]tijdelijk[/yellow]" if lang == "nl" else " [yellow]temporary[/yellow]"
+        parent = u["parent"] if u["parent"] in nodes else None
+        nodes[u["id"]] = nodes[parent].add(label)
+    console.print(tree)
+    tot = data["totals"]
+    console.print(t("show.totals", lang, units=tot["units"], posts=tot["posts"], fte=f"{tot['fte']:g}",
+                    filled=f"{tot['filled_fte']:g}"), highlight=False)
+
+
+def _esc(value: Any) -> str:
+    from rich.markup import escape
+
+    return escape(str(value))
+
+
+@app.command()
+def diff(
+    org: Annotated[str, typer.Argument()],
+    start: Annotated[str, typer.Argument(metavar="FROM", help="Eerste datum JJJJ-MM-DD.")],
+    end: Annotated[str, typer.Argument(metavar="TO", help="Tweede datum JJJJ-MM-DD.")],
+    planned: Annotated[bool, typer.Option("--planned")] = False,
+    fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.text,
+) -> None:
+    """Wat veranderde tussen twee datums."""
+    data = _run(register.diff, CTX.open(), org, _day(start), _day(end), _view(planned))
+    if fmt is Fmt.json:
+        _json(data)
+        return
+    lang = CTX.lang
+    console.print(t("diff.title", lang, org=data["organisation"]["name"], start=data["from"], end=data["to"],
+                    view=t(f"view.{data['view']}", lang)), highlight=False)
+    if not data["changes"]:
+        console.print(t("diff.none", lang))
+        return
+    table = Table()
+    for col in ("unit", "status", "name"):
+        table.add_column(t(col, lang))
+    table.add_column("")
+    for ch in data["changes"]:
+        detail = ""
+        if ch["change"] in ("merged", "split") and ch["related"]:
+            detail = "→ " + ", ".join(ch["related"]) if ch["after"] is None else "← " + ", ".join(ch["related"])
+        elif ch["change"] == "renamed":
+            detail = f"{ch['before']['name']} → {ch['after']['name']}"
+        elif ch["change"] == "moved":
+            detail = f"{ch['before']['parent']} → {ch['after']['parent']}"
+        elif ch["change"] == "fte_changed":
+            detail = f"{ch['fte_before'] or 0:g} → {ch['fte_after'] or 0:g} fte"
+        table.add_row(ch["id"], t(f"change.{ch['change']}", lang), ch["name"], detail)
+    console.print(table)
+
+
+@app.command()
+def lineage(
+    org: Annotated[str, typer.Argument()],
+    unit: Annotated[str, typer.Argument(help="Id of naam van de eenheid.")],
+    planned: Annotated[bool, typer.Option("--planned")] = False,
+    fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.text,
+) -> None:
+    """Herkomst en opvolging van een eenheid (samenvoegingen, splitsingen, overgangen)."""
+    data = _run(register.lineage_of, CTX.open(), org, unit, _view(planned))
+    if fmt is Fmt.json:
+        _json(data)
+        return
+    lang = CTX.lang
+    u = data["unit"]
+    console.print(t("lineage.title", lang, unit=f"{u['name']} ({u['id']})"), highlight=False)
+    for key in ("predecessors", "successors"):
+        items = data[key]
+        console.print(f"  {t('lineage.' + key, lang)}:", highlight=False)
+        if not items:
+            console.print(f"    {t('lineage.none', lang)}")
+        for p in items:
+            where = "" if p["organisation"] == data["organisation"]["id"] else f" [{p['organisation']}]"
+            console.print(f"    {p['date']}  {p['name']} ({p['id']}){where} — {t('event.' + p['type'], lang)} "
+                          f"({p['event']})", highlight=False)
+
+
+@app.command()
+def timeline(
+    org: Annotated[str, typer.Argument()],
+    start: Annotated[str | None, typer.Option("--from")] = None,
+    end: Annotated[str | None, typer.Option("--to")] = None,
+    status: Annotated[list[str] | None, typer.Option("--status", help="proposed, decided, realised, not_realised")] = None,
+    type_: Annotated[list[str] | None, typer.Option("--type")] = None,
+    unit: Annotated[str | None, typer.Option("--unit")] = None,
+    fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.text,
+) -> None:
+    """De gebeurtenissen in volgorde, met besluit en bronnen."""
+    data = _run(register.timeline, CTX.open(), org, _day(start) if start else None, _day(end) if end else None,
+                status, type_, unit, CTX.lang)
+    if fmt is Fmt.json:
+        _json(data)
+        return
+    lang = CTX.lang
+    console.print(t("timeline.title", lang, org=data["organisation"]["name"]), highlight=False)
+    if not data["events"]:
+        console.print(t("timeline.empty", lang))
+        return
+    table = Table()
+    for col in ("date", "type", "status", "unit", "decision", "sources"):
+        table.add_column(t(col, lang))
+    for e in data["events"]:
+        srcs = ", ".join(s.get("title") or s["source"] for s in e["sources"])
+        if e["assumption"]:
+            srcs = (srcs + "; " if srcs else "") + t("assumption", lang)
+        status_text = t(f"status.{e['status']}", lang)
+        if e["conflict"]:
+            status_text += f" ({t('timeline.conflict', lang)})"
+        dec = e["decision"]
+        table.add_row(e["date_label"], t(f"event.{e['type']}", lang), status_text, " ".join(e["units"]),
+                      f"{dec['body']} {dec['date']}" if dec else "", srcs)
+    console.print(table)
+
+
+@app.command("not-realised")
+def not_realised_cmd(
+    org: Annotated[str, typer.Argument()],
+    fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.text,
+) -> None:
+    """Besloten of voorgestelde gebeurtenissen die niet zijn gerealiseerd."""
+    data = _run(register.not_realised, CTX.open(), org)
+    if fmt is Fmt.json:
+        _json(data)
+        return
+    for e in data["events"]:
+        console.print(f"{e['date_label']}  {t('event.' + e['type'], CTX.lang)}  {' '.join(e['units'])}  "
+                      f"— {e.get('realised_by') or ''}", highlight=False)
+
+
+@app.command()
+def history(
+    org: Annotated[str, typer.Argument()],
+    event: Annotated[str, typer.Argument(help="Id van de gebeurtenis.")],
+    fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.text,
+) -> None:
+    """Alle vastgelegde versies van een gebeurtenis: wie, wanneer, waarom."""
+    data = _run(register.history_of_event, CTX.open(), org, event)
+    if fmt is Fmt.json:
+        _json(data)
+        return
+    for v in data:
+        console.print(f"v{v['version']}  {v['recorded_at']}  {v['recorded_by']}  {v['reason']}"
+                      f"{'  (ingetrokken)' if v['retracted'] else ''}", highlight=False)
+
+
+@app.command()
+def retract(
+    org: Annotated[str, typer.Argument()],
+    event: Annotated[str, typer.Argument()],
+    reason: Annotated[str, typer.Option("--reason", "-m")] = "",
+) -> None:
+    """Trek een gebeurtenis in (blijft in het logboek bewaard)."""
+    _run(register.retract_event, CTX.open(), org, event, None, reason)
+    console.print("ok")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,451 @@
+"""Use cases of the register, shared by the CLI, the API and the web pages.
+
+Each function opens one unit of work; what it returns is plain data (dicts and lists)
+ready for JSON, a table or a template, so a figure is computed once for every door.
+"""
+
+from __future__ import annotations
+
+import getpass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from raadhuis.domain.compare import diff_units, lineage, unit_attributes
+from raadhuis.domain.dates import FuzzyDate
+from raadhuis.domain.engine import LineageLink, replay
+from raadhuis.domain.events import Event, EventType
+from raadhuis.domain.model import Post, Snapshot, Unit, View
+from raadhuis.formats import dataset as fmt
+from raadhuis.formats.errors import InputError, InputErrors
+from raadhuis.store import repository as repo
+from raadhuis.store.database import Store
+from raadhuis.store.tables import OrganisationRow
+
+Progress = Callable[[str, int, int], None]
+
+
+class NotFound(LookupError):
+    def __init__(self, what: str, ref: str, hint: str = "") -> None:
+        super().__init__(f"{what} {ref!r} not found{': ' + hint if hint else ''}")
+        self.what = what
+        self.ref = ref
+        self.hint = hint
+
+
+def current_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no user name in some containers; record that honestly
+        return "onbekend"
+
+
+# --- organisations --------------------------------------------------------------------
+
+
+def resolve_organisation(session: Session, ref: str) -> OrganisationRow:
+    """An organisation by CBS code (GM0168, 0168, 168), id, slug or name."""
+    ref_clean = ref.strip()
+    candidates = repo.organisations(session)
+    norm = ref_clean.lower()
+    code = None
+    digits = norm[2:] if norm.startswith("gm") else norm
+    if digits.isdigit():
+        code = f"GM{int(digits):04d}"
+    for org in candidates:
+        if org.id.lower() == norm or (org.slug or "").lower() == norm or (code and org.cbs_code == code):
+            return org
+    for org in candidates:
+        if org.name.lower() == norm:
+            return org
+    known = ", ".join(f"{o.id} ({o.name})" for o in candidates[:10]) or "none yet; import a dataset first"
+    raise NotFound("organisation", ref_clean, f"known organisations: {known}")
+
+
+def list_organisations(store: Store, search: str | None = None) -> list[dict[str, Any]]:
+    with store.session() as s:
+        out = []
+        for org in repo.organisations(s):
+            if search and search.lower() not in f"{org.id} {org.name} {org.slug or ''}".lower():
+                continue
+            dates = repo.event_dates(s, org.id)
+            out.append({
+                "id": org.id, "name": org.name, "kind": org.kind, "cbs_code": org.cbs_code, "slug": org.slug,
+                "province": org.province, "first_event": dates[0].isoformat() if dates else None,
+                "last_event": dates[-1].isoformat() if dates else None, "events": len(dates),
+            })
+        return out
+
+
+# --- import ---------------------------------------------------------------------------
+
+
+@dataclass
+class ImportResult:
+    file: str
+    organisations: list[str]
+    written: dict[str, dict[str, int]] = field(default_factory=dict)  # kind → added/changed/unchanged
+    events: int = 0
+    dry_run: bool = False
+    conflicts: dict[str, list[str]] = field(default_factory=dict)  # planned events that no longer fit
+    changeset: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "file": self.file, "organisations": self.organisations, "written": self.written, "events": self.events,
+            "dry_run": self.dry_run, "conflicts": self.conflicts, "changeset": self.changeset,
+        }
+
+
+class _KnownEvents(Mapping[str, list[Event]]):
+    """The events already in the store, loaded per organisation only when asked for."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.cache: dict[str, list[Event]] = {}
+
+    def __getitem__(self, org: str) -> list[Event]:
+        if org not in self.cache:
+            self.cache[org] = repo.events_of(self.session, org)
+        return self.cache[org]
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.cache)
+
+    def __len__(self) -> int:
+        return len(self.cache)
+
+
+def import_dataset(store: Store, path: str | Path, who: str | None = None, reason: str = "",
+                   dry_run: bool = False, progress: Progress | None = None, text: str | None = None) -> ImportResult:
+    """Validate a dataset against the store and write it in one transaction.
+
+    Records with an id already in the store get a new version (the old one stays in the
+    log); events are checked together with the organisation's events already stored.
+    Any error raises :class:`InputErrors` and nothing is written.
+    """
+    name = str(path)
+    kind = "json" if name.lower().endswith(".json") else "yaml"
+    if text is None:
+        try:
+            text = Path(path).read_text("utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputErrors([InputError(name, None, "(file)", f"cannot read the file as UTF-8 text: {exc}")]) from None
+    with store.session() as s, s.begin():
+        if progress:
+            progress("validate", 0, 1)
+        ds = fmt.load_dataset(text, name, kind, _KnownEvents(s))
+        if progress:
+            progress("validate", 1, 1)
+        return _write_dataset(s, ds, name, who, reason, dry_run, progress)
+
+
+def _write_dataset(s: Session, ds: fmt.Dataset, name: str, who: str | None, reason: str, dry_run: bool,
+                   progress: Progress | None) -> ImportResult:
+    orgs = ds.organisation_ids()
+    result = ImportResult(name, orgs, events=len(ds.events), dry_run=dry_run)
+    _check_organisations_known(s, ds)
+    cs = repo.new_changeset(s, who or current_user(), reason or f"import {Path(name).name}", name)
+    result.changeset = cs.id
+    records = fmt.record_dicts(ds)
+    for kind, items in records.items():
+        count = repo.put_records(s, cs, kind, items)
+        result.written[kind] = {"added": count.added, "changed": count.changed, "unchanged": count.unchanged}
+    for org_data in records["organisation"]:
+        repo.upsert_organisation(s, org_data[2])
+    for i, org in enumerate(orgs):
+        if progress:
+            progress("rebuild", i, len(orgs))
+        if s.get(OrganisationRow, org) is None:
+            continue
+        histories = repo.rebuild(s, org, repo.events_of(s, org))
+        conflicts = histories[View.PLANNED].conflicts
+        if conflicts:
+            result.conflicts[org] = [str(c) for c in conflicts]
+    if progress:
+        progress("rebuild", len(orgs), len(orgs))
+    if dry_run:
+        s.rollback()
+        result.changeset = None
+    return result
+
+
+def _check_organisations_known(s: Session, ds: fmt.Dataset) -> None:
+    declared = {o.id for o in ds.organisations}
+    errors = []
+    for org in ds.organisation_ids():
+        if org not in declared and s.get(OrganisationRow, org) is None:
+            errors.append(InputError("<dataset>", None, "organisation",
+                                     f"organisation {org!r} is used but not declared in 'organisations' nor in the store"))
+    if errors:
+        raise InputErrors(errors)
+
+
+def write_events(store: Store, organisation: str, events: list[Event], who: str | None, reason: str,
+                 origin: str, dry_run: bool = False, extra: fmt.Dataset | None = None) -> ImportResult:
+    """Add events made by a form or an Excel import, with the same checks as a dataset import."""
+    with store.session() as s, s.begin():
+        org = resolve_organisation(s, organisation)
+        ds = extra or fmt.Dataset()
+        ds.events = list(ds.events) + events
+        known = _KnownEvents(s)
+        errors: list[tuple[tuple[str | int, ...], str]] = []
+        for e in events:
+            ds.origins[(e.organisation, e.id)] = ("events", e.id)  # type: ignore[assignment]
+        fmt._check_history(ds, errors, known)  # noqa: SLF001 - the one history check, shared on purpose
+        if errors:
+            raise InputErrors([InputError(origin, None, fmt.path_text(p), m) for p, m in errors])
+        return _write_dataset(s, ds, origin, who, reason, dry_run, None) if org else ImportResult(origin, [])
+
+
+def retract_event(store: Store, organisation: str, event_id: str, who: str | None, reason: str) -> None:
+    """Withdraw an event (it stays in the log, marked retracted). The rest must still fit."""
+    with store.session() as s, s.begin():
+        org = resolve_organisation(s, organisation)
+        events = [e for e in repo.events_of(s, org.id) if e.id != event_id]
+        if len(events) == len(repo.events_of(s, org.id)):
+            raise NotFound("event", event_id)
+        from raadhuis.domain.engine import EngineError, build_history
+
+        try:
+            build_history(events, org.id, View.ACTUAL)
+        except EngineError as exc:
+            raise InputErrors([InputError("<retract>", None, exc.field, f"without {event_id}: {exc}")]) from None
+        cs = repo.new_changeset(s, who or current_user(), reason or f"retract {event_id}", "retract")
+        repo.retract_record(s, cs, "event", org.id, event_id)
+        repo.rebuild(s, org.id, events)
+
+
+# --- questions ------------------------------------------------------------------------
+
+
+def snapshot(store: Store, organisation: str, at: date, view: View = View.ACTUAL,
+             known_at: datetime | None = None) -> Snapshot:
+    """The organisation as of ``at``. With ``known_at``: as the register knew it then,
+    replayed from the record log (slower, but exact for any earlier moment)."""
+    with store.session() as s:
+        org = resolve_organisation(s, organisation)
+        if known_at is not None:
+            return replay(repo.events_of(s, org.id, known_at), org.id, at, view)
+        units = repo.units_as_of(s, org.id, at, view)
+        posts = repo.posts_as_of(s, org.id, at, view)
+        return Snapshot(org.id, at, view, units, posts)
+
+
+def _org_dict(org: OrganisationRow) -> dict[str, Any]:
+    return {"id": org.id, "name": org.name, "kind": org.kind, "cbs_code": org.cbs_code, "slug": org.slug,
+            "province": org.province}
+
+
+def _tree_order(units: dict[str, Unit]) -> list[tuple[Unit, int]]:
+    """Units depth-first in name order, with their depth; orphans (parent outside) at top."""
+    children: dict[str | None, list[Unit]] = {}
+    for u in units.values():
+        parent = u.parent if u.parent in units else None
+        children.setdefault(parent, []).append(u)
+    for group in children.values():
+        group.sort(key=lambda u: u.name.lower())
+    out: list[tuple[Unit, int]] = []
+    stack: list[tuple[Unit, int]] = [(u, 0) for u in reversed(children.get(None, []))]
+    while stack:
+        unit, depth = stack.pop()
+        out.append((unit, depth))
+        stack.extend((c, depth + 1) for c in reversed(children.get(unit.id, [])))
+    return out
+
+
+def show(store: Store, organisation: str, at: date, view: View = View.ACTUAL,
+         known_at: datetime | None = None) -> dict[str, Any]:
+    """The organisation on a day: its units (tree order) with FTE per unit."""
+    with store.session() as s:
+        org = resolve_organisation(s, organisation)
+        if known_at is None:
+            units = repo.units_as_of(s, org.id, at, view)
+            fte = repo.fte_by_unit(s, org.id, at, view)
+        else:
+            snap = replay(repo.events_of(s, org.id, known_at), org.id, at, view)
+            units = snap.units
+            fte = _fte_of(snap.posts.values())
+        rows = []
+        for unit, depth in _tree_order(units):
+            f, filled, n = fte.get(unit.id, (0.0, 0.0, 0))
+            rows.append({
+                "id": unit.id, "name": unit.name, "kind": unit.kind, "parent": unit.parent, "depth": depth,
+                "abbreviation": unit.abbreviation, "temporary": unit.temporary, "expected_end": unit.expected_end,
+                "task_fields": [{"code": t.code, "share": t.share} for t in unit.task_fields],
+                "posts": n, "fte": round(f, 4), "filled_fte": round(filled, 4),
+            })
+        return {
+            "organisation": _org_dict(org), "at": at.isoformat(), "view": view.value,
+            "known_at": known_at.isoformat() if known_at else None,
+            "units": rows, "totals": {
+                "units": len(rows), "posts": sum(r["posts"] for r in rows),
+                "fte": round(sum(r["fte"] for r in rows), 4), "filled_fte": round(sum(r["filled_fte"] for r in rows), 4),
+            },
+        }
+
+
+def _fte_of(posts: Iterable[Post]) -> dict[str, tuple[float, float, int]]:
+    out: dict[str, tuple[float, float, int]] = {}
+    for p in posts:
+        f, b, n = out.get(p.unit, (0.0, 0.0, 0))
+        out[p.unit] = (f + p.fte, b + p.filled_fte, n + 1)
+    return out
+
+
+def diff(store: Store, organisation: str, start: date, end: date, view: View = View.ACTUAL) -> dict[str, Any]:
+    """What changed between two days: added, removed, renamed, moved, merged, split, FTE."""
+    if end < start:
+        start, end = end, start
+    with store.session() as s:
+        org = resolve_organisation(s, organisation)
+        before = repo.units_as_of(s, org.id, start, view)
+        after = repo.units_as_of(s, org.id, end, view)
+        fte_a = {k: v[0] for k, v in repo.fte_by_unit(s, org.id, start, view).items()}
+        fte_b = {k: v[0] for k, v in repo.fte_by_unit(s, org.id, end, view).items()}
+        # Events strictly after the first day up to and including the second shape the difference.
+        rows = repo.event_rows(s, org.id, start=None, end=end)
+        events = [fmt.event_from_dict(r.data, r.seq) for r in rows
+                  if r.effective > start and view.admits(_status(r.status)) and r.conflict is None]
+        changes = diff_units(before, after, fte_a, fte_b, events)
+        counts: dict[str, int] = {}
+        for ch in changes:
+            counts[ch.change] = counts.get(ch.change, 0) + 1
+        return {
+            "organisation": _org_dict(org), "from": start.isoformat(), "to": end.isoformat(), "view": view.value,
+            "counts": counts, "changes": [c.to_dict() for c in changes],
+            "events": [e.id for e in events],
+        }
+
+
+def _status(value: str) -> Any:
+    from raadhuis.domain.model import Status
+
+    return Status(value)
+
+
+def _unit_names(s: Session, org: str, view: View) -> dict[str, str]:
+    from sqlalchemy import select
+
+    from raadhuis.store.tables import UnitVersion
+
+    rows = s.execute(select(UnitVersion.unit_id, UnitVersion.name).where(
+        UnitVersion.organisation == org, UnitVersion.view == view.value).order_by(UnitVersion.valid_from)).all()
+    return {uid: name for uid, name in rows}
+
+
+def lineage_of(store: Store, organisation: str, unit: str, view: View = View.ACTUAL) -> dict[str, Any]:
+    """Where a unit came from and what became of it, across merges, splits and transfers."""
+    with store.session() as s:
+        org = resolve_organisation(s, organisation)
+        names = _unit_names(s, org.id, view)
+        if unit not in names:
+            match = [uid for uid, n in names.items() if n.lower() == unit.lower()]
+            if not match:
+                raise NotFound("unit", unit, f"in {org.id}; known units: {', '.join(sorted(names)[:20])}")
+            unit = match[0]
+        links = [LineageLink(r.source, r.target, r.day, r.event_id, EventType(r.type))
+                 for r in repo.lineage_links(s, org.id, view)]
+        preds, succs = lineage(links, unit)
+        versions = repo.unit_versions(s, org.id, unit, view)
+
+        def item(step: Any) -> dict[str, Any]:
+            other_org, uid = (step.id.split(":", 1) if ":" in step.id else (org.id, step.id))
+            return {"id": uid, "name": names.get(uid, uid) if other_org == org.id else uid,
+                    "organisation": other_org, "date": step.date.isoformat(), "event": step.event,
+                    "type": step.type, "depth": step.depth}
+
+        return {
+            "organisation": _org_dict(org), "view": view.value,
+            "unit": {"id": unit, "name": names[unit],
+                     "from": versions[0].valid_from.isoformat() if versions else None,
+                     "to": _open_end(versions[-1].valid_to) if versions else None},
+            "versions": [{"from": v.valid_from.isoformat(), "to": _open_end(v.valid_to), "name": v.name,
+                          "kind": v.kind, "parent": v.parent_id} for v in versions],
+            "predecessors": [item(p) for p in preds],
+            "successors": [item(p) for p in succs],
+        }
+
+
+def _open_end(d: date) -> str | None:
+    return None if d.year == 9999 else d.isoformat()
+
+
+def timeline(store: Store, organisation: str, start: date | None = None, end: date | None = None,
+             statuses: Iterable[str] | None = None, types: Iterable[str] | None = None,
+             unit: str | None = None, lang: str = "nl") -> dict[str, Any]:
+    """The events of an organisation in order, each with its decision and sources."""
+    with store.session() as s:
+        org = resolve_organisation(s, organisation)
+        sources = {d["id"]: d for d in repo.current_data(s, "source")}
+        decisions = {d["id"]: d for d in repo.current_data(s, "decision")}
+        rows = repo.event_rows(s, org.id, start, end, statuses, types, unit)
+        events = []
+        for r in rows:
+            data = r.data
+            fd = FuzzyDate.parse(r.date_text)
+            events.append({
+                "id": r.event_id, "type": r.type, "status": r.status, "date": r.date_text,
+                "date_label": fd.label(lang), "precision": r.precision, "effective": r.effective.isoformat(),
+                "title": data.get("title"), "description": data.get("description"),
+                "units": r.units.split(), "decision": decisions.get(r.decision) if r.decision else None,
+                "sources": [dict(c, title=sources.get(c["source"], {}).get("title")) for c in
+                            (dict(x) for x in data.get("sources", []))],
+                "assumption": bool(data.get("assumption")), "realised_by": data.get("realised_by"),
+                "conflict": r.conflict, "data": data,
+            })
+        return {"organisation": _org_dict(org), "events": events}
+
+
+def not_realised(store: Store, organisation: str) -> dict[str, Any]:
+    """Events that were decided or proposed but did not happen, with what says so."""
+    return timeline(store, organisation, statuses=["not_realised"])
+
+
+def export_dataset(store: Store, organisation: str | None = None, known_at: datetime | None = None) -> fmt.Dataset:
+    """The canonical dataset of one organisation (with the shared records it cites), or all."""
+    with store.session() as s:
+        orgs = [resolve_organisation(s, organisation).id] if organisation else [o.id for o in repo.organisations(s)]
+        records: dict[str, list[dict[str, Any]]] = {}
+        for kind in ("organisation", "source", "decision", "cooperation", "extension"):
+            records[kind] = repo.current_data(s, kind, "", known_at)
+        records["event"] = [d for org in orgs for d in repo.current_data(s, "event", org, known_at)]
+        ds = fmt.dataset_from_records(records)
+        if organisation:
+            ds = _restrict(ds, orgs[0])
+        return ds
+
+
+def _restrict(ds: fmt.Dataset, org: str) -> fmt.Dataset:
+    """Keep the records one organisation's dataset needs: itself, its partners, what it cites."""
+    coops = [c for c in ds.cooperations if any(p.organisation == org for p in c.participants)]
+    partner_ids = {org} | {p.organisation for c in coops for p in c.participants}
+    partner_ids |= {e.other_organisation for e in ds.events if e.other_organisation}
+    cited = {c.source for e in ds.events for c in e.citations}
+    cited |= {c.source for c in coops for c in c.citations}
+    decisions = [d for d in ds.decisions if d.organisation in (org, None) or d.id in {e.decision for e in ds.events}]
+    cited |= {c.source for d in decisions for c in d.citations}
+    orgs = [o for o in ds.organisations if o.id in partner_ids]
+    cited |= {c.source for o in orgs for c in o.citations}
+    return fmt.Dataset(orgs, [x for x in ds.sources if x.id in cited], decisions, coops, ds.events, ds.extensions)
+
+
+def history_of_event(store: Store, organisation: str, event_id: str) -> list[dict[str, Any]]:
+    """Every recorded version of an event: who entered or changed it, when and why."""
+    with store.session() as s:
+        org = resolve_organisation(s, organisation)
+        out = repo.record_history(s, "event", org.id, event_id)
+        if not out:
+            raise NotFound("event", event_id)
+        return out
+
+
+def unit_attributes_at(store: Store, organisation: str, unit: str, at: date, view: View = View.ACTUAL) -> dict[str, Any]:
+    snap = snapshot(store, organisation, at, view)
+    if unit not in snap.units:
+        raise NotFound("unit", unit, f"on {at.isoformat()}")
+    return unit_attributes(snap.units[unit])

@@ -1,0 +1,156 @@
+"""The database tables.
+
+Two layers:
+
+* the **record log** (``changeset`` + ``record``) is the truth and is append-only: a
+  change adds a new version of a record and closes the old one's transaction time
+  (``superseded_at``); nothing is updated in place or deleted, so what was known on any
+  earlier moment stays answerable;
+* the **read models** (``organisation``, ``unit_version``, ``post_version``,
+  ``event_row``, ``lineage_link``) are derived from the log by the temporal engine and
+  rebuilt per organisation after each change; they make "as of" a range query.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Changeset(Base):
+    """One write: who, when, why, from where. Every record version points to one."""
+
+    __tablename__ = "changeset"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    recorded_by: Mapped[str] = mapped_column(String(200))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    origin: Mapped[str] = mapped_column(String(500), default="")  # file name, "web", "cli", ...
+
+
+class Record(Base):
+    """One version of one record (organisation, source, decision, cooperation, event, ...)."""
+
+    __tablename__ = "record"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    organisation: Mapped[str] = mapped_column(String(200), default="")  # "" for shared records
+    key: Mapped[str] = mapped_column(String(300))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    data: Mapped[dict[str, object]] = mapped_column(JSON)
+    changeset_id: Mapped[int] = mapped_column(ForeignKey("changeset.id"))
+    recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    superseded_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    retracted: Mapped[bool] = mapped_column(Boolean, default=False)  # this version withdraws the record
+
+    __table_args__ = (
+        Index("ix_record_current", "kind", "organisation", "superseded_at"),
+        Index("ix_record_key", "kind", "organisation", "key"),
+    )
+
+
+class OrganisationRow(Base):
+    __tablename__ = "organisation"
+    id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    name: Mapped[str] = mapped_column(String(300))
+    kind: Mapped[str] = mapped_column(String(60))
+    slug: Mapped[str | None] = mapped_column(String(200), nullable=True, index=True)
+    cbs_code: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    province: Mapped[str | None] = mapped_column(String(100), nullable=True)
+
+
+class UnitVersion(Base):
+    __tablename__ = "unit_version"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    organisation: Mapped[str] = mapped_column(String(200))
+    view: Mapped[str] = mapped_column(String(10))
+    unit_id: Mapped[str] = mapped_column(String(200))
+    valid_from: Mapped[date] = mapped_column(Date)
+    valid_to: Mapped[date] = mapped_column(Date)
+    name: Mapped[str] = mapped_column(String(300))
+    kind: Mapped[str] = mapped_column(String(60))
+    parent_id: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    temporary: Mapped[bool] = mapped_column(Boolean, default=False)
+    data: Mapped[dict[str, object]] = mapped_column(JSON)
+
+    __table_args__ = (
+        Index("ix_unit_version_asof", "organisation", "view", "valid_from", "valid_to"),
+        Index("ix_unit_version_unit", "organisation", "view", "unit_id"),
+    )
+
+
+class PostVersion(Base):
+    __tablename__ = "post_version"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    organisation: Mapped[str] = mapped_column(String(200))
+    view: Mapped[str] = mapped_column(String(10))
+    post_id: Mapped[str] = mapped_column(String(200))
+    unit_id: Mapped[str] = mapped_column(String(200))
+    valid_from: Mapped[date] = mapped_column(Date)
+    valid_to: Mapped[date] = mapped_column(Date)
+    title: Mapped[str] = mapped_column(String(300))
+    fte: Mapped[float] = mapped_column(Float)
+    filled_fte: Mapped[float] = mapped_column(Float)
+    manager: Mapped[bool] = mapped_column(Boolean, default=False)
+    data: Mapped[dict[str, object]] = mapped_column(JSON)
+
+    __table_args__ = (
+        Index("ix_post_version_asof", "organisation", "view", "valid_from", "valid_to"),
+        Index("ix_post_version_unit", "organisation", "view", "unit_id"),
+    )
+
+
+class EventRow(Base):
+    __tablename__ = "event_row"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    organisation: Mapped[str] = mapped_column(String(200))
+    event_id: Mapped[str] = mapped_column(String(300))
+    type: Mapped[str] = mapped_column(String(30))
+    status: Mapped[str] = mapped_column(String(20))
+    effective: Mapped[date] = mapped_column(Date)
+    date_text: Mapped[str] = mapped_column(String(30))
+    precision: Mapped[str] = mapped_column(String(10))
+    seq: Mapped[int] = mapped_column(Integer)
+    decision: Mapped[str | None] = mapped_column(String(300), nullable=True)
+    units: Mapped[str] = mapped_column(Text, default="")  # " id1 id2 " for unit filters
+    conflict: Mapped[str | None] = mapped_column(Text, nullable=True)  # planned event that no longer fits
+    data: Mapped[dict[str, object]] = mapped_column(JSON)
+
+    __table_args__ = (Index("ix_event_row_org", "organisation", "effective", "seq"),)
+
+
+class LineageLinkRow(Base):
+    __tablename__ = "lineage_link"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    organisation: Mapped[str] = mapped_column(String(200))
+    view: Mapped[str] = mapped_column(String(10))
+    source: Mapped[str] = mapped_column(String(400))
+    target: Mapped[str] = mapped_column(String(400))
+    day: Mapped[date] = mapped_column(Date)
+    event_id: Mapped[str] = mapped_column(String(300))
+    type: Mapped[str] = mapped_column(String(30))
+
+    __table_args__ = (Index("ix_lineage_org", "organisation", "view"),)
+
+
+class MunicipalityRow(Base):
+    """A period of a municipality in the CBS classification: [begin, end)."""
+
+    __tablename__ = "municipality"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(6), index=True)  # GM0168
+    name: Mapped[str] = mapped_column(String(200))
+    province_code: Mapped[str] = mapped_column(String(10))
+    province_name: Mapped[str] = mapped_column(String(100))
+    begin: Mapped[date] = mapped_column(Date)
+    end: Mapped[date | None] = mapped_column(Date, nullable=True)
+    changeset_id: Mapped[int] = mapped_column(ForeignKey("changeset.id"))
+    superseded_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+    __table_args__ = (Index("ix_municipality_period", "begin", "end"),)

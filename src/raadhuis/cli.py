@@ -159,8 +159,8 @@ def import_(
                       transient=True, disable=fmt is Fmt.json) as bar:
             task = bar.add_task(file.name, total=2)
 
-            def progress(stage: str, done: int, total: int, _task: Any = task) -> None:
-                bar.update(_task, description=f"{file.name}: {stage}", completed=(1 if stage == "rebuild" else 0)
+            def progress(stage: str, done: int, total: int, _task: Any = task, _name: str = file.name) -> None:
+                bar.update(_task, description=f"{_name}: {stage}", completed=(1 if stage == "rebuild" else 0)
                            + (done / total if total else 1))
 
             result = _run(register.import_dataset, store, file, reason=reason, dry_run=dry_run, progress=progress)
@@ -429,6 +429,38 @@ def retract(
     """Trek een gebeurtenis in (blijft in het logboek bewaard)."""
     _run(register.retract_event, CTX.open(), org, event, None, reason)
     console.print("ok")
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option("--host", help="Adres; standaard alleen deze computer.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port")] = 8000,
+    no_examples: Annotated[bool, typer.Option("--no-examples", help="Geen voorbeelden laden bij een lege database.")]
+    = False,
+) -> None:
+    """Start de webwerkbank (standaard op http://127.0.0.1:8000)."""
+    from raadhuis.web.server import run
+
+    store = CTX.open()
+    if not no_examples:
+        from raadhuis.services.examples import load_examples_if_empty
+
+        for file in load_examples_if_empty(store):
+            err_console.print(t("examples.ok", CTX.lang, file=file.name))
+    run(store, host=host, port=port, lang=CTX.lang)
+
+
+@app.command()
+def examples(fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.text) -> None:
+    """Laad de voorbeelddatasets (Losser, Den Haag, jaarverslag 2024, Wormerland–Oostzaan–Landsmeer)."""
+    from raadhuis.services.examples import load_examples
+
+    results = _run(load_examples, CTX.open())
+    if fmt is Fmt.json:
+        _json([r.to_dict() for r in results])
+        return
+    for r in results:
+        console.print(t("examples.ok", CTX.lang, file=Path(r.file).name), highlight=False)
 
 
 def main() -> None:

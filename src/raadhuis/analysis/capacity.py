@@ -24,6 +24,7 @@ from typing import Any
 
 from raadhuis.analysis.common import Reason, rounded, staffed_fte, working_lines
 from raadhuis.domain.model import Post, Snapshot
+from raadhuis.reference.taskfields import sort_key
 
 DOERS_THRESHOLD = 0.8
 
@@ -247,7 +248,7 @@ def capacity(
                     params={"gap": rounded(gap)},
                 )
             )
-    ordered = sorted(fields.values(), key=lambda t: t.code)
+    ordered = sorted(fields.values(), key=lambda t: sort_key(t.code))
     return Capacity(
         organisation=snapshot.organisation,
         at=snapshot.at.isoformat(),

@@ -239,3 +239,8 @@ def is_valid(code: str, year: int) -> bool:
 def main_tasks(year: int) -> list[MainTask]:
     _check_year(year)
     return [MainTask(n, _MAIN_8_2024 if n == 8 and year >= 2024 else name) for n, name in _MAIN.items()]
+
+
+def sort_key(code: str) -> tuple[int, str]:
+    """Order codes as the BBV annex does; unknown codes go last, alphabetically."""
+    return (_ORDER.get(code, len(_ORDER)), code)

@@ -92,6 +92,14 @@ _PARENT: dict[str, str | None] = {
 }
 
 
+class _WrongDocument(Exception):
+    """The root element shows that this is not a CBS classification file."""
+
+
+_INTEGER = re.compile(r"\s*\d+\s*")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 class _Handler(ContentHandler):
     def __init__(self, file: str) -> None:
         super().__init__()
@@ -103,6 +111,7 @@ class _Handler(ContentHandler):
         self._stack: list[str] = []
         self._year: int | None = None
         self._province: tuple[str, str] | None = None
+        self._dates: dict[str, date] = {}  # the file repeats a few hundred distinct dates many times
 
     def setDocumentLocator(self, locator: Locator) -> None:  # noqa: N802 - SAX API name
         self._locator = locator
@@ -118,7 +127,12 @@ class _Handler(ContentHandler):
         parent = self._stack[-1] if self._stack else None
         self._stack.append(local)
         if uri != NAMESPACE or local not in _PARENT:
-            self._error(local, f"onverwacht element {{{uri}}}{local}; verwacht elementen in namespace {NAMESPACE}")
+            found = f"<{local}> zonder namespace" if uri is None else f"<{local}> in namespace {uri}"
+            self._error(
+                local, f"onverwacht element {found}; verwacht <gemeentelijke_indeling> in namespace {NAMESPACE}"
+            )
+            if parent is None:
+                raise _WrongDocument  # a different kind of file: one message says it all
             return
         if _PARENT[local] != parent:
             expected = f"binnen <{_PARENT[local]}>" if _PARENT[local] else "als hoofdelement"
@@ -158,7 +172,7 @@ class _Handler(ContentHandler):
         if raw is None:
             self._error(f"{element}@{attribute}", "verplicht attribuut ontbreekt; verwacht een geheel getal")
             return None
-        if not re.fullmatch(r"\s*\d+\s*", raw) or not low <= int(raw) <= high:
+        if not _INTEGER.fullmatch(raw) or not low <= int(raw) <= high:
             self._error(
                 f"{element}@{attribute}", f"verwacht een geheel getal van {low} tot en met {high}, gevonden {raw!r}"
             )
@@ -178,10 +192,14 @@ class _Handler(ContentHandler):
             if required:
                 self._error(f"{element}@{attribute}", "verplicht attribuut ontbreekt; verwacht een datum JJJJ-MM-DD")
             return None
+        known = self._dates.get(raw)
+        if known is not None:
+            return known
         try:
-            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
+            if not _ISO_DATE.fullmatch(raw):
                 raise ValueError(raw)
-            return date.fromisoformat(raw)
+            parsed = self._dates[raw] = date.fromisoformat(raw)
+            return parsed
         except ValueError:
             self._error(f"{element}@{attribute}", f"verwacht een datum JJJJ-MM-DD, gevonden {raw!r}")
             return None
@@ -196,6 +214,8 @@ def load_cbs_xml(path: str | Path) -> CbsClassification:
     parser.setContentHandler(handler)
     try:
         parser.parse(file)
+    except _WrongDocument:
+        pass
     except SAXParseException as exc:
         handler.errors.append(InputError(file, exc.getLineNumber(), "xml", f"geen geldige XML: {exc.getMessage()}"))
     except DefusedXmlException as exc:

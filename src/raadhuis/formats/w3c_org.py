@@ -115,8 +115,9 @@ def from_text(text: str, format: str) -> Graph:
     try:
         g.parse(data=text, format=kind)
     except Exception as exc:  # rdflib raises many parser-specific types
-        raise InputErrors([InputError("<graph>", getattr(exc, "lines", None), "(document)",
-                                      f"cannot read the {kind} text: {exc}")]) from None
+        raise InputErrors(
+            [InputError("<graph>", getattr(exc, "lines", None), "(document)", f"cannot read the {kind} text: {exc}")]
+        ) from None
     return g
 
 
@@ -235,13 +236,19 @@ class _Writer:
             g.add((node, DCTERMS.publisher, Literal(src.publisher)))
         if src.date:
             fuzzy = FuzzyDate.parse(src.date)
-            g.add((node, DCTERMS.date, Literal(fuzzy.start, datatype=XSD.date) if fuzzy.precision is Precision.DAY
-                   else Literal(src.date)))
+            g.add(
+                (
+                    node,
+                    DCTERMS.date,
+                    Literal(fuzzy.start, datatype=XSD.date) if fuzzy.precision is Precision.DAY else Literal(src.date),
+                )
+            )
         if src.reference:
             g.add((node, RDH.reference, Literal(src.reference)))
         if src.url:
-            g.add((node, FOAF.page, URIRef(src.url) if src.url.startswith(("http://", "https://"))
-                   else Literal(src.url)))
+            g.add(
+                (node, FOAF.page, URIRef(src.url) if src.url.startswith(("http://", "https://")) else Literal(src.url))
+            )
         if src.file:
             g.add((node, RDH.file, Literal(src.file)))
         return node
@@ -441,8 +448,9 @@ class _Writer:
         g.add((vn, RDH.validDuring, _interval(g, v.valid_from, v.valid_to)))
         self.post_attributes(vn, post)
 
-    def planned_only(self, events: list[Event], units: set[str], posts: set[str],
-                     touching: dict[tuple[str, str], list[Event]]) -> None:
+    def planned_only(
+        self, events: list[Event], units: set[str], posts: set[str], touching: dict[tuple[str, str], list[Event]]
+    ) -> None:
         """Units and posts that only planned events bring: typed, labelled, never in force."""
         for ev in events:
             for unit in ([ev.new_unit] if ev.new_unit else []) + list(ev.new_units):
@@ -480,8 +488,13 @@ class _Writer:
             g.add((when, RDH.edtf, Literal(ev.date.edtf)))
             g.add((when, RDH.precision, Literal(ev.date.precision.value)))
             if ev.date.precision is Precision.DAY:
-                g.add((node, PROV.startedAtTime, Literal(f"{ev.date.effective.isoformat()}T00:00:00",
-                                                          datatype=XSD.dateTime)))
+                g.add(
+                    (
+                        node,
+                        PROV.startedAtTime,
+                        Literal(f"{ev.date.effective.isoformat()}T00:00:00", datatype=XSD.dateTime),
+                    )
+                )
             original, resulting = self.event_organisations(ev, post_units.get(ev.id))
             for o in original:
                 g.add((node, ORG.originalOrganization, o))
@@ -533,8 +546,9 @@ class _Writer:
         snapshot = replay(self.ds.events, self.org, at, View.ACTUAL)
         history = build_history(events, self.org, View.ACTUAL)
         touching = _touching(events)
-        current = {(v.id, type(v.value).__name__): v for v in history.units + history.posts
-                   if v.valid_from <= at < v.valid_to}
+        current = {
+            (v.id, type(v.value).__name__): v for v in history.units + history.posts if v.valid_from <= at < v.valid_to
+        }
         marker = self.iri("organisation", self.org, "as-of", at.isoformat())
         self.g.add((marker, RDF.type, RDH.Snapshot))
         self.g.add((marker, RDH.asOf, Literal(at, datatype=XSD.date)))
@@ -578,8 +592,9 @@ class _Writer:
                 g.add((node, RDH.taskFieldCode, Literal(code)))
             g.add((node, RDH.existsDuring, _interval(g, start, end)))
             self.evidence(node, coop.citations, coop.assumption)
-            g.add((node, RDH.payload, Literal(json.dumps(cooperation_to_dict(coop), ensure_ascii=False,
-                                                         sort_keys=True))))
+            g.add(
+                (node, RDH.payload, Literal(json.dumps(cooperation_to_dict(coop), ensure_ascii=False, sort_keys=True)))
+            )
             self.participants(node, coop, start, end)
 
     def participants(self, node: URIRef, coop: Cooperation, start: date | None, end: date | None) -> None:
@@ -642,8 +657,11 @@ class _Reader:
     def ident(self, node: Node) -> str:
         value = self.g.value(node, DCTERMS.identifier)
         if value is None:
-            self.errors.append(InputError(self.filename, None, f"<{node}> dcterms:identifier",
-                                          "expected the Raadhuis id of this resource"))
+            self.errors.append(
+                InputError(
+                    self.filename, None, f"<{node}> dcterms:identifier", "expected the Raadhuis id of this resource"
+                )
+            )
             return str(node).rsplit("/", 1)[-1]
         return str(value)
 
@@ -663,7 +681,7 @@ class _Reader:
                     item[key] = str(value)
             qualified[src] = item
         out: list[Any] = []
-        for src in sorted(self.g.objects(node, PROV.wasDerivedFrom)):
+        for src in sorted(self.g.objects(node, PROV.wasDerivedFrom), key=str):
             out.append(qualified.get(src, self.ident(src)))
         return out
 
@@ -680,7 +698,7 @@ class _Reader:
         data["organisations"] = self.organisations()
         data["sources"] = self.sources()
         data["decisions"] = self.decisions()
-        data["cooperations"] = [self.payload(n) for n in sorted(self.g.subjects(RDF.type, RDH.Cooperation))]
+        data["cooperations"] = [self.payload(n) for n in sorted(self.g.subjects(RDF.type, RDH.Cooperation), key=str)]
         data["events"] = self.events() or self.snapshot_events()
         if self.errors:
             raise InputErrors(self.errors)
@@ -701,11 +719,14 @@ class _Reader:
 
     def organisations(self) -> list[dict[str, Any]]:
         out = []
-        for node in sorted(self.g.subjects(RDF.type, ORG.Organization)):
+        for node in sorted(self.g.subjects(RDF.type, ORG.Organization), key=str):
             if (node, RDF.type, RDH.Cooperation) in self.g or self.g.value(node, SKOS.prefLabel) is None:
                 continue  # only organisations described here, not those merely referred to
-            item: dict[str, Any] = {"id": self.ident(node), "name": str(self.one(node, SKOS.prefLabel)),
-                                    "kind": str(self.one(node, RDH.kind) or "gemeente")}
+            item: dict[str, Any] = {
+                "id": self.ident(node),
+                "name": str(self.one(node, SKOS.prefLabel)),
+                "kind": str(self.one(node, RDH.kind) or "gemeente"),
+            }
             code = self.one(node, ORG.identifier)
             if code and _MUNICIPALITY_CODE.match(str(code)):
                 item["cbs_code"] = str(code)
@@ -717,12 +738,18 @@ class _Reader:
 
     def sources(self) -> list[dict[str, Any]]:
         out = []
-        for node in sorted(self.g.subjects(RDF.type, PROV.Entity)):
+        for node in sorted(self.g.subjects(RDF.type, PROV.Entity), key=str):
             if (node, RDF.type, RDH.Decision) in self.g:
                 continue
             item: dict[str, Any] = {"id": self.ident(node), "title": str(self.one(node, DCTERMS.title))}
-            pairs = (("kind", DCTERMS.type), ("publisher", DCTERMS.publisher), ("date", DCTERMS.date),
-                     ("reference", RDH.reference), ("url", FOAF.page), ("file", RDH.file))
+            pairs = (
+                ("kind", DCTERMS.type),
+                ("publisher", DCTERMS.publisher),
+                ("date", DCTERMS.date),
+                ("reference", RDH.reference),
+                ("url", FOAF.page),
+                ("file", RDH.file),
+            )
             for key, prop in pairs:
                 value = self.g.value(node, prop)
                 if value is not None:
@@ -732,10 +759,13 @@ class _Reader:
 
     def decisions(self) -> list[dict[str, Any]]:
         out = []
-        for node in sorted(self.g.subjects(RDF.type, RDH.Decision)):
-            item: dict[str, Any] = {"id": self.ident(node), "body": str(self.one(node, RDH.body)),
-                                    "date": str(self.one(node, DCTERMS.date)),
-                                    "title": str(self.one(node, DCTERMS.title))}
+        for node in sorted(self.g.subjects(RDF.type, RDH.Decision), key=str):
+            item: dict[str, Any] = {
+                "id": self.ident(node),
+                "body": str(self.one(node, RDH.body)),
+                "date": str(self.one(node, DCTERMS.date)),
+                "title": str(self.one(node, DCTERMS.title)),
+            }
             if self.one(node, RDH.reference):
                 item["reference"] = str(self.one(node, RDH.reference))
             org = self.g.value(node, RDH.organisation)
@@ -765,13 +795,21 @@ class _Reader:
         )
         for prop, triple, expected in checks:
             if triple is not None and str(triple) != str(expected):
-                self.fail(node, prop, f"the triple says {triple!r} but the event's payload says {expected!r}; "
-                                      "edit both or remove the payload")
+                self.fail(
+                    node,
+                    prop,
+                    f"the triple says {triple!r} but the event's payload says {expected!r}; "
+                    "edit both or remove the payload",
+                )
         when = self.g.value(node, TIME.hasTime)
         edtf = self.one(when, RDH.edtf) if when is not None else None
         if edtf is not None and "date" in payload and FuzzyDate.parse(str(edtf)) != FuzzyDate.parse(payload["date"]):
-            self.fail(node, "time:hasTime", f"the triple says {edtf!r} but the event's payload says "
-                                            f"{payload['date']!r}; edit both or remove the payload")
+            self.fail(
+                node,
+                "time:hasTime",
+                f"the triple says {edtf!r} but the event's payload says "
+                f"{payload['date']!r}; edit both or remove the payload",
+            )
 
     def snapshot_events(self) -> list[dict[str, Any]]:
         """An as-of graph has no events: each unit and post is established on the snapshot's day."""
@@ -786,36 +824,59 @@ class _Reader:
         org = self.ident(org_node)
         units: dict[str, dict[str, Any]] = {}
         evidence: dict[str, dict[str, Any]] = {}
-        for node in sorted(self.g.subjects(ORG.unitOf, org_node)):
+        for node in sorted(self.g.subjects(ORG.unitOf, org_node), key=str):
             unit = self.unit(node)
             units[unit["id"]] = unit
             evidence[unit["id"]] = self.evidence(node, {})
         out = []
         for uid in _parents_first(units):
-            out.append({"id": f"{uid}@{at}", "type": "establish", "date": at, "organisation": org,
-                        "unit": units[uid], **evidence[uid]})
-        for node in sorted(self.g.subjects(RDF.type, ORG.Post)):
+            out.append(
+                {
+                    "id": f"{uid}@{at}",
+                    "type": "establish",
+                    "date": at,
+                    "organisation": org,
+                    "unit": units[uid],
+                    **evidence[uid],
+                }
+            )
+        for node in sorted(self.g.subjects(RDF.type, ORG.Post), key=str):
             unit_node = self.g.value(node, ORG.postIn)
             if unit_node is None or (unit_node, ORG.unitOf, org_node) not in self.g:
                 continue
             post = self.post(node, self.ident(unit_node))
-            out.append({"id": f"{post['id']}@{at}", "type": "add_post", "date": at, "organisation": org,
-                        "post": post, **self.evidence(node, {})})
+            out.append(
+                {
+                    "id": f"{post['id']}@{at}",
+                    "type": "add_post",
+                    "date": at,
+                    "organisation": org,
+                    "post": post,
+                    **self.evidence(node, {}),
+                }
+            )
         return out
 
     def unit(self, node: Node) -> dict[str, Any]:
-        parent = next((p for p in self.g.objects(node, ORG.subOrganizationOf)
-                       if (p, RDF.type, ORG.OrganizationalUnit) in self.g), None)
+        parent = next(
+            (p for p in self.g.objects(node, ORG.subOrganizationOf) if (p, RDF.type, ORG.OrganizationalUnit) in self.g),
+            None,
+        )
         unit = Unit(
-            id=self.ident(node), name=str(self.one(node, SKOS.prefLabel)), kind=str(self.one(node, RDH.kind)),
+            id=self.ident(node),
+            name=str(self.one(node, SKOS.prefLabel)),
+            kind=str(self.one(node, RDH.kind)),
             parent=self.ident(parent) if parent is not None else None,
-            abbreviation=self.one(node, RDH.abbreviation), temporary=self.one(node, RDH.temporary) is True,
+            abbreviation=self.one(node, RDH.abbreviation),
+            temporary=self.one(node, RDH.temporary) is True,
             expected_end=self.one(node, RDH.expectedEnd),
             functional=tuple(sorted(self.ident(f) for f in self.g.objects(node, RDH.functionalLink))),
         )
         out = unit_to_dict(unit)
-        shares = [{"code": str(self.one(t, RDH.code)), "share": float(self.one(t, RDH.share))}
-                  for t in self.g.objects(node, RDH.taskField)]
+        shares = [
+            {"code": str(self.one(t, RDH.code)), "share": float(self.one(t, RDH.share))}
+            for t in self.g.objects(node, RDH.taskField)
+        ]
         if shares:
             out["task_fields"] = sorted(shares, key=lambda s: s["code"])
         return out
@@ -823,8 +884,11 @@ class _Reader:
     def post(self, node: Node, unit: str) -> dict[str, Any]:
         reports_to = self.g.value(node, ORG.reportsTo)
         post = Post(
-            id=self.ident(node), unit=unit, title=str(self.one(node, SKOS.prefLabel)),
-            fte=float(self.one(node, RDH.fte)), scale=self.one(node, RDH.scale),
+            id=self.ident(node),
+            unit=unit,
+            title=str(self.one(node, SKOS.prefLabel)),
+            fte=float(self.one(node, RDH.fte)),
+            scale=self.one(node, RDH.scale),
             roles=tuple(sorted(str(r) for r in self.g.objects(node, RDH.roleFlag))),
             reports_to=self.ident(reports_to) if reports_to is not None else None,
         )

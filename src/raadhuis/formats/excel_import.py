@@ -399,11 +399,12 @@ def parse_fte(value: Any) -> float | None:
     if isinstance(value, int | float):
         number = float(value)
     else:
-        text = _cell_text(value).replace(" ", "").replace("'", "")
+        shown = _cell_text(value)
+        text = shown.replace(" ", "").replace("'", "")
         if not text or text.lower() in _DASHES:
             return None
         if not _NUMBER.match(text):
-            raise ValueError(f"verwacht een aantal fte zoals 0,89, gevonden {text!r}")
+            raise ValueError(f"verwacht een aantal fte zoals 0,89, gevonden {shown!r}")
         if "," in text and "." in text:
             decimal = "," if text.rfind(",") > text.rfind(".") else "."
             thousands = "." if decimal == "," else ","

@@ -368,3 +368,57 @@ def test_unreadable_text_and_unknown_format_give_clear_errors() -> None:
         from_text("", "rdfxml")
     with pytest.raises(InputErrors, match="cannot read the turtle text"):
         from_text("<a> <b> .", "turtle")
+    with pytest.raises(InputErrors, match="a remote context is not fetched"):
+        from_text('{"@context": "https://www.w3.org/ns/org.jsonld", "@id": "x"}', "jsonld")
+
+
+# Every event type once, with sub-units, a temporary unit, posts and transfers both ways.
+ALL_TYPES = """
+format: raadhuis/1
+organisation: GM0168
+organisations:
+  - {id: GM0168, name: Losser, kind: gemeente}
+units:
+  - {id: A, name: Alfa, kind: afdeling, from: 2009, assumption: true}
+  - {id: B, name: Beta, kind: afdeling, from: 2009, to: 2011-05, assumption: true}
+  - {id: C, name: Gamma, kind: team, parent: A, from: 2009, assumption: true}
+  - id: T
+    name: Tijdelijk
+    kind: team
+    parent: A
+    temporary: true
+    expected_end: 2012
+    from: 2010
+    assumption: true
+    task_fields: [{code: "0.4", share: 0.5}]
+posts:
+  - {id: p1, unit: C, title: medewerker, fte: 1, from: 2010, assumption: true}
+  - {id: p2, unit: A, title: communicatie, fte: 1, from: 2010, to: 2013, assumption: true}
+events:
+  - {id: e1, type: transfer_in, date: 2011, from: GM0153, unit: {id: X, name: Extern, kind: afdeling}, assumption: true}
+  - {id: e2, type: move, date: 2011-02, unit: C, parent: X, assumption: true}
+  - {id: e3, type: absorb, date: 2011-03, units: [X], into: A, assumption: true}
+  - {id: e4, type: convert, date: 2012, unit: T, set: {name: Vast}, assumption: true}
+  - {id: e5, type: bundle, date: 2012-06, units: [A], into: T, function: communicatie, assumption: true}
+  - {id: e6, type: move_post, date: 2014, post: p1, into: A, assumption: true}
+  - {id: e7, type: remove_post, date: 2015, post: p1, assumption: true}
+  - {id: e8, type: change, date: 2015, unit: A, set: {kind: directie}, assumption: true}
+  - {id: e9, type: dissolve, date: 2016, unit: C, assumption: true}
+  - {id: e10, type: transfer_out, date: 2017, unit: T, to: GM1774, assumption: true}
+"""
+
+
+def test_every_event_type_exports_valid_and_round_trips_in_both_exports() -> None:
+    ds = load_dataset(ALL_TYPES)
+    g = dataset_to_graph(ds, ORG_ID)
+    conforms, report = validate(g)
+    assert conforms, report
+    back = graph_to_dataset(from_text(to_turtle(g), "turtle"))
+    for day in check_days(ds):
+        for view in View:
+            assert replay(back.events, ORG_ID, day, view) == replay(ds.events, ORG_ID, day, view), (day, view)
+        as_of = dataset_to_graph(ds, ORG_ID, at=day)
+        conforms, report = validate(as_of)
+        assert conforms, report
+        expected, got = replay(ds.events, ORG_ID, day), replay(graph_to_dataset(as_of).events, ORG_ID, day)
+        assert (got.units, got.posts) == (expected.units, expected.posts), day

@@ -111,6 +111,10 @@ def from_text(text: str, format: str) -> Graph:
     kind = kinds.get(format.lower())
     if kind is None:
         raise ValueError(f"expected format turtle or jsonld, got {format!r}")
+    if kind == "json-ld" and _remote_context(text):
+        raise InputErrors(
+            [InputError("<graph>", None, "@context", "expected the @context inline; a remote context is not fetched")]
+        )
     g = _graph()
     try:
         g.parse(data=text, format=kind)
@@ -119,6 +123,21 @@ def from_text(text: str, format: str) -> Graph:
             [InputError("<graph>", getattr(exc, "lines", None), "(document)", f"cannot read the {kind} text: {exc}")]
         ) from None
     return g
+
+
+def _remote_context(text: str) -> bool:
+    """Whether the JSON-LD names its @context by URL: the parser would download it, and
+    Raadhuis downloads nothing at run time."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError:
+        return False  # the parser reports the syntax error with its position
+    items = data if isinstance(data, list) else [data]
+    for item in items:
+        ctx = item.get("@context") if isinstance(item, dict) else None
+        if isinstance(ctx, str) or (isinstance(ctx, list) and any(isinstance(c, str) for c in ctx)):
+            return True
+    return False
 
 
 @cache

@@ -36,8 +36,14 @@ def history():
 
 
 MESSY_MAPPING = ColumnMapping(
-    unit_path=["Afdeling", "Team"], title="Functie", scale="Schaal", fte="Formatie", filled_fte="Bezetting FTE",
-    staffing_kind="Bezetting Soort", person="Medewerker", task_field="Taakveld",
+    unit_path=["Afdeling", "Team"],
+    title="Functie",
+    scale="Schaal",
+    fte="Formatie",
+    filled_fte="Bezetting FTE",
+    staffing_kind="Bezetting Soort",
+    person="Medewerker",
+    task_field="Taakveld",
 )
 
 
@@ -66,7 +72,12 @@ def test_sniffed_mapping_finds_sheet_and_two_row_header(tmp_path) -> None:
     m = sniff_mapping(path)
     assert (m.sheet, m.header_row, m.header_rows) == ("Formatie 2025", 4, 2)
     assert m.unit_path == ["Afdeling", "Team"]
-    assert (m.fte, m.filled_fte, m.staffing_kind, m.person) == ("Formatie", "Bezetting FTE", "Bezetting Soort", "Medewerker")
+    assert (m.fte, m.filled_fte, m.staffing_kind, m.person) == (
+        "Formatie",
+        "Bezetting FTE",
+        "Bezetting Soort",
+        "Medewerker",
+    )
 
 
 def test_dry_run_then_import_of_messy_workbook(tmp_path, history) -> None:
@@ -91,7 +102,11 @@ def test_dry_run_then_import_of_messy_workbook(tmp_path, history) -> None:
     }
     assert add.post is not None
     assert (add.post.id, add.post.unit, add.post.title, add.post.fte, add.post.scale) == (
-        "team-participatie-jobcoach", "team-participatie", "Jobcoach", 2.0, "9"
+        "team-participatie-jobcoach",
+        "team-participatie",
+        "Jobcoach",
+        2.0,
+        "9",
     )
     assert add.post.staffing == (Staffing(E, 1.0, "E. Visser"), Staffing(V, 1.0))
     assert taskfields.unit == "inkomen" and taskfields.changes == {"task_fields": (TaskFieldShare("6.3", 1.0),)}
@@ -159,7 +174,8 @@ def test_duplicates_as_separate_posts_get_stable_ordinal_ids(tmp_path, history) 
     planned = plan_changes(adviseurs, snapshot, W.AT, W.ORG, "hr", "src-hr", duplicates="posts")
     posts = [e.post for e in planned if e.type is EventType.ADD_POST]
     assert [(p.id, p.fte) for p in posts if p] == [
-        ("bureau-vergunningen-adviseur", 1.0), ("bureau-vergunningen-adviseur-2", 0.8)
+        ("bureau-vergunningen-adviseur", 1.0),
+        ("bureau-vergunningen-adviseur-2", 0.8),
     ]
     again = plan_changes(adviseurs, snapshot, W.AT, W.ORG, "hr", "src-hr", duplicates="posts")
     assert [e.post.id for e in again if e.post] == [p.id for p in posts if p]
@@ -174,8 +190,9 @@ def test_duplicates_as_separate_posts_get_stable_ordinal_ids(tmp_path, history) 
 
 def test_broken_workbook_reports_every_problem_with_sheet_row_and_column(tmp_path) -> None:
     path = W.broken_workbook(tmp_path / "fout.xlsx")
-    mapping = ColumnMapping(unit_path=["Afdeling"], title="Functie", fte="Formatie", filled_fte="Bezetting",
-                            staffing_kind="Soort")
+    mapping = ColumnMapping(
+        unit_path=["Afdeling"], title="Functie", fte="Formatie", filled_fte="Bezetting", staffing_kind="Soort"
+    )
     with pytest.raises(InputErrors) as exc:
         read_formatieplan(path, mapping)
     got = [(e.sheet, e.line, e.field, e.column) for e in exc.value.errors]
@@ -221,4 +238,9 @@ def test_parse_fte_forms() -> None:
 
 def test_file_source_is_a_dataset(tmp_path) -> None:
     src = file_source(tmp_path / "formatieplan 2025.xlsx", "src-fp-2025")
-    assert (src.id, src.kind, src.title, src.file) == ("src-fp-2025", "dataset", "formatieplan 2025.xlsx", "formatieplan 2025.xlsx")
+    assert (src.id, src.kind, src.title, src.file) == (
+        "src-fp-2025",
+        "dataset",
+        "formatieplan 2025.xlsx",
+        "formatieplan 2025.xlsx",
+    )

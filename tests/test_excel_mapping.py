@@ -28,8 +28,16 @@ def test_guess_merged_and_english_headers() -> None:
 
 
 def test_save_and_load_json_and_yaml(tmp_path) -> None:
-    m = ColumnMapping(unit_path=["Afdeling", "Team"], title="Functie", fte="Formatie", sheet="Formatie 2025",
-                      header_row=4, header_rows=2, root="Concern", duplicates="posts")
+    m = ColumnMapping(
+        unit_path=["Afdeling", "Team"],
+        title="Functie",
+        fte="Formatie",
+        sheet="Formatie 2025",
+        header_row=4,
+        header_rows=2,
+        root="Concern",
+        duplicates="posts",
+    )
     for name in ("m.json", "m.yaml"):
         m.save(tmp_path / name)
         assert ColumnMapping.load(tmp_path / name) == m

@@ -60,7 +60,9 @@ class FormatieRow:
     columns: dict[str, str] = field(default_factory=dict, compare=False, hash=False)  # field → "C (Formatie)"
 
     def error(self, field_name: str, message: str) -> InputError:
-        return InputError(self.file, self.row, field_name, message, sheet=self.sheet, column=self.columns.get(field_name))
+        return InputError(
+            self.file, self.row, field_name, message, sheet=self.sheet, column=self.columns.get(field_name)
+        )
 
 
 @dataclass(frozen=True)
@@ -87,31 +89,59 @@ class _Grid:
 # Words a staffing kind is written as, normalised. Dutch first; the enum values also count.
 STAFFING_WORDS: dict[str, StaffingKind] = {
     **{k.value.replace("_", " "): k for k in StaffingKind},
-    "eigen personeel": StaffingKind.EMPLOYEE, "eigen": StaffingKind.EMPLOYEE, "personeel": StaffingKind.EMPLOYEE,
-    "in dienst": StaffingKind.EMPLOYEE, "vast": StaffingKind.EMPLOYEE, "tijdelijk": StaffingKind.EMPLOYEE,
-    "ambtenaar": StaffingKind.EMPLOYEE, "medewerker": StaffingKind.EMPLOYEE, "eigen medewerker": StaffingKind.EMPLOYEE,
-    "loondienst": StaffingKind.EMPLOYEE, "bezet": StaffingKind.EMPLOYEE,
-    "vacature": StaffingKind.VACANCY, "vacant": StaffingKind.VACANCY, "open": StaffingKind.VACANCY,
-    "onbezet": StaffingKind.VACANCY, "niet bezet": StaffingKind.VACANCY,
-    "inhuur": StaffingKind.EXTERNAL_HIRE, "externe inhuur": StaffingKind.EXTERNAL_HIRE,
-    "extern": StaffingKind.EXTERNAL_HIRE, "ingehuurd": StaffingKind.EXTERNAL_HIRE, "zzp": StaffingKind.EXTERNAL_HIRE,
-    "zzp er": StaffingKind.EXTERNAL_HIRE, "interim": StaffingKind.EXTERNAL_HIRE, "uitzendkracht": StaffingKind.EXTERNAL_HIRE,
-    "payroll": StaffingKind.EXTERNAL_HIRE, "hire": StaffingKind.EXTERNAL_HIRE,
-    "inleen": StaffingKind.LOAN_IN, "ingeleend": StaffingKind.LOAN_IN, "lenen": StaffingKind.LOAN_IN,
-    "detachering in": StaffingKind.LOAN_IN, "loan in": StaffingKind.LOAN_IN,
-    "detachering": StaffingKind.SECONDMENT_OUT, "gedetacheerd": StaffingKind.SECONDMENT_OUT,
-    "uitgeleend": StaffingKind.SECONDMENT_OUT, "uitleen": StaffingKind.SECONDMENT_OUT,
-    "detachering uit": StaffingKind.SECONDMENT_OUT, "secondment": StaffingKind.SECONDMENT_OUT,
+    "eigen personeel": StaffingKind.EMPLOYEE,
+    "eigen": StaffingKind.EMPLOYEE,
+    "personeel": StaffingKind.EMPLOYEE,
+    "in dienst": StaffingKind.EMPLOYEE,
+    "vast": StaffingKind.EMPLOYEE,
+    "tijdelijk": StaffingKind.EMPLOYEE,
+    "ambtenaar": StaffingKind.EMPLOYEE,
+    "medewerker": StaffingKind.EMPLOYEE,
+    "eigen medewerker": StaffingKind.EMPLOYEE,
+    "loondienst": StaffingKind.EMPLOYEE,
+    "bezet": StaffingKind.EMPLOYEE,
+    "vacature": StaffingKind.VACANCY,
+    "vacant": StaffingKind.VACANCY,
+    "open": StaffingKind.VACANCY,
+    "onbezet": StaffingKind.VACANCY,
+    "niet bezet": StaffingKind.VACANCY,
+    "inhuur": StaffingKind.EXTERNAL_HIRE,
+    "externe inhuur": StaffingKind.EXTERNAL_HIRE,
+    "extern": StaffingKind.EXTERNAL_HIRE,
+    "ingehuurd": StaffingKind.EXTERNAL_HIRE,
+    "zzp": StaffingKind.EXTERNAL_HIRE,
+    "zzp er": StaffingKind.EXTERNAL_HIRE,
+    "interim": StaffingKind.EXTERNAL_HIRE,
+    "uitzendkracht": StaffingKind.EXTERNAL_HIRE,
+    "payroll": StaffingKind.EXTERNAL_HIRE,
+    "hire": StaffingKind.EXTERNAL_HIRE,
+    "inleen": StaffingKind.LOAN_IN,
+    "ingeleend": StaffingKind.LOAN_IN,
+    "lenen": StaffingKind.LOAN_IN,
+    "detachering in": StaffingKind.LOAN_IN,
+    "loan in": StaffingKind.LOAN_IN,
+    "detachering": StaffingKind.SECONDMENT_OUT,
+    "gedetacheerd": StaffingKind.SECONDMENT_OUT,
+    "uitgeleend": StaffingKind.SECONDMENT_OUT,
+    "uitleen": StaffingKind.SECONDMENT_OUT,
+    "detachering uit": StaffingKind.SECONDMENT_OUT,
+    "secondment": StaffingKind.SECONDMENT_OUT,
 }
 
 STAFFING_LABELS = {
     "nl": {
-        StaffingKind.EMPLOYEE: "eigen personeel", StaffingKind.VACANCY: "vacature", StaffingKind.EXTERNAL_HIRE: "inhuur",
-        StaffingKind.LOAN_IN: "inleen", StaffingKind.SECONDMENT_OUT: "detachering",
+        StaffingKind.EMPLOYEE: "eigen personeel",
+        StaffingKind.VACANCY: "vacature",
+        StaffingKind.EXTERNAL_HIRE: "inhuur",
+        StaffingKind.LOAN_IN: "inleen",
+        StaffingKind.SECONDMENT_OUT: "detachering",
     },
     "en": {
-        StaffingKind.EMPLOYEE: "employee", StaffingKind.VACANCY: "vacancy", StaffingKind.EXTERNAL_HIRE: "external hire",
-        StaffingKind.LOAN_IN: "loan in", StaffingKind.SECONDMENT_OUT: "secondment out",
+        StaffingKind.EMPLOYEE: "employee",
+        StaffingKind.VACANCY: "vacancy",
+        StaffingKind.EXTERNAL_HIRE: "external hire",
+        StaffingKind.LOAN_IN: "loan in",
+        StaffingKind.SECONDMENT_OUT: "secondment out",
     },
 }
 
@@ -143,14 +173,18 @@ def read_formatieplan(path: str | Path, mapping: ColumnMapping) -> FormatieRows:
     located = _locate(headers, wanted)
     missing = [n for name, names in wanted.items() for n in names if n not in located.get(name, {})]
     if missing:
-        raise InputErrors([
-            InputError(
-                str(file), first, "(kopregel)",
-                f"kolom {m!r} niet gevonden; gevonden kolommen: {', '.join(repr(h) for h in headers if h)}",
-                sheet=grid.sheet,
-            )
-            for m in missing
-        ])
+        raise InputErrors(
+            [
+                InputError(
+                    str(file),
+                    first,
+                    "(kopregel)",
+                    f"kolom {m!r} niet gevonden; gevonden kolommen: {', '.join(repr(h) for h in headers if h)}",
+                    sheet=grid.sheet,
+                )
+                for m in missing
+            ]
+        )
     return _rows(file, grid, first + span, headers, located, mapping)
 
 
@@ -187,14 +221,23 @@ def _read_grids(file: Path, sheet: str | None) -> list[_Grid]:
     if suffix in (".csv", ".txt"):
         return [_Grid(None, _read_csv(file))]
     if suffix not in (".xlsx", ".xlsm"):
-        raise InputErrors([
-            InputError(str(file), None, "(file)", f"verwacht een .xlsx- of .csv-bestand, gevonden {suffix or 'geen extensie'!r}")
-        ])
+        raise InputErrors(
+            [
+                InputError(
+                    str(file),
+                    None,
+                    "(file)",
+                    f"verwacht een .xlsx- of .csv-bestand, gevonden {suffix or 'geen extensie'!r}",
+                )
+            ]
+        )
     try:
         # Not read-only: merged ranges are only known in the normal mode.
         wb = openpyxl.load_workbook(file, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged or non-xlsx file
-        raise InputErrors([InputError(str(file), None, "(file)", f"geen leesbaar Excel-bestand (.xlsx): {exc}")]) from None
+        raise InputErrors(
+            [InputError(str(file), None, "(file)", f"geen leesbaar Excel-bestand (.xlsx): {exc}")]
+        ) from None
     if sheet is not None:
         match = [ws for ws in wb.worksheets if normalise(ws.title) == normalise(sheet)]
         if not match:
@@ -226,7 +269,9 @@ def _read_csv(file: Path) -> list[list[Any]]:
     try:
         raw = file.read_bytes()
     except OSError as exc:
-        raise InputErrors([InputError(str(file), None, "(file)", f"kan het bestand niet lezen: {exc.strerror}")]) from None
+        raise InputErrors(
+            [InputError(str(file), None, "(file)", f"kan het bestand niet lezen: {exc.strerror}")]
+        ) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -292,7 +337,9 @@ def _find_header(
 def _missing_columns(file: Path, grids: list[_Grid], mapping: ColumnMapping) -> InputError:
     wanted = ", ".join(repr(c) for cols in mapping.columns().values() for c in cols)
     where = f"blad {mapping.sheet!r}" if mapping.sheet else "geen van de bladen"
-    return InputError(str(file), mapping.header_row, "(kopregel)", f"{where} heeft een kopregel met de kolommen {wanted}")
+    return InputError(
+        str(file), mapping.header_row, "(kopregel)", f"{where} heeft een kopregel met de kolommen {wanted}"
+    )
 
 
 def _rows(
@@ -327,7 +374,9 @@ def _rows(
             value = _ESCAPED.sub("", _cell_text(get(name)))
             return value or None
 
-        def number_of(name: str, get: Callable[[str], Any] = get, errs: list[tuple[str, str]] = row_errors) -> float | None:
+        def number_of(
+            name: str, get: Callable[[str], Any] = get, errs: list[tuple[str, str]] = row_errors
+        ) -> float | None:
             value = get(name)
             try:
                 return parse_fte(value)
@@ -352,10 +401,12 @@ def _rows(
         if kind_text:
             kind = STAFFING_WORDS.get(normalise(kind_text))
             if kind is None:
-                row_errors.append((
-                    "staffing_kind",
-                    f"onbekende soort bezetting {kind_text!r}; verwacht eigen personeel, vacature, inhuur, inleen of detachering",
-                ))
+                row_errors.append(
+                    (
+                        "staffing_kind",
+                        f"onbekende soort bezetting {kind_text!r}; verwacht eigen personeel, vacature, inhuur, inleen of detachering",
+                    )
+                )
         task_field = None
         if tf := text("task_field"):
             m = _TASK_FIELD.search(tf)
@@ -375,9 +426,20 @@ def _rows(
         elif not title and not post_id:
             row_errors.append(("title", "de functie ontbreekt"))
         row = FormatieRow(
-            file=str(file), sheet=grid.sheet, row=number, unit_path=path, unit_code=unit_code, post_id=post_id,
-            title=title, fte=fte, filled_fte=filled, scale=scale, staffing_kind=kind, person=text("person"),
-            task_field=task_field, columns=labels,
+            file=str(file),
+            sheet=grid.sheet,
+            row=number,
+            unit_path=path,
+            unit_code=unit_code,
+            post_id=post_id,
+            title=title,
+            fte=fte,
+            filled_fte=filled,
+            scale=scale,
+            staffing_kind=kind,
+            person=text("person"),
+            task_field=task_field,
+            columns=labels,
         )
         errors.extend(row.error(name, message) for name, message in row_errors)
         out.append(row)
@@ -541,7 +603,9 @@ def _staffing_of(rows: list[FormatieRow]) -> list[Staffing]:
         kind = r.staffing_kind or (StaffingKind.EMPLOYEE if r.filled_fte else None)
         if kind is None:
             continue
-        fte = r.filled_fte if r.filled_fte else (r.fte or 0.0) if kind is StaffingKind.VACANCY else (r.filled_fte or 0.0)
+        fte = (
+            r.filled_fte if r.filled_fte else (r.fte or 0.0) if kind is StaffingKind.VACANCY else (r.filled_fte or 0.0)
+        )
         if fte > 0:
             lines.append(Staffing(kind=kind, fte=round(fte, 4), person=r.person))
     return lines
@@ -614,11 +678,16 @@ def plan_changes(
         if row.post_id:
             existing = posts_by_id.get(normalise(row.post_id))
             if unit_id is None and existing is None:
-                errors.append(row.error("post_id", f"formatieplaats {row.post_id!r} bestaat niet en de eenheid ontbreekt"))
+                errors.append(
+                    row.error("post_id", f"formatieplaats {row.post_id!r} bestaat niet en de eenheid ontbreekt")
+                )
                 continue
             key: tuple[Any, ...] = ("id", normalise(row.post_id))
             group = groups.setdefault(
-                key, _Group([], unit_id or (existing.unit if existing else ""), post_id=existing.id if existing else row.post_id)
+                key,
+                _Group(
+                    [], unit_id or (existing.unit if existing else ""), post_id=existing.id if existing else row.post_id
+                ),
             )
             if unit_id and group.unit != unit_id and group.rows:
                 errors.append(row.error("unit_path", f"formatieplaats {row.post_id!r} staat al in een andere eenheid"))
@@ -656,11 +725,13 @@ def plan_changes(
             candidates = [p for p in by_title.get((group.unit, key[2]), []) if p.id not in matched]
             if duplicates == "lines" and len(candidates) > 1:
                 ids = ", ".join(p.id for p in candidates)
-                errors.append(first.error(
-                    "title",
-                    f"{units.path_of(group.unit)!r} heeft {len(candidates)} formatieplaatsen {first.title!r} ({ids}); "
-                    "voeg een kolom met het formatieplaats-id toe, of lees elke regel als eigen plaats (duplicates: posts)",
-                ))
+                errors.append(
+                    first.error(
+                        "title",
+                        f"{units.path_of(group.unit)!r} heeft {len(candidates)} formatieplaatsen {first.title!r} ({ids}); "
+                        "voeg een kolom met het formatieplaats-id toe, of lees elke regel als eigen plaats (duplicates: posts)",
+                    )
+                )
                 continue
             existing = candidates[0] if candidates else None
         ftes = [r.fte for r in group.rows if r.fte is not None]
@@ -704,10 +775,18 @@ def plan_changes(
 
     def add(kind: EventType, **values: Any) -> None:
         n = len(events) + 1
-        events.append(Event(
-            id=f"{id_prefix}-{n:03d}", type=kind, date=FuzzyDate.of_day(at), organisation=organisation,
-            seq=seq_start + n, citations=citation, assumption=False, **values,
-        ))
+        events.append(
+            Event(
+                id=f"{id_prefix}-{n:03d}",
+                type=kind,
+                date=FuzzyDate.of_day(at),
+                organisation=organisation,
+                seq=seq_start + n,
+                citations=citation,
+                assumption=False,
+                **values,
+            )
+        )
 
     for uid in units.new:
         unit = units.units[uid]
@@ -740,7 +819,9 @@ def _new_post_id(unit: str, title: str, ordinal: int, taken: set[str]) -> str:
     return candidate
 
 
-def _task_fields(rows: list[FormatieRow], groups: dict[tuple[Any, ...], _Group]) -> dict[str, tuple[TaskFieldShare, ...]]:
+def _task_fields(
+    rows: list[FormatieRow], groups: dict[tuple[Any, ...], _Group]
+) -> dict[str, tuple[TaskFieldShare, ...]]:
     """A unit's task field shares, weighted by the formatie of its rows on each task field."""
     unit_of = {id(r): g.unit for g in groups.values() for r in g.rows}
     weights: dict[str, dict[str, float]] = {}
@@ -754,10 +835,13 @@ def _task_fields(rows: list[FormatieRow], groups: dict[tuple[Any, ...], _Group])
             counts[uid][r.task_field] += 1
     out = {}
     for uid, per_code in weights.items():
-        basis: dict[str, float] = per_code if sum(per_code.values()) > 0 else {k: float(v) for k, v in counts[uid].items()}
+        basis: dict[str, float] = (
+            per_code if sum(per_code.values()) > 0 else {k: float(v) for k, v in counts[uid].items()}
+        )
         total = sum(basis.values())
         out[uid] = tuple(
-            TaskFieldShare(code, round(value / total, 4)) for code, value in sorted(basis.items(), key=lambda kv: _natural(kv[0]))
+            TaskFieldShare(code, round(value / total, 4))
+            for code, value in sorted(basis.items(), key=lambda kv: _natural(kv[0]))
         )
     return out
 
@@ -821,23 +905,33 @@ def describe(events: list[Event], lang: str = "nl", snapshot: Snapshot | None = 
         return f"{posts[pid]!r} ({pid})" if pid in posts else repr(pid)
 
     def staffing(lines: Iterable[Staffing]) -> str:
-        parts = [f"{STAFFING_LABELS[lang][s.kind]} {_fmt(s.fte, lang)}" + (f" ({s.person})" if s.person else "") for s in lines]
+        parts = [
+            f"{STAFFING_LABELS[lang][s.kind]} {_fmt(s.fte, lang)}" + (f" ({s.person})" if s.person else "")
+            for s in lines
+        ]
         return "; ".join(parts) or words["none"]
 
     out = []
     for e in events:
         if e.type is EventType.ESTABLISH and e.new_unit is not None:
             u = e.new_unit
-            out.append(words["establish"].format(
-                name=u.name, kind=u.kind, parent=unit(u.parent) if u.parent else words["top"], id=u.id
-            ))
+            out.append(
+                words["establish"].format(
+                    name=u.name, kind=u.kind, parent=unit(u.parent) if u.parent else words["top"], id=u.id
+                )
+            )
         elif e.type is EventType.ADD_POST and e.post is not None:
             p = e.post
-            out.append(words["add_post"].format(
-                title=p.title, unit=unit(p.unit), fte=_fmt(p.fte, lang), id=p.id,
-                scale=words["scale"].format(p.scale) if p.scale else "",
-                staffing=words["staffing"].format(staffing(p.staffing)) if p.staffing else "",
-            ))
+            out.append(
+                words["add_post"].format(
+                    title=p.title,
+                    unit=unit(p.unit),
+                    fte=_fmt(p.fte, lang),
+                    id=p.id,
+                    scale=words["scale"].format(p.scale) if p.scale else "",
+                    staffing=words["staffing"].format(staffing(p.staffing)) if p.staffing else "",
+                )
+            )
         elif e.type is EventType.CHANGE_POST:
             what = []
             for k, v in e.changes.items():

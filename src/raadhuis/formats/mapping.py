@@ -20,7 +20,15 @@ from raadhuis.formats.errors import InputError, InputErrors
 
 # Fields a row can carry, in the order they are shown to users.
 FIELDS = (
-    "unit_path", "unit_code", "post_id", "title", "fte", "filled_fte", "scale", "staffing_kind", "person",
+    "unit_path",
+    "unit_code",
+    "post_id",
+    "title",
+    "fte",
+    "filled_fte",
+    "scale",
+    "staffing_kind",
+    "person",
     "task_field",
 )
 
@@ -149,7 +157,9 @@ class ColumnMapping:
             text = source.read_text("utf-8-sig")
             data = yaml.safe_load(text) if source.suffix.lower() in (".yaml", ".yml") else json.loads(text)
         except OSError as exc:
-            raise InputErrors([InputError(str(source), None, "(file)", f"kan het bestand niet lezen: {exc.strerror}")]) from None
+            raise InputErrors(
+                [InputError(str(source), None, "(file)", f"kan het bestand niet lezen: {exc.strerror}")]
+            ) from None
         except (ValueError, yaml.YAMLError) as exc:
             raise InputErrors([InputError(str(source), None, "(file)", f"geen geldige JSON/YAML: {exc}")]) from None
         if not isinstance(data, dict):
@@ -159,28 +169,120 @@ class ColumnMapping:
 
 # Header words per field, normalised. Earlier entries win; a header is used for one field.
 _GUESSES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("post_id", ("formatieplaats id", "formatieplaats", "positienummer", "positie id", "post id", "plaatsnummer",
-                 "formatienummer", "post id nr")),
-    ("unit_code", ("eenheidscode", "afdelingscode", "kostenplaats", "org code", "organisatiecode", "unit code",
-                   "eenheid id", "unit id")),
-    ("filled_fte", ("bezetting fte", "fte bezetting", "bezet fte", "bezetting", "bezet", "fte bezet", "filled fte",
-                    "filled", "staffing fte", "werkelijke fte", "fte werkelijk")),
-    ("fte", ("formatie fte", "fte formatie", "formatie", "begrote fte", "budget fte", "fte begroot", "fte budget",
-             "budgeted fte", "fte", "omvang")),
-    ("staffing_kind", ("soort bezetting", "bezetting soort", "soort", "type bezetting", "dienstverband", "aard",
-                       "staffing kind", "kind", "type", "categorie")),
+    (
+        "post_id",
+        (
+            "formatieplaats id",
+            "formatieplaats",
+            "positienummer",
+            "positie id",
+            "post id",
+            "plaatsnummer",
+            "formatienummer",
+            "post id nr",
+        ),
+    ),
+    (
+        "unit_code",
+        (
+            "eenheidscode",
+            "afdelingscode",
+            "kostenplaats",
+            "org code",
+            "organisatiecode",
+            "unit code",
+            "eenheid id",
+            "unit id",
+        ),
+    ),
+    (
+        "filled_fte",
+        (
+            "bezetting fte",
+            "fte bezetting",
+            "bezet fte",
+            "bezetting",
+            "bezet",
+            "fte bezet",
+            "filled fte",
+            "filled",
+            "staffing fte",
+            "werkelijke fte",
+            "fte werkelijk",
+        ),
+    ),
+    (
+        "fte",
+        (
+            "formatie fte",
+            "fte formatie",
+            "formatie",
+            "begrote fte",
+            "budget fte",
+            "fte begroot",
+            "fte budget",
+            "budgeted fte",
+            "fte",
+            "omvang",
+        ),
+    ),
+    (
+        "staffing_kind",
+        (
+            "soort bezetting",
+            "bezetting soort",
+            "soort",
+            "type bezetting",
+            "dienstverband",
+            "aard",
+            "staffing kind",
+            "kind",
+            "type",
+            "categorie",
+        ),
+    ),
     ("scale", ("salarisschaal", "schaal", "functieschaal", "scale", "grade", "salary scale")),
     ("person", ("medewerker", "naam medewerker", "persoon", "naam", "werknemer", "person", "employee", "name")),
     ("task_field", ("taakveld", "taakvelden", "bbv taakveld", "task field", "taskfield")),
-    ("title", ("functie", "functienaam", "functietitel", "functiebenaming", "formatieplaats naam", "title",
-               "job title", "post title", "role", "position")),
-    ("unit_path", ("pad", "eenheid pad", "organisatiepad", "organisatie onderdeel", "organisatieonderdeel",
-                   "unit path", "path")),
+    (
+        "title",
+        (
+            "functie",
+            "functienaam",
+            "functietitel",
+            "functiebenaming",
+            "formatieplaats naam",
+            "title",
+            "job title",
+            "post title",
+            "role",
+            "position",
+        ),
+    ),
+    (
+        "unit_path",
+        ("pad", "eenheid pad", "organisatiepad", "organisatie onderdeel", "organisatieonderdeel", "unit path", "path"),
+    ),
 )
 
 # Level columns, top to bottom: several of these together form the unit path.
-_LEVELS = ("concern", "domein", "sector", "cluster", "directie", "dienst", "afdeling", "team", "bureau", "unit",
-           "eenheid", "organisatie eenheid", "organisatie-eenheid", "department", "team name")
+_LEVELS = (
+    "concern",
+    "domein",
+    "sector",
+    "cluster",
+    "directie",
+    "dienst",
+    "afdeling",
+    "team",
+    "bureau",
+    "unit",
+    "eenheid",
+    "organisatie eenheid",
+    "organisatie-eenheid",
+    "department",
+    "team name",
+)
 
 
 def _word_match(header: str, word: str) -> bool:
@@ -198,8 +300,11 @@ def guess_mapping(headers: list[str]) -> ColumnMapping:
                 continue
             for word in words:
                 hit = next(
-                    (i for i, h in enumerate(norm)
-                     if i not in used and h and (h == word if exact else _word_match(h, word))),
+                    (
+                        i
+                        for i, h in enumerate(norm)
+                        if i not in used and h and (h == word if exact else _word_match(h, word))
+                    ),
                     None,
                 )
                 if hit is not None:

@@ -1,10 +1,10 @@
 """The BBV mandatory policy indicators for taakveld 0 "Bestuur en ondersteuning".
 
 Since 2017 every municipal budget and annual account must show five indicators about its own
-organisation (Regeling beleidsindicatoren gemeenten, based on BBV art. 25 lid 3 and art. 26
-lid 1). The definitions below are the ones published with the indicators on
+organisation (Regeling beleidsindicatoren gemeenten, under the BBV). The definitions below are the ones published with the indicators on
 waarstaatjegemeente.nl (VNG), in our words; the formulas are how municipalities compute them in
-their budgets (e.g. Bergen (L.) jaarverslag 2020: "198 fte / (34.992 inwoners / 1.000) = 5,6").
+their budgets (e.g. Berg en Dal, jaarverslag 2020, shows bezetting as 198 FTE divided by 34,992/1,000
+inhabitants).
 
 Inhabitants are those on 1 January of the year (CBS, Bevolking op 1 januari).
 """
@@ -22,7 +22,7 @@ SOURCES: tuple[dict[str, str], ...] = (
         "url": "https://wetten.overheid.nl/ (zoek: Regeling beleidsindicatoren gemeenten)",
     },
     {
-        "title": "Besluit begroting en verantwoording provincies en gemeenten (BBV), art. 25 lid 3 en art. 26 lid 1",
+        "title": "Besluit begroting en verantwoording provincies en gemeenten (BBV)",
         "publisher": "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties",
         "date": "2016-02-17 (Stb. 2016, 64)",
         "url": "https://wetten.overheid.nl/BWBR0010461",

@@ -117,7 +117,9 @@ def test_dry_run_then_import_of_messy_workbook(tmp_path, history) -> None:
 
     # The dry run in words.
     text = describe(planned, snapshot=snapshot)
-    assert text[0] == "Nieuwe eenheid 'Team Participatie' (team) onder 'Dienst SZW' (szw), id team-participatie"
+    assert text[0] == (
+        "Nieuwe eenheid 'Team Participatie' (team) onder 'Dienst SZW' (szw), id team-participatie, taakvelden 6.4 (100%)"
+    )
     assert text[1].startswith("Formatieplaats 'Beleidsmedewerker' (werk-bm) wijzigen: formatie 2,5 fte")
     assert "inhuur 0,5" in text[1]
     assert describe(planned, "en", snapshot)[3] == "Task fields of 'Team Inkomen' (inkomen): 6.3 (100%)"
@@ -244,3 +246,41 @@ def test_file_source_is_a_dataset(tmp_path) -> None:
         "formatieplan 2025.xlsx",
         "formatieplan 2025.xlsx",
     )
+
+
+def test_without_person_column_names_are_kept(tmp_path, history) -> None:
+    _, snapshot = history
+    path = tmp_path / "zonder_namen.csv"
+    path.write_text(
+        "Team;Functie;Formatie;Bezetting\nTeam Werk;Beleidsmedewerker;2;1\nTeam Werk;Beleidsmedewerker;;1\n", "utf-8"
+    )
+    rows = read_formatieplan(path, sniff_mapping(path))
+    (change,) = plan_changes(rows, snapshot, W.AT, W.ORG, "n", "s")
+    # B. de Vries went from 0,89 to 1 fte; the names come from the register, not the sheet.
+    assert change.changes == {"staffing": (Staffing(E, 1.0, "A. Jansen"), Staffing(E, 1.0, "B. de Vries"))}
+
+
+def test_new_organisation_from_an_empty_register(tmp_path) -> None:
+    from datetime import date
+
+    from raadhuis.domain.model import Snapshot, View
+
+    path = tmp_path / "nieuw.csv"
+    path.write_text(
+        "Afdeling,Team,Functie,FTE\nTotaalzorg,Team Wmo,Consulent,2.5 fte\nTotaalzorg,,Manager,1\nTotaal,,,3.5\n",
+        "utf-8",
+    )
+    rows = read_formatieplan(path, sniff_mapping(path))
+    assert [r.unit_path for r in rows] == [("Totaalzorg", "Team Wmo"), ("Totaalzorg",)]
+    assert [s.row for s in rows.skipped] == [4]
+    empty = Snapshot("GM0002", date(2025, 1, 1), View.ACTUAL)
+    planned = plan_changes(rows, empty, date(2025, 1, 1), "GM0002", "n", "s")
+    assert [(e.type.value, e.new_unit.id if e.new_unit else e.post.id if e.post else None) for e in planned] == [
+        ("establish", "totaalzorg"),
+        ("establish", "team-wmo"),
+        ("add_post", "team-wmo-consulent"),
+        ("add_post", "totaalzorg-manager"),
+    ]
+    assert planned[0].new_unit is not None and planned[0].new_unit.parent is None
+    history = build_history(planned, "GM0002")
+    assert len(history.applied) == 4

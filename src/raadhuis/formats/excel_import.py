@@ -145,7 +145,7 @@ STAFFING_LABELS = {
     },
 }
 
-_TOTAL = re.compile(r"^\s*(sub|eind|generaal |grand )?tota(a)?l", re.IGNORECASE)
+_TOTAL = re.compile(r"^\s*(sub|eind|generaal |grand )?tota(a)?l\b", re.IGNORECASE)
 _TASK_FIELD = re.compile(r"(\d{1,2})\s*[.,]\s*(\d{1,2})")
 _NUMBER = re.compile(r"^[+-]?[0-9][0-9.,]*$")
 _DASHES = {"-", "–", "—", "n.v.t.", "nvt", "n.v.t"}
@@ -462,7 +462,8 @@ def parse_fte(value: Any) -> float | None:
         number = float(value)
     else:
         shown = _cell_text(value)
-        text = shown.replace(" ", "").replace("'", "")
+        # "2,5 fte" is written often enough to accept the unit.
+        text = re.sub(r"fte$", "", shown.replace(" ", "").replace("'", ""), flags=re.IGNORECASE)
         if not text or text.lower() in _DASHES:
             return None
         if not _NUMBER.match(text):
@@ -611,19 +612,23 @@ def _staffing_of(rows: list[FormatieRow]) -> list[Staffing]:
     return lines
 
 
-def _staffing_key(lines: Iterable[Staffing]) -> list[tuple[str, float, str]]:
-    return sorted((s.kind.value, round(s.fte, 4), s.person or "") for s in lines)
+def _staffing_key(lines: Iterable[Staffing], with_person: bool) -> list[tuple[str, float, str]]:
+    return sorted((s.kind.value, round(s.fte, 4), (s.person or "") if with_person else "") for s in lines)
 
 
-def _keep_details(new: list[Staffing], old: tuple[Staffing, ...]) -> tuple[Staffing, ...]:
+def _keep_details(new: list[Staffing], old: tuple[Staffing, ...], with_person: bool) -> tuple[Staffing, ...]:
     """The sheet has no lender or cost: keep them from the old line of the same kind and person."""
     pool = list(old)
     out = []
     for line in new:
-        match = next((o for o in pool if o.kind is line.kind and (o.person or "") == (line.person or "")), None)
+        match = next(
+            (o for o in pool if o.kind is line.kind and (not with_person or (o.person or "") == (line.person or ""))),
+            None,
+        )
         if match is not None:
             pool.remove(match)
-            line = Staffing(line.kind, line.fte, line.person, match.organisation, match.cost)
+            person = line.person if with_person else match.person
+            line = Staffing(line.kind, line.fte, person, match.organisation, match.cost)
         out.append(line)
     return tuple(out)
 
@@ -696,7 +701,9 @@ def plan_changes(
                 group.unit = unit_id
             group.rows.append(row)
             continue
-        assert unit_id is not None and row.title
+        if unit_id is None or not row.title:
+            errors.append(row.error("title", "de functie ontbreekt (of een formatieplaats-id)"))
+            continue
         title_key = (unit_id, normalise(row.title))
         if duplicates == "posts":
             ordinal = ordinals.get(title_key, 0)
@@ -761,8 +768,10 @@ def plan_changes(
             diff["scale"] = scale
         if title and key[0] == "id" and title != existing.title:
             diff["title"] = title
-        if staffing_given and _staffing_key(lines) != _staffing_key(existing.staffing):
-            diff["staffing"] = _keep_details(lines, existing.staffing)
+        # Without a person column the names stay as they are; only kinds and FTE are compared.
+        with_person = "person" in first.columns
+        if staffing_given and _staffing_key(lines, with_person) != _staffing_key(existing.staffing, with_person):
+            diff["staffing"] = _keep_details(lines, existing.staffing, with_person)
         if diff:
             changes.append((existing.id, diff))
 
@@ -850,7 +859,8 @@ def _task_fields(
 
 _WORDS = {
     "nl": {
-        "establish": "Nieuwe eenheid {name!r} ({kind}) onder {parent}, id {id}",
+        "establish": "Nieuwe eenheid {name!r} ({kind}) onder {parent}, id {id}{tasks}",
+        "tasks": ", taakvelden {0}",
         "top": "bovenaan",
         "add_post": "Nieuwe formatieplaats {title!r} in {unit}: formatie {fte} fte{scale}{staffing}, id {id}",
         "change_post": "Formatieplaats {post} wijzigen: {what}",
@@ -867,7 +877,8 @@ _WORDS = {
         "staffing_to": "bezetting {0}",
     },
     "en": {
-        "establish": "New unit {name!r} ({kind}) under {parent}, id {id}",
+        "establish": "New unit {name!r} ({kind}) under {parent}, id {id}{tasks}",
+        "tasks": ", task fields {0}",
         "top": "the top",
         "add_post": "New post {title!r} in {unit}: budget {fte} FTE{scale}{staffing}, id {id}",
         "change_post": "Change post {post}: {what}",
@@ -911,13 +922,20 @@ def describe(events: list[Event], lang: str = "nl", snapshot: Snapshot | None = 
         ]
         return "; ".join(parts) or words["none"]
 
+    def shares(fields: Iterable[TaskFieldShare]) -> str:
+        return ", ".join(f"{t.code} ({_fmt(t.share * 100, lang)}%)" for t in fields)
+
     out = []
     for e in events:
         if e.type is EventType.ESTABLISH and e.new_unit is not None:
             u = e.new_unit
             out.append(
                 words["establish"].format(
-                    name=u.name, kind=u.kind, parent=unit(u.parent) if u.parent else words["top"], id=u.id
+                    name=u.name,
+                    kind=u.kind,
+                    parent=unit(u.parent) if u.parent else words["top"],
+                    id=u.id,
+                    tasks=words["tasks"].format(shares(u.task_fields)) if u.task_fields else "",
                 )
             )
         elif e.type is EventType.ADD_POST and e.post is not None:
@@ -949,8 +967,7 @@ def describe(events: list[Event], lang: str = "nl", snapshot: Snapshot | None = 
         elif e.type is EventType.MOVE_POST:
             out.append(words["move_post"].format(post=post(e.post_id), unit=unit(e.target)))
         elif e.type is EventType.CHANGE and "task_fields" in e.changes:
-            shares = ", ".join(f"{t.code} ({_fmt(t.share * 100, lang)}%)" for t in e.changes["task_fields"])
-            out.append(words["change"].format(unit=unit(e.unit), what=shares))
+            out.append(words["change"].format(unit=unit(e.unit), what=shares(e.changes["task_fields"])))
         else:
             out.append(words["other"].format(type=e.type.value, id=e.id))
     return out

@@ -15,7 +15,8 @@ Sources (cited in docs/definities.md):
   and renames of 6.2 and 6.4. https://www.rijksoverheid.nl/documenten/richtlijnen (Iv3 2023)
 - Iv3-informatievoorschrift gemeenten en gemeenschappelijke regelingen 2024, Ministerie van
   BZK: 8.1 "Ruimtelijke ordening" → "Ruimte en leefomgeving" and hoofdtaakveld 8 renamed with
-  the Omgevingswet (in force 1 January 2024).
+  the Omgevingswet (in force 1 January 2024). The year of this rename is taken from budgets
+  that use the new name; check it against the voorschrift itself when it is at hand.
 """
 
 from __future__ import annotations

@@ -1,0 +1,155 @@
+"""The REST API (/api/v1): the same service functions as the pages and the CLI, as JSON.
+
+Errors are ``{"errors": [{"field", "message", "line"}]}`` with a 4xx status. Posts take
+JSON (or YAML for a dataset) only, which a cross-site form cannot send without the
+browser asking first, so they need no CSRF token.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Body, HTTPException, Query, Request
+
+from raadhuis.formats import dataset as fmt
+from raadhuis.formats.errors import InputError, InputErrors
+from raadhuis.services import register, web_queries
+from raadhuis.web.common import parse_day, parse_view
+
+router = APIRouter(tags=["register"])
+
+_JSON = ("application/json",)
+_DATASET = ("application/json", "application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml")
+
+
+def _require_type(request: Request, allowed: tuple[str, ...]) -> None:
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind not in allowed:
+        raise HTTPException(415, f"expected Content-Type one of {', '.join(allowed)}, got {kind or 'none'!r}")
+
+
+def _store(request: Request) -> Any:
+    return request.app.state.store
+
+
+@router.get("/organisations", summary="Organisaties / organisations")
+def organisations(request: Request, q: str | None = None) -> list[dict[str, Any]]:
+    return register.list_organisations(_store(request), q)
+
+
+@router.get("/organisations/{org}", summary="Een organisatie op een datum / an organisation as of a date")
+def organisation(
+    request: Request,
+    org: str,
+    at: str | None = Query(None, description="YYYY-MM-DD, default today"),
+    view: str = Query("actual", description="actual or planned"),
+) -> dict[str, Any]:
+    return register.show(_store(request), org, parse_day(at), parse_view(view))
+
+
+@router.get("/organisations/{org}/event-dates", summary="Dagen met gebeurtenissen / event dates")
+def event_dates(request: Request, org: str) -> list[str]:
+    return web_queries.event_dates(_store(request), org)
+
+
+@router.get("/organisations/{org}/diff", summary="Verschil tussen twee datums / difference between two dates")
+def diff(
+    request: Request,
+    org: str,
+    start: str = Query(..., alias="from"),
+    end: str = Query(..., alias="to"),
+    view: str = "actual",
+) -> dict[str, Any]:
+    return register.diff(_store(request), org, parse_day(start), parse_day(end), parse_view(view))
+
+
+@router.get("/organisations/{org}/units/{unit}", summary="Een eenheid op een datum / a unit as of a date")
+def unit(request: Request, org: str, unit: str, at: str | None = None, view: str = "actual") -> dict[str, Any]:
+    return web_queries.unit_detail(_store(request), org, unit, parse_day(at), parse_view(view))
+
+
+@router.get("/organisations/{org}/units/{unit}/lineage", summary="Herkomst en opvolging / lineage")
+def lineage(request: Request, org: str, unit: str, view: str = "actual") -> dict[str, Any]:
+    return register.lineage_of(_store(request), org, unit, parse_view(view))
+
+
+@router.get("/organisations/{org}/timeline", summary="Tijdlijn / timeline")
+def timeline(
+    request: Request,
+    org: str,
+    start: str | None = Query(None, alias="from"),
+    end: str | None = Query(None, alias="to"),
+    status: list[str] = Query(default=[]),
+    type: list[str] = Query(default=[]),
+    unit: str | None = None,  # noqa: A002 - the URL's word
+    lang: str = "nl",
+) -> dict[str, Any]:
+    return register.timeline(
+        _store(request),
+        org,
+        parse_day(start) if start else None,
+        parse_day(end) if end else None,
+        status or None,
+        type or None,
+        unit,
+        lang,
+    )
+
+
+@router.get("/organisations/{org}/cooperations", summary="Samenwerkingen van een organisatie / its cooperations")
+def cooperations_of(request: Request, org: str) -> dict[str, Any]:
+    return web_queries.cooperations(_store(request), org)
+
+
+@router.get("/cooperations", summary="Alle samenwerkingen / all cooperations")
+def cooperations(request: Request) -> dict[str, Any]:
+    return web_queries.cooperations(_store(request))
+
+
+@router.post(
+    "/organisations/{org}/events", status_code=201, summary="Gebeurtenissen toevoegen / add events (dataset format)"
+)
+def add_events(
+    request: Request,
+    org: str,
+    events: list[dict[str, Any]] = Body(...),
+    who: str = Query(..., description="who makes the change"),
+    reason: str = Query(..., min_length=1, description="why"),
+    dry_run: bool = False,
+) -> dict[str, Any]:
+    _require_type(request, _JSON)
+    with _store(request).session() as s:
+        org_id = register.resolve_organisation(s, org).id
+    converted, errors = [], []
+    for i, raw in enumerate(events):
+        try:
+            converted.append(fmt.event_from_dict(dict(raw, organisation=raw.get("organisation", org_id)), seq=i))
+        except InputErrors as exc:
+            errors += [InputError("<request>", None, f"[{i}].{e.field}", e.message) for e in exc.errors]
+        except (KeyError, ValueError, TypeError) as exc:
+            errors.append(InputError("<request>", None, f"[{i}]", f"expected an event in the dataset format: {exc}"))
+    if errors:
+        raise InputErrors(errors)
+    result = register.write_events(_store(request), org_id, converted, who, reason, origin="api", dry_run=dry_run)
+    return result.to_dict()
+
+
+@router.post("/datasets", summary="Een dataset inlezen / import a dataset (YAML or JSON body)")
+async def import_dataset(
+    request: Request,
+    who: str = Query(...),
+    reason: str = Query(..., min_length=1),
+    dry_run: bool = False,
+    name: str = "upload",
+) -> dict[str, Any]:
+    _require_type(request, _DATASET)
+    kind = request.headers["content-type"].split(";")[0].strip().lower()
+    try:
+        text = (await request.body()).decode("utf-8")
+    except UnicodeDecodeError:
+        raise InputErrors([InputError(name, None, "(body)", "expected UTF-8 text")]) from None
+    suffix = ".json" if kind == "application/json" else ".yaml"
+    filename = name if name.endswith((".json", ".yaml", ".yml")) else name + suffix
+    return register.import_dataset(
+        _store(request), filename, who=who, reason=reason, dry_run=dry_run, text=text
+    ).to_dict()

@@ -1,0 +1,121 @@
+"""The web workbench: server-rendered pages and the REST API on one FastAPI app."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+import swagger_ui_bundle
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+
+from raadhuis.formats.errors import InputErrors
+from raadhuis.i18n import LANGUAGES
+from raadhuis.services.register import NotFound
+from raadhuis.store.database import Store
+from raadhuis.web import csrf
+from raadhuis.web.common import HERE, LANG_COOKIE, render, tr
+
+API = "/api/v1"
+_YEAR = 365 * 24 * 3600
+
+
+def create_app(store: Store, lang: str = "nl") -> FastAPI:
+    """The app over ``store``; ``lang`` is the language when the browser has not chosen one."""
+    from raadhuis.web.api.routes import router as api_router
+    from raadhuis.web.pages import coops, diff, edit, organisations, timeline, unit, upload
+
+    app = FastAPI(
+        title="Raadhuis",
+        version="1",
+        openapi_url=f"{API}/openapi.json",
+        docs_url=None,
+        redoc_url=None,
+        description="Register van de ambtelijke organisatie / register of the municipal civil service",
+    )
+    app.state.store = store
+    app.state.default_lang = lang if lang in LANGUAGES else "nl"
+    app.state.upload_dir = None
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    app.mount(f"{API}/swagger", StaticFiles(directory=str(Path(swagger_ui_bundle.swagger_ui_path))), name="swagger")
+
+    @app.middleware("http")
+    async def language_and_token(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        chosen = request.query_params.get("lang")
+        cookie_lang = request.cookies.get(LANG_COOKIE)
+        request.state.lang = next((v for v in (chosen, cookie_lang) if v in LANGUAGES), app.state.default_lang)
+        token = request.cookies.get(csrf.COOKIE)
+        request.state.csrf = token or csrf.new_token()
+        response = await call_next(request)
+        if chosen in LANGUAGES and chosen != cookie_lang:
+            response.set_cookie(LANG_COOKIE, chosen, max_age=_YEAR, samesite="lax", httponly=True)
+        if not token:
+            response.set_cookie(csrf.COOKIE, request.state.csrf, samesite="strict", httponly=True)
+        # Everything is served from here: no page may load anything from elsewhere.
+        response.headers.setdefault(
+            "Content-Security-Policy",
+            "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
+            "script-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
+        )
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        return response
+
+    @app.get(f"{API}/docs", include_in_schema=False)
+    def api_docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url=f"{API}/openapi.json",
+            title="Raadhuis API",
+            swagger_js_url=f"{API}/swagger/swagger-ui-bundle.js",
+            swagger_css_url=f"{API}/swagger/swagger-ui.css",
+            swagger_favicon_url=f"{API}/swagger/favicon-32x32.png",
+        )
+
+    def is_api(request: Request) -> bool:
+        return request.url.path.startswith(API)
+
+    @app.exception_handler(InputErrors)
+    async def input_errors(request: Request, exc: InputErrors) -> Response:
+        body = {"errors": [e.to_dict() for e in exc.errors]}
+        if is_api(request):
+            return JSONResponse(body, status_code=422)
+        return render(request, "error.html", 422, title=tr("error", request.state.lang), errors=exc.errors)
+
+    @app.exception_handler(NotFound)
+    async def not_found(request: Request, exc: NotFound) -> Response:
+        if is_api(request):
+            return JSONResponse({"errors": [{"field": exc.what, "message": str(exc), "line": None}]}, status_code=404)
+        return render(request, "error.html", 404, title=tr("not_found", request.state.lang), message=str(exc))
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> Response:
+        if is_api(request):
+            return JSONResponse(
+                {"errors": [{"field": None, "message": str(exc.detail), "line": None}]}, status_code=exc.status_code
+            )
+        return render(
+            request, "error.html", exc.status_code, title=tr("error", request.state.lang), message=str(exc.detail)
+        )
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_request(request: Request, exc: RequestValidationError) -> Response:
+        errors = [
+            {"field": ".".join(str(x) for x in e.get("loc", ())), "message": e.get("msg", ""), "line": None}
+            for e in exc.errors()
+        ]
+        if is_api(request):
+            return JSONResponse({"errors": errors}, status_code=422)
+        return render(
+            request,
+            "error.html",
+            400,
+            title=tr("error", request.state.lang),
+            message="; ".join(f"{e['field']}: {e['message']}" for e in errors),
+        )
+
+    app.include_router(api_router, prefix=API)
+    for module in (organisations, unit, timeline, diff, coops, edit, upload):
+        app.include_router(module.router)
+    return app

@@ -1,0 +1,88 @@
+"""What every page needs: the language, the CSRF token, templates, dates from the query."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from fastapi import HTTPException, Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+
+from raadhuis.domain.model import View
+from raadhuis.i18n import LANGUAGES, t
+from raadhuis.i18n.web_messages import WEB_MESSAGES
+from raadhuis.web import csrf
+
+HERE = Path(__file__).parent
+# Autoescape everything, not only *.html: a name like <b>"x"</b> must never become markup.
+templates = Jinja2Templates(
+    env=jinja2.Environment(loader=jinja2.FileSystemLoader(str(HERE / "templates")), autoescape=True)
+)
+LANG_COOKIE = "raadhuis_lang"
+WHO_COOKIE = "raadhuis_who"
+
+
+def tr(key: str, lang: str = "nl", **values: object) -> str:
+    """A web message, else a catalogue message: one lookup for templates."""
+    entry = WEB_MESSAGES.get(key)
+    if entry is None:
+        return t(key, lang, **values)
+    text = entry.get(lang) or entry["nl"]
+    return text.format(**values) if values else text
+
+
+def lang_of(request: Request) -> str:
+    return str(getattr(request.state, "lang", "nl"))
+
+
+def render(request: Request, name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
+    lang = lang_of(request)
+
+    def _(key: str, **values: object) -> str:
+        return tr(key, lang, **values)
+
+    ctx.update(
+        lang=lang,
+        _=_,
+        csrf_field=csrf.FIELD,
+        csrf_token=request.state.csrf,
+        who=request.cookies.get(WHO_COOKIE, ""),
+        other_lang="en" if lang == "nl" else "nl",
+        languages=LANGUAGES,
+    )
+    return templates.TemplateResponse(request, name, ctx, status_code=status)
+
+
+def parse_day(value: str | None, default: date | None = None) -> date:
+    if not value:
+        return default or date.today()
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise HTTPException(400, f"expected a date as YYYY-MM-DD, got {value!r}") from None
+
+
+def parse_view(value: str | None) -> View:
+    try:
+        return View(value or "actual")
+    except ValueError:
+        raise HTTPException(400, f"expected view 'actual' or 'planned', got {value!r}") from None
+
+
+def neighbours(dates: list[str], at: date) -> tuple[str | None, str | None]:
+    """The event dates just before and just after ``at``, for the date stepper."""
+    iso = at.isoformat()
+    i, j = bisect_left(dates, iso), bisect_right(dates, iso)
+    return (dates[i - 1] if i > 0 else None, dates[j] if j < len(dates) else None)
+
+
+async def check_csrf(request: Request) -> Any:
+    """The posted form, after checking its CSRF token; 403 otherwise."""
+    form = await request.form()
+    if not csrf.valid(request.cookies.get(csrf.COOKIE), form.get(csrf.FIELD)):
+        raise HTTPException(403, tr("web.csrf", lang_of(request)))
+    return form

@@ -1,0 +1,84 @@
+"""Lineage as a left-to-right layered drawing: predecessors → unit → successors.
+
+Columns are the steps away from the unit (``depth`` from the lineage service); each node
+links to the column next to it on the way to the unit, labelled with date and event.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from xml.sax.saxutils import escape, quoteattr
+
+_COL, _ROW, _BOX_W, _BOX_H = 230, 64, 190, 44
+
+
+def lineage_svg(data: dict[str, Any], title: str, href: str = "") -> str:
+    """``data`` is what :func:`raadhuis.services.register.lineage_of` returns; ``href`` a
+    URL prefix for unit pages of the same organisation (the node id is appended)."""
+    columns: dict[int, list[dict[str, Any]]] = {0: [dict(data["unit"], date=None, type=None, organisation=None)]}
+    for p in data["predecessors"]:
+        columns.setdefault(-int(p["depth"]), []).append(p)
+    for s in data["successors"]:
+        columns.setdefault(int(s["depth"]), []).append(s)
+    lo, hi = min(columns), max(columns)
+    rows = max(len(v) for v in columns.values())
+    width = (hi - lo + 1) * _COL + 20
+    height = rows * _ROW + 60
+    pos: dict[tuple[int, int], tuple[int, int]] = {}
+    for col, items in columns.items():
+        top = 40 + (rows - len(items)) * _ROW // 2
+        for i, _ in enumerate(items):
+            pos[(col, i)] = (10 + (col - lo) * _COL, top + i * _ROW)
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="lineage" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" role="img" aria-label={quoteattr(title)}>',
+        f"<title>{escape(title)}</title>",
+        '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" '
+        'orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#57606a"/></marker></defs>',
+    ]
+    for col, items in columns.items():
+        if col == 0:
+            continue
+        toward = col + 1 if col < 0 else col - 1
+        for i, item in enumerate(items):
+            x, y = pos[(col, i)]
+            for j in range(len(columns.get(toward, []))):
+                tx, ty = pos[(toward, j)]
+                # Arrows run forward in time: from the older column to the newer one.
+                (x1, y1), (x2, y2) = ((x + _BOX_W, y), (tx, ty)) if col < 0 else ((tx + _BOX_W, ty), (x, y))
+                y1 += _BOX_H // 2
+                y2 += _BOX_H // 2
+                out.append(
+                    f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke="#57606a" '
+                    'stroke-width="1.5" marker-end="url(#arrow)"/>'
+                )
+            label = f"{item.get('date') or ''} {item.get('type') or ''}".strip()
+            lx = x + _BOX_W + 4 if col < 0 else x - _COL + _BOX_W + 4
+            out.append(
+                f'<text x="{lx}" y="{y - 4 + _BOX_H // 2}" font-size="10" font-family="sans-serif" '
+                f'fill="#3d444d">{escape(label)}</text>'
+            )
+    for col, items in columns.items():
+        for i, item in enumerate(items):
+            x, y = pos[(col, i)]
+            main = col == 0
+            name = str(item.get("name") or item["id"])
+            if len(name) > 28:
+                name = name[:27] + "…"
+            other = item.get("organisation") and item["organisation"] != data["organisation"]["id"]
+            sub = item["organisation"] if other else item["id"]
+            box = (
+                f'<rect x="{x}" y="{y}" width="{_BOX_W}" height="{_BOX_H}" rx="6" '
+                f'fill="{"#dbeafe" if main else "#ffffff"}" stroke="{"#0b5cad" if main else "#57606a"}" '
+                f'stroke-width="{2 if main else 1}"/>'
+                f'<text x="{x + 8}" y="{y + 18}" font-size="12" font-family="sans-serif" fill="#1f2328" '
+                f'font-weight="{"bold" if main else "normal"}">{escape(name)}</text>'
+                f'<text x="{x + 8}" y="{y + 35}" font-size="10" font-family="sans-serif" fill="#3d444d">'
+                f"{escape(str(sub))}</text>"
+            )
+            if href and not other and not main:
+                out.append(f"<a href={quoteattr(href + str(item['id']))}>{box}</a>")
+            else:
+                out.append(box)
+    out.append("</svg>")
+    return "".join(out)

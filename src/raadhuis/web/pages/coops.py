@@ -1,0 +1,37 @@
+"""Cooperations: a table (form, partners, task fields, contribution, period) and a network."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+
+from raadhuis.services import web_queries
+from raadhuis.web import chart
+from raadhuis.web.chart import trusted
+from raadhuis.web.common import lang_of, render, tr
+
+router = APIRouter()
+
+
+@router.get("/cooperations", response_class=HTMLResponse)
+def all_cooperations(request: Request) -> Response:
+    return _page(request, None)
+
+
+@router.get("/o/{org}/cooperations", response_class=HTMLResponse)
+def cooperations_of(request: Request, org: str) -> Response:
+    return _page(request, org)
+
+
+def _page(request: Request, org: str | None) -> Response:
+    lang = lang_of(request)
+    data = web_queries.cooperations(request.app.state.store, org)
+    svg = chart.network_svg(data["nodes"], data["edges"], lang) if data["nodes"] else ""
+    return render(
+        request,
+        "cooperations.html",
+        title=tr("web.cooperations", lang),
+        data=data,
+        svg=trusted(svg),
+        org={"id": data["organisation"]} if data["organisation"] else None,
+    )

@@ -1,0 +1,115 @@
+"""Upload a dataset: check it (dry run) and show what would change, then commit or cancel."""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.datastructures import UploadFile
+
+from raadhuis.formats import dataset as fmt
+from raadhuis.formats.errors import InputError, InputErrors
+from raadhuis.services import register
+from raadhuis.web.common import WHO_COOKIE, check_csrf, lang_of, render, tr
+from raadhuis.web.uploads import Uploads
+
+router = APIRouter()
+_YEAR = 365 * 24 * 3600
+
+
+def uploads(request: Request) -> Uploads:
+    if request.app.state.upload_dir is None:
+        request.app.state.upload_dir = Uploads()
+    return request.app.state.upload_dir  # type: ignore[no-any-return]
+
+
+@router.get("/upload", response_class=HTMLResponse)
+def upload_form(request: Request) -> Response:
+    return render(request, "upload.html", title=tr("web.upload", lang_of(request)), errors=[])
+
+
+def _preview(
+    request: Request, token: str, name: str, text: str, status: int = 200, errors: list[InputError] | None = None
+) -> Response:
+    store = request.app.state.store
+    result = register.import_dataset(store, name, dry_run=True, text=text)
+    kind = "json" if name.lower().endswith(".json") else "yaml"
+    events: list[Any] = fmt.load_dataset(text, name, kind).events
+    return render(
+        request,
+        "preview.html",
+        status,
+        title=tr("web.preview_title", lang_of(request)),
+        token=token,
+        name=name,
+        result=result,
+        events=events,
+        errors=errors or [],
+    )
+
+
+@router.post("/upload", response_class=HTMLResponse)
+async def upload_submit(request: Request) -> Response:
+    form = await check_csrf(request)
+    lang = lang_of(request)
+    file = form.get("file")
+    if not isinstance(file, UploadFile) or not file.filename:
+        return render(
+            request,
+            "upload.html",
+            422,
+            title=tr("web.upload", lang),
+            errors=[InputError("(upload)", None, "file", "choose a YAML or JSON file")],
+        )
+    name = PurePath(file.filename).name
+    try:
+        text = (await file.read()).decode("utf-8")
+    except UnicodeDecodeError:
+        return render(
+            request,
+            "upload.html",
+            422,
+            title=tr("web.upload", lang),
+            errors=[InputError(name, None, "(file)", "expected UTF-8 text")],
+        )
+    try:
+        register.import_dataset(request.app.state.store, name, dry_run=True, text=text)
+    except InputErrors as exc:
+        return render(request, "upload.html", 422, title=tr("web.upload", lang), errors=exc.errors, name=name)
+    token = uploads(request).put(name, text)
+    return _preview(request, token, name, text)
+
+
+@router.post("/upload/{token}", response_class=HTMLResponse)
+async def upload_decide(request: Request, token: str) -> Response:
+    form = await check_csrf(request)
+    lang = lang_of(request)
+    stored = uploads(request).get(token)
+    if stored is None:
+        return render(
+            request,
+            "upload.html",
+            404,
+            title=tr("web.upload", lang),
+            errors=[InputError("(upload)", None, "token", tr("web.upload_gone", lang))],
+        )
+    name, text = stored
+    if form.get("decision") != "commit":
+        uploads(request).drop(token)
+        return render(request, "upload.html", title=tr("web.upload", lang), errors=[], notice=tr("web.cancelled", lang))
+    who, reason = str(form.get("who") or "").strip(), str(form.get("reason") or "").strip()
+    missing = [
+        InputError("(form)", None, f, tr(f"web.{f}_required", lang))
+        for f, v in (("who", who), ("reason", reason))
+        if not v
+    ]
+    if missing:
+        return _preview(request, token, name, text, 422, missing)
+    result = register.import_dataset(request.app.state.store, name, who=who, reason=reason, text=text)
+    uploads(request).drop(token)
+    org = result.organisations[0] if result.organisations else ""
+    response = RedirectResponse(f"/o/{org}?saved={result.changeset}" if org else "/", status_code=303)
+    response.set_cookie(WHO_COOKIE, who, max_age=_YEAR, samesite="lax", httponly=True)
+    return response

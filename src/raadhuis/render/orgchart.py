@@ -20,6 +20,7 @@ __all__ = [
     "ChartNode",
     "fmt_fte",
     "layout_orgchart",
+    "legend_entries",
     "mark_label",
     "orgchart_svg",
     "wrap",
@@ -365,7 +366,7 @@ def orgchart_svg(
     heading = title or mark_label("chart", lang)
     top = TITLE_H
     width = max(layout.width, 360.0)
-    legend, legend_h = _legend_svg(_legend_entries(layout, marks, highlight), top + layout.height, width, lang)
+    legend, legend_h = _legend_svg(legend_entries(layout, marks, highlight), top + layout.height, width, lang)
     height = top + max(layout.height, 60.0) + legend_h
     summary = f"{heading}: {len(layout.nodes)} {mark_label('units', lang)}"
     out: list[str] = [
@@ -512,7 +513,7 @@ def _unit_svg(
     return out
 
 
-def _legend_entries(layout: ChartLayout, marks: Mapping[str, str], highlight: Collection[str]) -> list[str]:
+def legend_entries(layout: ChartLayout, marks: Mapping[str, str], highlight: Collection[str]) -> list[str]:
     ids = {n.id for n in layout.nodes}
     used = {m for u, m in marks.items() if u in ids}
     entries = [m for m in MARKS if m in used]

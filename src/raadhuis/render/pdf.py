@@ -1,0 +1,344 @@
+"""The org chart as a PDF (reportlab), drawn from the same ``ChartLayout`` as the SVG.
+
+A chart that fits a page at a readable size is printed on one page. A larger chart is
+printed at the smallest readable scale (unit names at ``min_font`` points) and cut into
+tiles, one per page, each with the title, the date and its row and column, so the pages
+can be laid out on a table or taped together.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Collection, Mapping
+from datetime import date
+from io import BytesIO
+
+from reportlab.lib import pagesizes
+from reportlab.lib.colors import Color, HexColor
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+
+from raadhuis.render.orgchart import (
+    EXTERNAL_FILL,
+    EXTERNAL_TEXT,
+    MARKS,
+    VACANCY_FILL,
+    VACANCY_TEXT,
+    ChartLayout,
+    ChartNode,
+    fmt_fte,
+    legend_entries,
+    mark_label,
+    meta_line,
+    wrap,
+)
+
+__all__ = ["orgchart_pdf"]
+
+NAME_SIZE = 12.0  # the unit-name font size in chart units; the SVG uses the same
+SMALL_SIZE = 10.0  # the smallest text that matters (kind, FTE) sets the readable scale
+PAGE_MARGIN = 28.0
+HEADER_H = 34.0
+FOOTER_H = 22.0
+
+_PAGE_SIZES = {
+    "A4": pagesizes.A4,
+    "A3": pagesizes.A3,
+    "A2": pagesizes.A2,
+    "A1": pagesizes.A1,
+    "A5": pagesizes.A5,
+    "LETTER": pagesizes.LETTER,
+    "LEGAL": pagesizes.LEGAL,
+    "TABLOID": pagesizes.TABLOID,
+}
+
+_WORDS = {
+    "page": {"nl": "Pagina {i} van {n}", "en": "Page {i} of {n}"},
+    "tile": {"nl": "rij {r}, kolom {c}", "en": "row {r}, column {c}"},
+    "made": {"nl": "Raadhuis, {d}", "en": "Raadhuis, {d}"},
+}
+
+INK = HexColor("#101828")
+GREY = HexColor("#475467")
+LINE = HexColor("#667085")
+BORDER = HexColor("#98a2b3")
+WHITE = HexColor("#ffffff")
+
+
+def _word(key: str, lang: str, **values: object) -> str:
+    entry = _WORDS[key]
+    return (entry.get(lang) or entry["nl"]).format(**values)
+
+
+def _page_size(page_size: str | tuple[float, float], landscape: bool) -> tuple[float, float]:
+    if isinstance(page_size, str):
+        size = _PAGE_SIZES.get(page_size.upper())
+        if size is None:
+            raise ValueError(
+                f"page_size {page_size!r}: expected one of {', '.join(_PAGE_SIZES)} or (width, height) in points"
+            )
+    else:
+        size = (float(page_size[0]), float(page_size[1]))
+    w, h = float(size[0]), float(size[1])
+    return (max(w, h), min(w, h)) if landscape else (min(w, h), max(w, h))
+
+
+def orgchart_pdf(
+    layout: ChartLayout,
+    title: str,
+    marks: Mapping[str, str] | None = None,
+    page_size: str | tuple[float, float] = "A4",
+    landscape: bool = True,
+    *,
+    lang: str = "nl",
+    highlight: Collection[str] = frozenset(),
+    min_font: float = 6.0,
+    on: date | None = None,
+) -> bytes:
+    """The chart as PDF bytes; split over several pages when it does not fit at ``min_font`` points."""
+    marks = dict(marks or {})
+    pw, ph = _page_size(page_size, landscape)
+    aw = pw - 2 * PAGE_MARGIN
+    ah = ph - 2 * PAGE_MARGIN - HEADER_H - FOOTER_H
+    cw, ch = max(layout.width, 1.0), max(layout.height, 1.0)
+    fit = min(aw / cw, ah / ch)
+    readable = min_font / SMALL_SIZE
+    scale = min(fit, 1.0) if fit >= readable else readable
+    cols = max(1, math.ceil(cw * scale / aw - 1e-9))
+    rows = max(1, math.ceil(ch * scale / ah - 1e-9))
+    tile_w, tile_h = aw / scale, ah / scale
+
+    tiles = [
+        (r, c)
+        for r in range(rows)
+        for c in range(cols)
+        if _tile_has_content(layout, c * tile_w, r * tile_h, tile_w, tile_h)
+    ]
+    if not tiles:
+        tiles = [(0, 0)]
+    day = on or date.today()
+    day_text = day.strftime("%d-%m-%Y") if lang == "nl" else day.isoformat()
+    legend = legend_entries(layout, marks, highlight)
+
+    buf = BytesIO()
+    canvas = Canvas(buf, pagesize=(pw, ph), invariant=True)
+    canvas.setTitle(title)
+    canvas.setAuthor("Raadhuis")
+    canvas.setSubject(mark_label("chart", lang))
+    for i, (r, c) in enumerate(tiles, start=1):
+        _header(canvas, title, day_text, pw, ph, i, len(tiles), (r + 1, c + 1) if len(tiles) > 1 else None, lang)
+        _legend(canvas, legend, lang)
+        x0, y0 = c * tile_w, r * tile_h
+        top = ph - PAGE_MARGIN - HEADER_H
+        canvas.saveState()
+        clip = canvas.beginPath()
+        clip.rect(PAGE_MARGIN, top - ah, aw, ah)
+        canvas.clipPath(clip, stroke=0, fill=0)
+
+        def px(x: float, x0: float = x0) -> float:
+            return PAGE_MARGIN + (x - x0) * scale
+
+        def py(y: float, y0: float = y0, top: float = top) -> float:
+            return top - (y - y0) * scale
+
+        _draw(canvas, layout, marks, highlight, lang, px, py, scale, (x0, y0, x0 + tile_w, y0 + tile_h))
+        canvas.restoreState()
+        canvas.showPage()
+    canvas.save()
+    return buf.getvalue()
+
+
+def _tile_has_content(layout: ChartLayout, x0: float, y0: float, w: float, h: float) -> bool:
+    for n in layout.nodes:
+        if n.x < x0 + w and n.x + n.w > x0 and n.y < y0 + h and n.y + n.h > y0:
+            return True
+    for e in layout.edges:
+        for (ax, ay), (bx, by) in zip(e.points, e.points[1:], strict=False):
+            if min(ax, bx) < x0 + w and max(ax, bx) > x0 and min(ay, by) < y0 + h and max(ay, by) > y0:
+                return True
+    return False
+
+
+def _header(
+    canvas: Canvas, title: str, day: str, pw: float, ph: float, i: int, n: int, tile: tuple[int, int] | None, lang: str
+) -> None:
+    y = ph - PAGE_MARGIN - 14
+    canvas.setFillColor(INK)
+    canvas.setFont("Helvetica-Bold", 13)
+    right = _word("page", lang, i=i, n=n) + (f" · {_word('tile', lang, r=tile[0], c=tile[1])}" if tile else "")
+    room = pw - 2 * PAGE_MARGIN - stringWidth(right, "Helvetica", 9) - 24
+    shown = wrap(title, room, lambda t: stringWidth(t, "Helvetica-Bold", 13), 1) or [""]
+    canvas.drawString(PAGE_MARGIN, y, shown[0])
+    canvas.setFont("Helvetica", 9)
+    canvas.setFillColor(GREY)
+    canvas.drawRightString(pw - PAGE_MARGIN, y, right)
+    canvas.drawString(PAGE_MARGIN, y - 14, _word("made", lang, d=day))
+    canvas.setStrokeColor(BORDER)
+    canvas.setLineWidth(0.5)
+    canvas.line(PAGE_MARGIN, y - 20, pw - PAGE_MARGIN, y - 20)
+
+
+def _legend(canvas: Canvas, entries: list[str], lang: str) -> None:
+    if not entries:
+        return
+    y = PAGE_MARGIN + 4
+    x = PAGE_MARGIN
+    canvas.setFont("Helvetica-Bold", 8)
+    canvas.setFillColor(INK)
+    title = mark_label("legend", lang) + ":"
+    canvas.drawString(x, y + 2, title)
+    x += stringWidth(title, "Helvetica-Bold", 8) + 8
+    for key in entries:
+        if key in MARKS:
+            colour, symbol = MARKS[key]
+            canvas.setFillColor(HexColor(colour))
+            canvas.rect(x, y, 10, 10, stroke=0, fill=1)
+            canvas.setFillColor(WHITE)
+            canvas.setFont("Helvetica-Bold", 7)
+            canvas.drawCentredString(x + 5, y + 2.5, symbol)
+        elif key == "temporary":
+            canvas.setStrokeColor(GREY)
+            canvas.setDash(2, 1.5)
+            canvas.rect(x, y, 10, 10, stroke=1, fill=0)
+            canvas.setDash()
+        elif key in ("vacancy", "external"):
+            fill, ink, letter = (
+                (VACANCY_FILL, VACANCY_TEXT, "V") if key == "vacancy" else (EXTERNAL_FILL, EXTERNAL_TEXT, "I")
+            )
+            canvas.setFillColor(HexColor(fill))
+            canvas.roundRect(x, y, 10, 10, 4, stroke=0, fill=1)
+            canvas.setFillColor(HexColor(ink))
+            canvas.setFont("Helvetica-Bold", 7)
+            canvas.drawCentredString(x + 5, y + 2.5, letter)
+        else:
+            canvas.setStrokeColor(INK)
+            canvas.setLineWidth(1.5)
+            canvas.rect(x, y, 10, 10, stroke=1, fill=0)
+        label = mark_label(key, lang)
+        canvas.setFillColor(INK)
+        canvas.setFont("Helvetica", 8)
+        canvas.drawString(x + 13, y + 2, label)
+        x += 13 + stringWidth(label, "Helvetica", 8) + 12
+
+
+def _draw(
+    canvas: Canvas,
+    layout: ChartLayout,
+    marks: Mapping[str, str],
+    highlight: Collection[str],
+    lang: str,
+    px: Callable[[float], float],
+    py: Callable[[float], float],
+    s: float,
+    window: tuple[float, float, float, float],
+) -> None:
+    wx0, wy0, wx1, wy1 = window
+    canvas.setStrokeColor(LINE)
+    canvas.setLineWidth(1.0 * s)
+    for e in layout.edges:
+        path = canvas.beginPath()
+        (x, y), *rest = e.points
+        path.moveTo(px(x), py(y))
+        for x, y in rest:
+            path.lineTo(px(x), py(y))
+        canvas.drawPath(path, stroke=1, fill=0)
+    for n in layout.nodes:
+        if n.x > wx1 or n.x + n.w < wx0 or n.y > wy1 or n.y + n.h < wy0:
+            continue
+        _node(canvas, n, marks.get(n.id), n.id in highlight, lang, px, py, s)
+
+
+def _node(
+    canvas: Canvas,
+    n: ChartNode,
+    mark: str | None,
+    hl: bool,
+    lang: str,
+    px: Callable[[float], float],
+    py: Callable[[float], float],
+    s: float,
+) -> None:
+    row = n.row
+    x, y, w, h = px(n.x), py(n.y + n.h), n.w * s, n.h * s  # (x, y) is the bottom-left corner on the page
+    if hl:
+        canvas.setStrokeColor(INK)
+        canvas.setLineWidth(2.5 * s)
+        canvas.roundRect(x - 3 * s, y - 3 * s, w + 6 * s, h + 6 * s, 6 * s, stroke=1, fill=0)
+    colour: Color = HexColor(MARKS[mark][0]) if mark in MARKS else BORDER
+    canvas.setFillColor(WHITE)
+    canvas.setStrokeColor(colour if mark in MARKS else (GREY if row.get("temporary") else BORDER))
+    canvas.setLineWidth((2.0 if mark in MARKS else 1.0) * s)
+    if row.get("temporary"):
+        canvas.setDash(5 * s, 3 * s)
+    canvas.roundRect(x, y, w, h, 4 * s, stroke=1, fill=1)
+    canvas.setDash()
+    left = 10.0
+    if mark in MARKS:
+        canvas.setFillColor(colour)
+        canvas.rect(x, y, 14 * s, h, stroke=0, fill=1)
+        canvas.setFillColor(WHITE)
+        canvas.setFont("Helvetica-Bold", 10 * s)
+        canvas.drawCentredString(x + 7 * s, y + h - 14 * s, MARKS[mark][1])
+        left = 20.0
+    text_w = n.w - 8 - left
+
+    def measure_name(t: str) -> float:
+        return float(stringWidth(t, "Helvetica-Bold", NAME_SIZE))
+
+    def measure_meta(t: str) -> float:
+        return float(stringWidth(t, "Helvetica", 10))
+
+    canvas.setFillColor(INK)
+    canvas.setFont("Helvetica-Bold", NAME_SIZE * s)
+    ty = 16.0
+    for line in wrap(str(row.get("name") or n.id), text_w, measure_name, 2):
+        canvas.drawString(x + left * s, y + h - ty * s, line)
+        if mark == "removed":
+            canvas.setStrokeColor(colour)
+            canvas.setLineWidth(1.2 * s)
+            lx = x + left * s
+            canvas.line(lx, y + h - (ty - 4) * s, lx + min(measure_name(line), text_w) * s, y + h - (ty - 4) * s)
+        ty += 14.5
+    canvas.setFillColor(GREY)
+    canvas.setFont("Helvetica", 10 * s)
+    meta = meta_line(row)
+    if meta:
+        canvas.drawString(x + left * s, y + 24 * s, (wrap(meta, text_w, measure_meta, 1) or [""])[0])
+    fte = f"{fmt_fte(_num(row.get('fte')), lang)} / {fmt_fte(_num(row.get('filled_fte')), lang)} fte"
+    canvas.drawString(x + left * s, y + 9 * s, fte)
+    bx = n.w - 6
+    for key, letter, fill, ink in (
+        ("external", "I", EXTERNAL_FILL, EXTERNAL_TEXT),
+        ("vacancy", "V", VACANCY_FILL, VACANCY_TEXT),
+    ):
+        value = _num(row.get(f"{key}_fte"))
+        if value <= 0:
+            continue
+        text = f"{letter} {fmt_fte(value, lang)}"
+        bw = stringWidth(text, "Helvetica-Bold", 9) + 8
+        bx -= bw
+        canvas.setFillColor(HexColor(fill))
+        canvas.roundRect(x + bx * s, y + 6 * s, bw * s, 14 * s, 6 * s, stroke=0, fill=1)
+        canvas.setFillColor(HexColor(ink))
+        canvas.setFont("Helvetica-Bold", 9 * s)
+        canvas.drawCentredString(x + (bx + bw / 2) * s, y + 10 * s, text)
+        bx -= 4
+    if n.collapsed:
+        # Hidden children: a "+" under the box, as on screen.
+        cx, cy, r = x + w / 2, y, 7 * s
+        canvas.setFillColor(WHITE)
+        canvas.setStrokeColor(GREY)
+        canvas.setLineWidth(1.0 * s)
+        canvas.circle(cx, cy, r, stroke=1, fill=1)
+        canvas.setFillColor(INK)
+        canvas.setFont("Helvetica-Bold", 11 * s)
+        canvas.drawCentredString(cx, cy - 4 * s, "+")
+
+
+def _num(value: object) -> float:
+    if isinstance(value, int | float | str):
+        try:
+            return float(value)
+        except ValueError:
+            return 0.0
+    return 0.0

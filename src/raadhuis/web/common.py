@@ -39,7 +39,7 @@ def lang_of(request: Request) -> str:
     return str(getattr(request.state, "lang", "nl"))
 
 
-def render(request: Request, name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
+def render(request: Request, template: str, status: int = 200, **ctx: Any) -> HTMLResponse:
     lang = lang_of(request)
 
     def _(key: str, **values: object) -> str:
@@ -54,7 +54,7 @@ def render(request: Request, name: str, status: int = 200, **ctx: Any) -> HTMLRe
         other_lang="en" if lang == "nl" else "nl",
         languages=LANGUAGES,
     )
-    return templates.TemplateResponse(request, name, ctx, status_code=status)
+    return templates.TemplateResponse(request, template, ctx, status_code=status)
 
 
 def parse_day(value: str | None, default: date | None = None) -> date:

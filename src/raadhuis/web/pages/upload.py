@@ -77,7 +77,7 @@ async def upload_submit(request: Request) -> Response:
     try:
         register.import_dataset(request.app.state.store, name, dry_run=True, text=text)
     except InputErrors as exc:
-        return render(request, "upload.html", 422, title=tr("web.upload", lang), errors=exc.errors, name=name)
+        return render(request, "upload.html", 422, title=tr("web.upload", lang), errors=exc.errors, file_name=name)
     token = uploads(request).put(name, text)
     return _preview(request, token, name, text)
 

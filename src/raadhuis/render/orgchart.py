@@ -174,13 +174,11 @@ def layout_orgchart(
     closed: set[str] = set()
     depth_of: dict[str, int] = {}
     todo = [(r, 0) for r in roots]
-    visible = 0
     while todo:
         uid, depth = todo.pop()
         if uid in depth_of:
             raise ValueError(f"unit {uid!r}: the parent links form a cycle")
         depth_of[uid] = depth
-        visible += 1
         kids = all_children.get(uid, [])
         if kids and (uid in collapsed or (max_depth is not None and depth >= max_depth)):
             closed.add(uid)
@@ -188,9 +186,9 @@ def layout_orgchart(
         if kids:
             shown[uid] = kids
             todo.extend((c, depth + 1) for c in kids)
-    if len(depth_of) < len(rows) - _count_hidden(all_children, closed):
-        # Units never reached from a root sit in a cycle of parent links.
-        cyclic = sorted(set(rows) - set(depth_of) - _descendants(all_children, closed))
+    # A unit neither drawn nor hidden under a closed one can only sit in a cycle of parent links.
+    cyclic = sorted(set(rows) - set(depth_of) - _descendants(all_children, closed))
+    if cyclic:
         raise ValueError(f"units {', '.join(cyclic[:5])}: the parent links form a cycle")
 
     sizes = {uid: (NODE_W, NODE_H) for uid in depth_of}
@@ -214,10 +212,6 @@ def layout_orgchart(
         for c in kids:
             edges.append(ChartEdge(parent, c, _route(pb, boxes[c], boxes, half_gap)))
     return ChartLayout(nodes, edges, tree.width + 2 * MARGIN, tree.height + 2 * MARGIN, len(rows) - len(depth_of))
-
-
-def _count_hidden(children: Mapping[str, list[str]], closed: set[str]) -> int:
-    return len(_descendants(children, closed))
 
 
 def _descendants(children: Mapping[str, list[str]], tops: Iterable[str]) -> set[str]:

@@ -33,8 +33,8 @@ WEB_MESSAGES: dict[str, dict[str, str]] = {
     "web.find_unit": {"nl": "Zoek een eenheid in het organogram", "en": "Find a unit in the chart"},
     "web.export": {"nl": "Exporteren", "en": "Export"},
     "web.chart_help": {
-        "nl": "Klik of druk Enter op ▸/▾ om in of uit te klappen; klik op een eenheid voor de details.",
-        "en": "Click or press Enter on ▸/▾ to collapse or expand; click a unit for its details.",
+        "nl": "Klik op +/− (of druk Enter op een eenheid) om in of uit te klappen; klik op een eenheid voor de details.",
+        "en": "Click +/− (or press Enter on a unit) to collapse or expand; click a unit for its details.",
     },
     "web.vacancy": {"nl": "Vacature (fte)", "en": "Vacancy (FTE)"},
     "web.external": {"nl": "Inhuur (fte)", "en": "External hire (FTE)"},
@@ -143,4 +143,10 @@ WEB_MESSAGES: dict[str, dict[str, str]] = {
     "web.mapping": {"nl": "Kolomindeling", "en": "Column mapping"},
     "web.excel_file": {"nl": "Bestand (xlsx of csv)", "en": "File (xlsx or csv)"},
     "web.id_prefix": {"nl": "Voorvoegsel voor nieuwe id's", "en": "Prefix for new ids"},
+    "web.kind.organisation": {"nl": "Organisaties", "en": "Organisations"},
+    "web.kind.source": {"nl": "Bronnen", "en": "Sources"},
+    "web.kind.decision": {"nl": "Besluiten", "en": "Decisions"},
+    "web.kind.cooperation": {"nl": "Samenwerkingen", "en": "Cooperations"},
+    "web.kind.event": {"nl": "Gebeurtenissen", "en": "Events"},
+    "web.kind.extension": {"nl": "Uitbreidingen", "en": "Extensions"},
 }

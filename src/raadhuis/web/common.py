@@ -35,6 +35,17 @@ def tr(key: str, lang: str = "nl", **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def number(value: object, lang: str = "nl", digits: int = 2) -> str:
+    """A figure as people in that language write it: 1,5 in Dutch, 1.5 in English."""
+    if value is None or value == "":
+        return ""
+    try:
+        text = f"{float(value):.{digits}f}".rstrip("0").rstrip(".")  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return str(value)
+    return text.replace(".", ",") if lang == "nl" else text
+
+
 def lang_of(request: Request) -> str:
     return str(getattr(request.state, "lang", "nl"))
 
@@ -46,6 +57,7 @@ def render(request: Request, template: str, status: int = 200, **ctx: Any) -> HT
         return tr(key, lang, **values)
 
     ctx.update(
+        num=lambda value, digits=2: number(value, lang, digits),
         lang=lang,
         _=_,
         csrf_field=csrf.FIELD,

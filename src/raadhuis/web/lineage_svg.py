@@ -6,15 +6,19 @@ links to the column next to it on the way to the unit, labelled with date and ev
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
-_COL, _ROW, _BOX_W, _BOX_H = 230, 64, 190, 44
+_COL, _ROW, _BOX_W, _BOX_H = 330, 70, 200, 44
 
 
-def lineage_svg(data: dict[str, Any], title: str, href: str = "") -> str:
+def lineage_svg(
+    data: dict[str, Any], title: str, href: str = "", label: Callable[[str], str] = lambda kind: kind
+) -> str:
     """``data`` is what :func:`raadhuis.services.register.lineage_of` returns; ``href`` a
-    URL prefix for unit pages of the same organisation (the node id is appended)."""
+    URL prefix for unit pages of the same organisation (the node id is appended);
+    ``label`` names an event type in the reader's language."""
     columns: dict[int, list[dict[str, Any]]] = {0: [dict(data["unit"], date=None, type=None, organisation=None)]}
     for p in data["predecessors"]:
         columns.setdefault(-int(p["depth"]), []).append(p)
@@ -52,12 +56,14 @@ def lineage_svg(data: dict[str, Any], title: str, href: str = "") -> str:
                     f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke="#57606a" '
                     'stroke-width="1.5" marker-end="url(#arrow)"/>'
                 )
-            label = f"{item.get('date') or ''} {item.get('type') or ''}".strip()
-            lx = x + _BOX_W + 4 if col < 0 else x - _COL + _BOX_W + 4
-            out.append(
-                f'<text x="{lx}" y="{y - 4 + _BOX_H // 2}" font-size="10" font-family="sans-serif" '
-                f'fill="#3d444d">{escape(label)}</text>'
-            )
+            # Date above and event below the arrow's start, in the gap between the columns.
+            lx = x + _BOX_W + 8 if col < 0 else x - _COL + _BOX_W + 8
+            mid = y + _BOX_H // 2
+            for dy, text in ((-7, item.get("date") or ""), (15, label(item["type"]) if item.get("type") else "")):
+                out.append(
+                    f'<text x="{lx}" y="{mid + dy}" font-size="11" font-family="sans-serif" '
+                    f'fill="#3d444d">{escape(str(text))}</text>'
+                )
     for col, items in columns.items():
         for i, item in enumerate(items):
             x, y = pos[(col, i)]

@@ -22,7 +22,7 @@ def unit_page(request: Request, org: str, unit: str, at: str | None = None, view
     lineage = register.lineage_of(store, org_id, unit, v)
     history = register.timeline(store, org_id, unit=unit, lang=lang)["events"]
     title = tr("lineage.title", lang, unit=detail["name"])
-    svg = lineage_svg(lineage, title, href=f"/o/{org_id}/u/")
+    svg = lineage_svg(lineage, title, href=f"/o/{org_id}/u/", label=lambda kind: tr(f"event.{kind}", lang))
     return render(
         request,
         "unit.html",

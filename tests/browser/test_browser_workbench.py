@@ -1,0 +1,117 @@
+"""The workbench in a real browser: the Losser reorganisation, lineage, diff, upload."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.browser.conftest import shot
+
+pytestmark = pytest.mark.browser
+
+BROKEN = "format: raadhuis/1\norganisation: GM0168\nevents:\n  - id: x\n    type: explode\n    date: 2014-01-01\n"
+VALID = (
+    "format: raadhuis/1\norganisation: GM0168\nevents:\n  - id: up-1\n    type: establish\n"
+    "    date: 2014-01-01\n    unit: {id: UP, name: Uploadafdeling, kind: afdeling}\n"
+)
+
+
+def units_on_chart(page) -> set[str]:  # type: ignore[no-untyped-def]
+    return set(page.eval_on_selector_all("#chart g.unit[data-unit]", "els => els.map(e => e.dataset.unit)"))
+
+
+def test_date_step_replaces_reo_and_welzijn_by_bsp(page, live_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(live_url + "/")
+    page.get_by_role("link", name="Losser").click()
+    page.fill("#at", "2011-12-31")
+    page.get_by_role("button", name="Tonen").click()
+    assert {"REO", "WEL"} <= units_on_chart(page)
+    shot(page, "01-losser-2011-12-31")
+    page.click("#next-event")
+    page.wait_for_url("**at=2012-01-01**")
+    on_chart = units_on_chart(page)
+    assert "BSP" in on_chart and not {"REO", "WEL"} & on_chart
+    shot(page, "02-losser-2012-01-01")
+    # Keyboard: focus a unit and press Enter to open it.
+    page.focus('#chart g.unit[data-unit="BSP"]')
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/u/BSP**")
+    assert page.locator("h1").inner_text().startswith("Beleid, Strategie en Projecten")
+
+
+def test_lineage_of_bsp(page, live_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(live_url + "/o/GM0168/u/BSP?at=2012-01-01")
+    graph = page.locator("svg.lineage")
+    assert graph.is_visible()
+    text = graph.inner_html()
+    assert "REO" in text and "WEL" in text
+    shot(page, "03-bsp-lineage")
+
+
+def test_diff_two_dates(page, live_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(live_url + "/o/GM0168/diff")
+    page.fill("#start", "2011-12-31")
+    page.fill("#end", "2012-01-01")
+    page.get_by_role("button", name="Vergelijken").click()
+    assert page.locator("li.c-merged").count() == 3
+    assert page.locator('#chart g.unit[data-mark="merged"]').count() == 1
+    shot(page, "04-diff")
+
+
+def test_english_and_png_export(page, live_url: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    page.goto(live_url + "/o/GM0168?at=2012-01-01&lang=en")
+    assert page.locator("h2#chart-h").inner_text() == "Organisation chart"
+    with page.expect_download() as info:
+        page.click("#export-png")
+    target = tmp_path / "chart.png"
+    info.value.save_as(target)
+    assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    page.goto(live_url + "/?lang=nl")
+
+
+def test_upload_broken_then_valid(page, live_url: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    broken, valid = tmp_path / "kapot.yaml", tmp_path / "goed.yaml"
+    broken.write_text(BROKEN, "utf-8")
+    valid.write_text(VALID, "utf-8")
+    page.goto(live_url + "/upload")
+    page.set_input_files("#file", str(broken))
+    page.get_by_role("button", name="Voorbeeld bekijken").click()
+    alert = page.get_by_role("alert")
+    assert "kapot.yaml, regel 5" in alert.inner_text() and "explode" in alert.inner_text()
+    shot(page, "05-upload-error")
+    page.set_input_files("#file", str(valid))
+    page.get_by_role("button", name="Voorbeeld bekijken").click()
+    assert "up-1" in page.content()
+    shot(page, "06-upload-preview")
+    page.fill("#who", "Tester")
+    page.fill("#reason", "browsertest")
+    page.get_by_role("button", name="Definitief inlezen").click()
+    page.wait_for_url("**/o/GM0168**")
+    page.goto(live_url + "/o/GM0168?at=2015-01-01")
+    assert "UP" in units_on_chart(page)
+    shot(page, "07-after-upload")
+
+
+def test_collapse_and_expand_with_keyboard(page, live_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(live_url + "/o/GM0518?at=2018-01-01")
+    assert {"HGR", "WSP"} <= units_on_chart(page)
+    page.focus('#chart g.unit[data-unit="SZW"]')
+    page.keyboard.press("Enter")
+    page.wait_for_url("**collapsed=SZW**")
+    assert not {"HGR", "WSP"} & units_on_chart(page)
+    assert page.evaluate("document.activeElement.dataset.unit") == "SZW"  # focus stays on the folded unit
+    shot(page, "08-den-haag-collapsed")
+    page.click('#chart [data-toggle="SZW"]')
+    page.wait_for_url(lambda url: "collapsed" not in url)
+    assert {"HGR", "WSP"} <= units_on_chart(page)
+    shot(page, "09-den-haag-expanded")
+
+
+def test_tablet_width_has_no_horizontal_page_scroll(page, live_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.set_viewport_size({"width": 768, "height": 1024})
+    for url in ("/o/GM0168?at=2012-01-01", "/o/GM0168/timeline", "/o/GM0168/u/BSP?at=2012-01-01", "/o/GM0168/edit"):
+        page.goto(live_url + url)
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, (url, overflow)
+    shot(page, "10-tablet-edit")

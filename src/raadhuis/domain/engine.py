@@ -45,10 +45,43 @@ class LineageLink:
     type: EventType
 
 
+_MISSING: Any = object()
+
+
+class _Journal(dict[str, Any]):
+    """A dict that can note what it overwrote, so a failed event is undone whole: an
+    event either applies completely or not at all (the planned view passes over events
+    that no longer fit, and must not keep half of one)."""
+
+    log: list[tuple[str, Any]] | None = None
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        if self.log is not None:
+            self.log.append((key, self.get(key, _MISSING)))
+        super().__setitem__(key, value)
+
+    def __delitem__(self, key: str) -> None:
+        if self.log is not None:
+            self.log.append((key, self.get(key, _MISSING)))
+        super().__delitem__(key)
+
+    def pop(self, key: str, *default: Any) -> Any:
+        if self.log is not None and key in self:
+            self.log.append((key, self[key]))
+        return super().pop(key, *default)
+
+    def undo(self) -> None:
+        for key, old in reversed(self.log or []):
+            if old is _MISSING:
+                super().pop(key, None)
+            else:
+                super().__setitem__(key, old)
+
+
 @dataclass
 class State:
-    units: dict[str, Unit] = field(default_factory=dict)
-    posts: dict[str, Post] = field(default_factory=dict)
+    units: dict[str, Unit] = field(default_factory=_Journal)
+    posts: dict[str, Post] = field(default_factory=_Journal)
 
 
 @dataclass
@@ -156,7 +189,20 @@ def apply(state: State, event: Event) -> Effect:
     """Apply ``event`` to ``state`` in place; raise :class:`EngineError` if it cannot apply."""
     handler = _HANDLERS[event.type]
     effect = Effect()
-    handler(state, event, effect)
+    units, posts = state.units, state.posts
+    journaled = isinstance(units, _Journal) and isinstance(posts, _Journal)
+    if journaled:
+        units.log, posts.log = [], []  # type: ignore[attr-defined]
+    try:
+        handler(state, event, effect)
+    except EngineError:
+        if journaled:
+            units.undo()  # type: ignore[attr-defined]
+            posts.undo()  # type: ignore[attr-defined]
+        raise
+    finally:
+        if journaled:
+            units.log = posts.log = None  # type: ignore[attr-defined]
     return effect
 
 

@@ -106,6 +106,7 @@ class Decision:
     organisation: str | None = None
     reference: str | None = None
     citations: tuple[Citation, ...] = ()
+    assumption: bool = False
 
 
 @dataclass(frozen=True)

@@ -220,10 +220,13 @@ def _post(raw: dict[str, Any]) -> Post:
 UNIT_FIELDS = ("id", "name", "kind", "parent", "abbreviation", "temporary", "expected_end", "functional", "task_fields")
 POST_FIELDS = ("id", "unit", "title", "fte", "scale", "roles", "staffing", "reports_to")
 
-# Ordering on one day: periods from the units/posts sections end first (deepest first),
-# then begin (in file order, parents listed first), then the explicit events in file order.
-_SEQ_END = -1_000_000
-_SEQ_EVENTS = 1_000_000
+# Ordering on one day: periods from the posts section end first, then those of the units
+# section (deepest first), then units begin (file order), then posts begin, then the
+# explicit events in file order. The ranges fit a 32-bit integer column.
+_SEQ_POST_END = -1_500_000_000
+_SEQ_UNIT_END_STEP = -10_000_000
+_SEQ_POST_START = 10_000_000
+_SEQ_EVENTS = 20_000_000
 
 
 def _convert(data: dict[str, Any], errors: list[tuple[Path, str]]) -> Dataset:
@@ -249,7 +252,7 @@ def _convert(data: dict[str, Any], errors: list[tuple[Path, str]]) -> Dataset:
         ds.decisions.append(Decision(
             id=raw["id"], body=raw["body"], date=str(raw["date"]), title=raw["title"],
             organisation=raw.get("organisation", default_org), reference=raw.get("reference"),
-            citations=_citations(raw),
+            citations=_citations(raw), assumption=_assumption(raw),
         ))
     for i, raw in enumerate(data.get("cooperations", []) or []):
         for key in ("start", "end"):
@@ -320,6 +323,7 @@ def _convert_periods(data: dict[str, Any], section: str, default_org: str | None
             continue
         parsed.append((i, org, start, end))
     depth = _depths(entries) if section == "units" else {}
+    offset = 0 if section == "units" else _SEQ_POST_START
     for i, org, start, end in parsed:
         raw = entries[i]
         key = (org, raw["id"])
@@ -339,29 +343,30 @@ def _convert_periods(data: dict[str, Any], section: str, default_org: str | None
         else:
             earlier.append((start, end, i))
             evidence = _evidence(raw)
+            n_before = len(ds.events)
             if section == "units":
                 unit = _unit({k: raw[k] for k in UNIT_FIELDS if k in raw})
                 if previous_contiguous:
                     changes = {k: getattr(unit, k) for k in UNIT_FIELDS if k != "id"}
-                    ds.events.append(Event(f"{raw['id']}@{start}", EventType.CHANGE, start, org, seq=i, unit=unit.id,
+                    ds.events.append(Event(f"{raw['id']}@{start}", EventType.CHANGE, start, org, seq=offset + i, unit=unit.id,
                                            changes=changes, **evidence))
                 else:
-                    ds.events.append(Event(f"{raw['id']}@{start}", EventType.ESTABLISH, start, org, seq=i,
+                    ds.events.append(Event(f"{raw['id']}@{start}", EventType.ESTABLISH, start, org, seq=offset + i,
                                            new_unit=unit, description=raw.get("description"), **evidence))
                 event_type = EventType.DISSOLVE
             else:
                 post = _post({k: raw[k] for k in POST_FIELDS if k in raw})
                 if previous_contiguous:
                     changes = {k: getattr(post, k) for k in POST_FIELDS if k not in ("id", "unit")}
-                    ds.events.append(Event(f"{raw['id']}@{start}", EventType.MOVE_POST, start, org, seq=i,
+                    ds.events.append(Event(f"{raw['id']}@{start}", EventType.MOVE_POST, start, org, seq=offset + i,
                                            post_id=post.id, target=post.unit, **evidence))
-                    ds.events.append(Event(f"{raw['id']}@{start}+", EventType.CHANGE_POST, start, org, seq=i,
+                    ds.events.append(Event(f"{raw['id']}@{start}+", EventType.CHANGE_POST, start, org, seq=offset + i,
                                            post_id=post.id, changes=changes, **evidence))
                 else:
-                    ds.events.append(Event(f"{raw['id']}@{start}", EventType.ADD_POST, start, org, seq=i, post=post,
+                    ds.events.append(Event(f"{raw['id']}@{start}", EventType.ADD_POST, start, org, seq=offset + i, post=post,
                                            **evidence))
                 event_type = EventType.REMOVE_POST
-            for ev in ds.events[-2:]:
+            for ev in ds.events[n_before:]:
                 ds.origins[(org, ev.id)] = (section, i)
             if end is not None:
                 # A later contiguous period turns this end into a change; drop the end then.
@@ -370,7 +375,10 @@ def _convert_periods(data: dict[str, Any], section: str, default_org: str | None
                 if nxt:
                     continue
                 ev_id = f"{raw['id']}@{end}-end"
-                seq = _SEQ_END - 1000 * depth.get(raw["id"], 0) + i
+                if section == "units":
+                    seq = _SEQ_UNIT_END_STEP * (depth.get(raw["id"], 0) + 1) + i
+                else:
+                    seq = _SEQ_POST_END + i
                 if section == "units":
                     ds.events.append(Event(ev_id, event_type, end, org, seq=seq, unit=raw["id"], **evidence))
                 else:
@@ -659,7 +667,9 @@ def dataset_to_dict(ds: Dataset) -> dict[str, Any]:
     if ds.decisions:
         out["decisions"] = []
         for d in ds.decisions:
-            item = {k: v for k, v in vars(d).items() if v is not None and k != "citations"}
+            item = {k: v for k, v in vars(d).items() if v is not None and k not in ("citations", "assumption")}
+            if d.assumption:
+                item["assumption"] = True
             if d.citations:
                 item["sources"] = [c.to_dict() for c in d.citations]
             out["decisions"].append(item)

@@ -149,4 +149,12 @@ WEB_MESSAGES: dict[str, dict[str, str]] = {
     "web.kind.cooperation": {"nl": "Samenwerkingen", "en": "Cooperations"},
     "web.kind.event": {"nl": "Gebeurtenissen", "en": "Events"},
     "web.kind.extension": {"nl": "Uitbreidingen", "en": "Extensions"},
+    "web.complete": {
+        "nl": "Het blad is de hele formatie (formatieplaatsen die ontbreken vervallen)",
+        "en": "The sheet is the whole formatie (posts missing from it are removed)",
+    },
+    "web.excel_summary": {
+        "nl": "{rows} regels gelezen; {events} wijziging(en) per {at}. Er is nog niets opgeslagen.",
+        "en": "{rows} rows read; {events} change(s) as of {at}. Nothing has been written yet.",
+    },
 }

@@ -64,6 +64,8 @@ async def upload_submit(request: Request) -> Response:
             errors=[InputError("(upload)", None, "file", "choose a YAML or JSON file")],
         )
     name = PurePath(file.filename).name
+    if not name.lower().endswith((".yaml", ".yml", ".json")):
+        name += ".yaml"  # the dataset format is YAML unless the name says JSON
     try:
         text = (await file.read()).decode("utf-8")
     except UnicodeDecodeError:
@@ -78,7 +80,7 @@ async def upload_submit(request: Request) -> Response:
         register.import_dataset(request.app.state.store, name, dry_run=True, text=text)
     except InputErrors as exc:
         return render(request, "upload.html", 422, title=tr("web.upload", lang), errors=exc.errors, file_name=name)
-    token = uploads(request).put(name, text)
+    token = uploads(request).put(name, text.encode("utf-8"))
     return _preview(request, token, name, text)
 
 
@@ -87,7 +89,7 @@ async def upload_decide(request: Request, token: str) -> Response:
     form = await check_csrf(request)
     lang = lang_of(request)
     stored = uploads(request).get(token)
-    if stored is None:
+    if stored is None or stored.suffix.lower() not in (".yaml", ".yml", ".json"):
         return render(
             request,
             "upload.html",
@@ -95,7 +97,7 @@ async def upload_decide(request: Request, token: str) -> Response:
             title=tr("web.upload", lang),
             errors=[InputError("(upload)", None, "token", tr("web.upload_gone", lang))],
         )
-    name, text = stored
+    name, text = stored.name, stored.read_text("utf-8")
     if form.get("decision") != "commit":
         uploads(request).drop(token)
         return render(request, "upload.html", title=tr("web.upload", lang), errors=[], notice=tr("web.cancelled", lang))

@@ -1,0 +1,74 @@
+"""Import a formatieplan (Excel or CSV): plan the events it implies, show them, write them.
+
+The reading and planning are :mod:`raadhuis.formats.excel_import`; this use case ties them
+to the store, so the web page and the API do exactly what a dry run showed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from raadhuis.domain.events import Event
+from raadhuis.domain.model import View
+from raadhuis.formats import dataset as fmt
+from raadhuis.formats.excel_import import describe, file_source, plan_changes, read_formatieplan, sniff_mapping
+from raadhuis.services import register
+from raadhuis.store.database import Store
+
+
+def plan(
+    store: Store,
+    organisation: str,
+    path: str | Path,
+    at: date,
+    id_prefix: str,
+    source_id: str,
+    complete: bool = False,
+    lang: str = "nl",
+) -> dict[str, Any]:
+    """What the sheet would change on ``at``: the events, in words, and the column mapping used.
+    Raises InputErrors (sheet, row, column) for an unreadable sheet."""
+    mapping = sniff_mapping(path)
+    rows = read_formatieplan(path, mapping)
+    snap = register.snapshot(store, organisation, at, View.ACTUAL)
+    events = plan_changes(rows, snap, at, snap.organisation, id_prefix, source_id, complete=complete)
+    return {
+        "organisation": snap.organisation,
+        "at": at.isoformat(),
+        "mapping": asdict(mapping),
+        "rows": len(rows),
+        "events": events,
+        "sentences": describe(events, lang, snap),
+    }
+
+
+def commit(
+    store: Store,
+    organisation: str,
+    path: str | Path,
+    at: date,
+    id_prefix: str,
+    source_id: str,
+    who: str,
+    reason: str,
+    complete: bool = False,
+    title: str | None = None,
+    dry_run: bool = False,
+) -> register.ImportResult:
+    """Write the planned events, citing the sheet itself as their source."""
+    planned = plan(store, organisation, path, at, id_prefix, source_id, complete)
+    events: list[Event] = planned["events"]
+    extra = fmt.Dataset(sources=[file_source(path, source_id, title, at)])
+    return register.write_events(
+        store,
+        planned["organisation"],
+        events,
+        who,
+        reason,
+        origin=f"excel:{Path(path).name}",
+        dry_run=dry_run,
+        extra=extra,
+    )

@@ -42,8 +42,17 @@ def histories(draw: st.DrawFn, max_steps: int = 25) -> list[Event]:
         return out
 
     def add(etype: EventType, status: Status, **kw: object) -> None:
-        events.append(Event(id=new_id("e"), type=etype, date=FuzzyDate.of_day(day), organisation=ORG, status=status,
-                            seq=len(events), **kw))  # type: ignore[arg-type]
+        events.append(
+            Event(
+                id=new_id("e"),
+                type=etype,
+                date=FuzzyDate.of_day(day),
+                organisation=ORG,
+                status=status,
+                seq=len(events),
+                **kw,
+            )
+        )  # type: ignore[arg-type]
 
     # A root and a few units to start with.
     root = new_id("U")
@@ -59,8 +68,24 @@ def histories(draw: st.DrawFn, max_steps: int = 25) -> list[Event]:
         day = day + timedelta(days=draw(st.sampled_from([0, 1, 30, 180, 365])))
         status = draw(st.sampled_from([Status.REALISED] * 4 + [Status.DECIDED, Status.NOT_REALISED, Status.PROPOSED]))
         realised = status is Status.REALISED
-        op = draw(st.sampled_from(["establish", "rename", "move", "merge", "absorb", "split", "dissolve",
-                                   "add_post", "change_post", "remove_post", "bundle", "transfer_out"]))
+        op = draw(
+            st.sampled_from(
+                [
+                    "establish",
+                    "rename",
+                    "move",
+                    "merge",
+                    "absorb",
+                    "split",
+                    "dissolve",
+                    "add_post",
+                    "change_post",
+                    "remove_post",
+                    "bundle",
+                    "transfer_out",
+                ]
+            )
+        )
         units = sorted(parents)
         leaves = [u for u in units if u != root and not any(p == u for p in parents.values())]
         non_root = [u for u in units if u != root]
@@ -105,9 +130,13 @@ def histories(draw: st.DrawFn, max_steps: int = 25) -> list[Event]:
             parent = parents[uid]
             mine = sorted(p for p, u in posts.items() if u == uid)
             to_b = tuple(mine[::2])
-            add(EventType.SPLIT, status, unit=uid, new_units=(Unit(a, f"Deel {a}", "team", parent),
-                                                            Unit(b, f"Deel {b}", "team", parent)),
-                allocation={b: to_b} if to_b else {})
+            add(
+                EventType.SPLIT,
+                status,
+                unit=uid,
+                new_units=(Unit(a, f"Deel {a}", "team", parent), Unit(b, f"Deel {b}", "team", parent)),
+                allocation={b: to_b} if to_b else {},
+            )
             if realised:
                 del parents[uid]
                 parents[a] = parent
@@ -129,9 +158,19 @@ def histories(draw: st.DrawFn, max_steps: int = 25) -> list[Event]:
             pid = new_id("P")
             fte = draw(st.sampled_from([0.5, 0.89, 1.0, 2.0]))
             kind = draw(st.sampled_from(list(StaffingKind)))
-            add(EventType.ADD_POST, status, post=Post(pid, uid, f"Functie {pid}", fte, "10",
-                                                      ("manager",) if draw(st.booleans()) else (),
-                                                      (Staffing(kind, fte),)))
+            add(
+                EventType.ADD_POST,
+                status,
+                post=Post(
+                    pid,
+                    uid,
+                    f"Functie {pid}",
+                    fte,
+                    "10",
+                    ("manager",) if draw(st.booleans()) else (),
+                    (Staffing(kind, fte),),
+                ),
+            )
             if realised:
                 posts[pid] = uid
         elif op == "change_post" and posts:

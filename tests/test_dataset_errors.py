@@ -22,37 +22,69 @@ units:
 CASES = {
     "unknown unit referenced": (
         HEAD + "events:\n  - {id: e1, type: rename, date: 2012-01-01, unit: XYZ, name: Nieuw}\n",
-        9, "events[0].unit", "unit 'XYZ' does not exist on 2012-01-01"),
+        9,
+        "events[0].unit",
+        "unit 'XYZ' does not exist on 2012-01-01",
+    ),
     "cycle in the hierarchy": (
         HEAD + "  - {id: T, name: Team, kind: team, parent: OW, from: 2009}\n"
         "events:\n  - {id: e1, type: move, date: 2012-01-01, unit: OW, parent: T}\n",
-        10, "events[0].parent", "creates a cycle"),
+        10,
+        "events[0].parent",
+        "creates a cycle",
+    ),
     "two parents at once": (
         HEAD + "  - {id: T, name: Team, kind: team, parent: OW, from: 2009}\n"
         "  - {id: T, name: Team, kind: team, parent: REO, from: 2010}\n",
-        9, "units[3].from", "two parents at once"),
+        9,
+        "units[3].from",
+        "two parents at once",
+    ),
     "overlapping intervals": (
         HEAD + "  - {id: T, name: Team, kind: team, from: 2009, to: 2012}\n"
         "  - {id: T, name: Team, kind: team, from: 2011, to: 2013}\n",
-        9, "units[3].from", "overlapping periods"),
+        9,
+        "units[3].from",
+        "overlapping periods",
+    ),
     "merge of a unit that does not exist on that date": (
         HEAD + "  - {id: LATER, name: Later, kind: afdeling, from: 2015}\n"
         "events:\n  - {id: e1, type: merge, date: 2012-01-01, units: [OW, LATER], into: {id: N, name: Nieuw}}\n",
-        10, "events[0].units", "unit 'LATER' does not exist on 2012-01-01"),
+        10,
+        "events[0].units",
+        "unit 'LATER' does not exist on 2012-01-01",
+    ),
     "negative FTE": (
         HEAD + "posts:\n  - {id: p1, unit: OW, title: Medewerker, fte: -0.5, from: 2010}\n",
-        9, "posts[0].fte", "expected a number of at least 0, got -0.5"),
+        9,
+        "posts[0].fte",
+        "expected a number of at least 0, got -0.5",
+    ),
     "malformed date": (
         HEAD + "events:\n  - {id: e1, type: rename, date: 13-09-2011, unit: OW, name: X}\n",
-        9, "events[0].date", "expected a date (YYYY-MM-DD"),
+        9,
+        "events[0].date",
+        "expected a date (YYYY-MM-DD",
+    ),
     "unknown event type": (
         HEAD + "events:\n  - {id: e1, type: reorganise, date: 2012-01-01, unit: OW}\n",
-        9, "events[0].type", "expected one of establish, rename"),
+        9,
+        "events[0].type",
+        "expected one of establish, rename",
+    ),
     "malformed YAML": (HEAD + "events: [\n", 9, "(document)", "not valid YAML"),
-    "unknown field": (HEAD + "  - {id: T, name: Team, parnet: OW, from: 2009}\n", 8, "units[2]", "'parnet' was unexpected"),
+    "unknown field": (
+        HEAD + "  - {id: T, name: Team, parnet: OW, from: 2009}\n",
+        8,
+        "units[2]",
+        "'parnet' was unexpected",
+    ),
     "undeclared organisation": (
         "format: raadhuis/1\nunits:\n  - {id: A, name: A, organisation: GM0001, from: 2009}\n",
-        None, "organisation", "not declared"),
+        None,
+        "organisation",
+        "not declared",
+    ),
 }
 
 

@@ -93,7 +93,9 @@ def test_merge_split_and_transfer_worked_example() -> None:
         ev(2, EventType.ESTABLISH, "2009", new_unit=Unit("B", "B", "afdeling")),
         ev(3, EventType.ESTABLISH, "2009", new_unit=Unit("C", "C", "team", "A")),
         ev(4, EventType.MERGE, "2012-01-01", units=("A", "B"), new_unit=Unit("AB", "AB", "afdeling")),
-        ev(5, EventType.SPLIT, "2015-Q3", unit="AB", new_units=(Unit("X", "X", "afdeling"), Unit("Y", "Y", "afdeling"))),
+        ev(
+            5, EventType.SPLIT, "2015-Q3", unit="AB", new_units=(Unit("X", "X", "afdeling"), Unit("Y", "Y", "afdeling"))
+        ),
         ev(6, EventType.TRANSFER_OUT, "2016", unit="Y", other_organisation="GM0153", status=Status.NOT_REALISED),
     ]
     assert sorted(replay(events, ORG, date(2011, 12, 31)).units) == ["A", "B", "C"]
@@ -113,15 +115,39 @@ def test_merge_split_and_transfer_worked_example() -> None:
     ("events", "field", "message"),
     [
         ([ev(1, EventType.RENAME, "2010", unit="NOPE", changes={"name": "x"})], "unit", "does not exist"),
-        ([ev(1, EventType.ESTABLISH, "2010", new_unit=Unit("A", "A", "x")),
-          ev(2, EventType.MERGE, "2011", units=("A", "GHOST"), new_unit=Unit("N", "N", "x"))], "units", "'GHOST' does not exist"),
-        ([ev(1, EventType.ESTABLISH, "2010", new_unit=Unit("A", "A", "x")),
-          ev(2, EventType.ESTABLISH, "2010", new_unit=Unit("B", "B", "x", "A")),
-          ev(3, EventType.MOVE, "2011", unit="A", target="B")], "parent", "cycle"),
-        ([ev(1, EventType.ESTABLISH, "2010", new_unit=Unit("A", "A", "x")),
-          ev(2, EventType.ESTABLISH, "2011", new_unit=Unit("A", "A2", "x"))], "unit.id", "one line parent at a time"),
-        ([ev(1, EventType.ESTABLISH, "2010", new_unit=Unit("A", "A", "x")),
-          ev(2, EventType.CONVERT, "2011", unit="A")], "unit", "not temporary"),
+        (
+            [
+                ev(1, EventType.ESTABLISH, "2010", new_unit=Unit("A", "A", "x")),
+                ev(2, EventType.MERGE, "2011", units=("A", "GHOST"), new_unit=Unit("N", "N", "x")),
+            ],
+            "units",
+            "'GHOST' does not exist",
+        ),
+        (
+            [
+                ev(1, EventType.ESTABLISH, "2010", new_unit=Unit("A", "A", "x")),
+                ev(2, EventType.ESTABLISH, "2010", new_unit=Unit("B", "B", "x", "A")),
+                ev(3, EventType.MOVE, "2011", unit="A", target="B"),
+            ],
+            "parent",
+            "cycle",
+        ),
+        (
+            [
+                ev(1, EventType.ESTABLISH, "2010", new_unit=Unit("A", "A", "x")),
+                ev(2, EventType.ESTABLISH, "2011", new_unit=Unit("A", "A2", "x")),
+            ],
+            "unit.id",
+            "one line parent at a time",
+        ),
+        (
+            [
+                ev(1, EventType.ESTABLISH, "2010", new_unit=Unit("A", "A", "x")),
+                ev(2, EventType.CONVERT, "2011", unit="A"),
+            ],
+            "unit",
+            "not temporary",
+        ),
     ],
 )
 def test_invalid_events_are_refused_with_the_field(events: list[Event], field: str, message: str) -> None:

@@ -12,9 +12,8 @@ from hypothesis import HealthCheck, given, settings
 
 from raadhuis.domain.engine import replay
 from raadhuis.domain.events import Event
-from raadhuis.domain.model import View
+from raadhuis.domain.model import Organisation, View
 from raadhuis.formats.dataset import Dataset, dataset_to_dict
-from raadhuis.domain.model import Organisation
 from raadhuis.services import register
 from raadhuis.store.database import Store
 from tests.strategies import ORG, histories, sample_days
@@ -85,7 +84,9 @@ def test_losser_before_and_after_2012(store: Store, tmp_path: Path) -> None:
     assert {"id", "name", "kind", "parent"} <= set(bsp)
     lin = register.lineage_of(store, "GM0168", "BSP")
     assert sorted((p["id"], p["name"], p["date"]) for p in lin["predecessors"]) == [
-        ("REO", "Ruimtelijke & Economische Ontwikkeling", "2012-01-01"), ("WEL", "Welzijn", "2012-01-01")]
+        ("REO", "Ruimtelijke & Economische Ontwikkeling", "2012-01-01"),
+        ("WEL", "Welzijn", "2012-01-01"),
+    ]
     assert lin["successors"] == []
     reo = register.lineage_of(store, "GM0168", "REO")
     assert [s["id"] for s in reo["successors"]] == ["BSP"]
@@ -124,7 +125,9 @@ def test_reimport_is_idempotent_and_changes_are_versioned(store: Store, tmp_path
 def test_what_was_known_at_an_earlier_moment(store: Store, tmp_path: Path) -> None:
     load(store, tmp_path)
     before_change = datetime.now(UTC)
-    renamed = LOSSER + """  - {id: e4, type: rename, date: 2013-01-01, unit: OW, name: Openbare Ruimte, assumption: true}\n"""
+    renamed = (
+        LOSSER + """  - {id: e4, type: rename, date: 2013-01-01, unit: OW, name: Openbare Ruimte, assumption: true}\n"""
+    )
     load(store, tmp_path, renamed, "v2.yaml")
     now_view = register.show(store, "GM0168", date(2014, 1, 1))
     then_view = register.show(store, "GM0168", date(2014, 1, 1), known_at=before_change)
@@ -167,7 +170,9 @@ def dataset_of(events: list[Event]) -> str:
     return yaml.safe_dump(dataset_to_dict(ds), allow_unicode=True, sort_keys=False)
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(events=histories(max_steps=15))
 def test_store_as_of_equals_replay(events: list[Event], tmp_path_factory: pytest.TempPathFactory) -> None:
     tmp = tmp_path_factory.mktemp("prop")
@@ -205,4 +210,5 @@ def test_postgres_agrees_with_sqlite(pg_store: Store, sqlite_store: Store, tmp_p
     for day in sample_days(events):
         assert register.show(pg_store, ORG, day) == register.show(sqlite_store, ORG, day)
         assert register.diff(pg_store, ORG, day - timedelta(days=400), day) == register.diff(
-            sqlite_store, ORG, day - timedelta(days=400), day)
+            sqlite_store, ORG, day - timedelta(days=400), day
+        )

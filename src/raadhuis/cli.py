@@ -27,8 +27,9 @@ from raadhuis.i18n import detect, t
 from raadhuis.services import register
 from raadhuis.store.database import Store, current_revision, describe_url, resolve_url
 
-app = typer.Typer(help="Raadhuis — register van de ambtelijke organisatie.", no_args_is_help=True,
-                  pretty_exceptions_enable=False)
+app = typer.Typer(
+    help="Raadhuis — register van de ambtelijke organisatie.", no_args_is_help=True, pretty_exceptions_enable=False
+)
 console = Console()
 err_console = Console(stderr=True)
 
@@ -54,7 +55,9 @@ CTX = _Ctx()
 
 @app.callback()
 def _main(
-    db: Annotated[str | None, typer.Option("--db", help="Database: SQLite file path or URL (postgresql://...).")] = None,
+    db: Annotated[
+        str | None, typer.Option("--db", help="Database: SQLite file path or URL (postgresql://...).")
+    ] = None,
     lang: Annotated[str | None, typer.Option("--lang", help="Taal / language: nl of en.")] = None,
     version: Annotated[bool, typer.Option("--version", help="Versie tonen.")] = False,
 ) -> None:
@@ -135,8 +138,13 @@ def info(fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.text) -> None:
     """Toon waar de database staat en wat erin zit."""
     store = CTX.open()
     orgs = register.list_organisations(store)
-    data = {"version": __version__, "database": describe_url(store.url), "schema_revision": current_revision(store.engine),
-            "organisations": len(orgs), "language": CTX.lang}
+    data = {
+        "version": __version__,
+        "database": describe_url(store.url),
+        "schema_revision": current_revision(store.engine),
+        "organisations": len(orgs),
+        "language": CTX.lang,
+    }
     if fmt is Fmt.json:
         _json(data)
         return
@@ -155,19 +163,30 @@ def import_(
     store = CTX.open()
     results = []
     for file in files:
-        with Progress(TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(), console=err_console,
-                      transient=True, disable=fmt is Fmt.json) as bar:
+        with Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            TimeElapsedColumn(),
+            console=err_console,
+            transient=True,
+            disable=fmt is Fmt.json,
+        ) as bar:
             task = bar.add_task(file.name, total=2)
 
             def progress(stage: str, done: int, total: int, _task: Any = task, _name: str = file.name) -> None:
-                bar.update(_task, description=f"{_name}: {stage}", completed=(1 if stage == "rebuild" else 0)
-                           + (done / total if total else 1))
+                bar.update(
+                    _task,
+                    description=f"{_name}: {stage}",
+                    completed=(1 if stage == "rebuild" else 0) + (done / total if total else 1),
+                )
 
             result = _run(register.import_dataset, store, file, reason=reason, dry_run=dry_run, progress=progress)
         results.append(result)
         if fmt is Fmt.text:
             key = "import.dry" if dry_run else "import.ok"
-            console.print(t(key, CTX.lang, file=file, events=result.events, changeset=result.changeset), highlight=False)
+            console.print(
+                t(key, CTX.lang, file=file, events=result.events, changeset=result.changeset), highlight=False
+            )
             if result.conflicts:
                 console.print(t("import.conflicts", CTX.lang))
                 for org, items in result.conflicts.items():
@@ -187,11 +206,20 @@ def validate(
     out = []
     for file in files:
         result = _run(register.import_dataset, store, file, dry_run=True)
-        out.append({"file": str(file), "valid": True, "organisations": result.organisations, "events": result.events,
-                    "conflicts": result.conflicts})
+        out.append(
+            {
+                "file": str(file),
+                "valid": True,
+                "organisations": result.organisations,
+                "events": result.events,
+                "conflicts": result.conflicts,
+            }
+        )
         if fmt is Fmt.text:
-            console.print(t("validate.ok", CTX.lang, file=file, orgs=len(result.organisations), events=result.events),
-                          highlight=False)
+            console.print(
+                t("validate.ok", CTX.lang, file=file, orgs=len(result.organisations), events=result.events),
+                highlight=False,
+            )
     if fmt is Fmt.json:
         _json(out)
 
@@ -250,7 +278,9 @@ def show(
     org: Annotated[str, typer.Argument(help="Organisatie: CBS-code (GM0168) of slug.")],
     at: Annotated[str | None, typer.Option("--at", help="Peildatum JJJJ-MM-DD (standaard vandaag).")] = None,
     planned: Annotated[bool, typer.Option("--planned", help="Geplande in plaats van feitelijke stand.")] = False,
-    known_at: Annotated[str | None, typer.Option("--known-at", help="Zoals het register het wist op dit moment.")] = None,
+    known_at: Annotated[
+        str | None, typer.Option("--known-at", help="Zoals het register het wist op dit moment.")
+    ] = None,
     fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.text,
 ) -> None:
     """De organisatie op een datum (feitelijk of gepland)."""
@@ -260,8 +290,9 @@ def show(
         _json(data)
         return
     lang = CTX.lang
-    title = t("show.title", lang, org=data["organisation"]["name"], at=day.isoformat(),
-              view=t(f"view.{data['view']}", lang))
+    title = t(
+        "show.title", lang, org=data["organisation"]["name"], at=day.isoformat(), view=t(f"view.{data['view']}", lang)
+    )
     if not data["units"]:
         console.print(title, highlight=False)
         console.print(t("show.empty", lang, org=data["organisation"]["name"]))
@@ -279,8 +310,17 @@ def show(
         nodes[u["id"]] = nodes[parent].add(label)
     console.print(tree)
     tot = data["totals"]
-    console.print(t("show.totals", lang, units=tot["units"], posts=tot["posts"], fte=f"{tot['fte']:g}",
-                    filled=f"{tot['filled_fte']:g}"), highlight=False)
+    console.print(
+        t(
+            "show.totals",
+            lang,
+            units=tot["units"],
+            posts=tot["posts"],
+            fte=f"{tot['fte']:g}",
+            filled=f"{tot['filled_fte']:g}",
+        ),
+        highlight=False,
+    )
 
 
 def _esc(value: Any) -> str:
@@ -303,8 +343,17 @@ def diff(
         _json(data)
         return
     lang = CTX.lang
-    console.print(t("diff.title", lang, org=data["organisation"]["name"], start=data["from"], end=data["to"],
-                    view=t(f"view.{data['view']}", lang)), highlight=False)
+    console.print(
+        t(
+            "diff.title",
+            lang,
+            org=data["organisation"]["name"],
+            start=data["from"],
+            end=data["to"],
+            view=t(f"view.{data['view']}", lang),
+        ),
+        highlight=False,
+    )
     if not data["changes"]:
         console.print(t("diff.none", lang))
         return
@@ -348,8 +397,10 @@ def lineage(
             console.print(f"    {t('lineage.none', lang)}")
         for p in items:
             where = "" if p["organisation"] == data["organisation"]["id"] else f" [{p['organisation']}]"
-            console.print(f"    {p['date']}  {p['name']} ({p['id']}){where} — {t('event.' + p['type'], lang)} "
-                          f"({p['event']})", highlight=False)
+            console.print(
+                f"    {p['date']}  {p['name']} ({p['id']}){where} — {t('event.' + p['type'], lang)} ({p['event']})",
+                highlight=False,
+            )
 
 
 @app.command()
@@ -357,14 +408,25 @@ def timeline(
     org: Annotated[str, typer.Argument()],
     start: Annotated[str | None, typer.Option("--from")] = None,
     end: Annotated[str | None, typer.Option("--to")] = None,
-    status: Annotated[list[str] | None, typer.Option("--status", help="proposed, decided, realised, not_realised")] = None,
+    status: Annotated[
+        list[str] | None, typer.Option("--status", help="proposed, decided, realised, not_realised")
+    ] = None,
     type_: Annotated[list[str] | None, typer.Option("--type")] = None,
     unit: Annotated[str | None, typer.Option("--unit")] = None,
     fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.text,
 ) -> None:
     """De gebeurtenissen in volgorde, met besluit en bronnen."""
-    data = _run(register.timeline, CTX.open(), org, _day(start) if start else None, _day(end) if end else None,
-                status, type_, unit, CTX.lang)
+    data = _run(
+        register.timeline,
+        CTX.open(),
+        org,
+        _day(start) if start else None,
+        _day(end) if end else None,
+        status,
+        type_,
+        unit,
+        CTX.lang,
+    )
     if fmt is Fmt.json:
         _json(data)
         return
@@ -384,8 +446,14 @@ def timeline(
         if e["conflict"]:
             status_text += f" ({t('timeline.conflict', lang)})"
         dec = e["decision"]
-        table.add_row(e["date_label"], t(f"event.{e['type']}", lang), status_text, " ".join(e["units"]),
-                      f"{dec['body']} {dec['date']}" if dec else "", srcs)
+        table.add_row(
+            e["date_label"],
+            t(f"event.{e['type']}", lang),
+            status_text,
+            " ".join(e["units"]),
+            f"{dec['body']} {dec['date']}" if dec else "",
+            srcs,
+        )
     console.print(table)
 
 
@@ -400,8 +468,11 @@ def not_realised_cmd(
         _json(data)
         return
     for e in data["events"]:
-        console.print(f"{e['date_label']}  {t('event.' + e['type'], CTX.lang)}  {' '.join(e['units'])}  "
-                      f"— {e.get('realised_by') or ''}", highlight=False)
+        console.print(
+            f"{e['date_label']}  {t('event.' + e['type'], CTX.lang)}  {' '.join(e['units'])}  "
+            f"— {e.get('realised_by') or ''}",
+            highlight=False,
+        )
 
 
 @app.command()
@@ -416,8 +487,11 @@ def history(
         _json(data)
         return
     for v in data:
-        console.print(f"v{v['version']}  {v['recorded_at']}  {v['recorded_by']}  {v['reason']}"
-                      f"{'  (ingetrokken)' if v['retracted'] else ''}", highlight=False)
+        console.print(
+            f"v{v['version']}  {v['recorded_at']}  {v['recorded_by']}  {v['reason']}"
+            f"{'  (ingetrokken)' if v['retracted'] else ''}",
+            highlight=False,
+        )
 
 
 @app.command()
@@ -435,8 +509,9 @@ def retract(
 def serve(
     host: Annotated[str, typer.Option("--host", help="Adres; standaard alleen deze computer.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port")] = 8000,
-    no_examples: Annotated[bool, typer.Option("--no-examples", help="Geen voorbeelden laden bij een lege database.")]
-    = False,
+    no_examples: Annotated[
+        bool, typer.Option("--no-examples", help="Geen voorbeelden laden bij een lege database.")
+    ] = False,
 ) -> None:
     """Start de webwerkbank (standaard op http://127.0.0.1:8000)."""
     from raadhuis.web.server import run
@@ -476,8 +551,12 @@ def import_cbs_cmd(
     if fmt is Fmt.json:
         _json(data)
         return
-    console.print(f"{data['periods']} perioden ingelezen uit {file}" if CTX.lang == "nl"
-                  else f"{data['periods']} periods imported from {file}", highlight=False)
+    console.print(
+        f"{data['periods']} perioden ingelezen uit {file}"
+        if CTX.lang == "nl"
+        else f"{data['periods']} periods imported from {file}",
+        highlight=False,
+    )
 
 
 @app.command()
@@ -493,8 +572,11 @@ def municipalities(
 
     store = CTX.open()
     if not mun.has_municipalities(store):
-        _fail("geen CBS-indeling in het register; lees die eerst in met: raadhuis import-cbs BESTAND"
-              if CTX.lang == "nl" else "no CBS classification in the register; import it first: raadhuis import-cbs FILE")
+        _fail(
+            "geen CBS-indeling in het register; lees die eerst in met: raadhuis import-cbs BESTAND"
+            if CTX.lang == "nl"
+            else "no CBS classification in the register; import it first: raadhuis import-cbs FILE"
+        )
     if count_by_year:
         counts = mun.counts_per_year(store)
         if fmt is Fmt.json:

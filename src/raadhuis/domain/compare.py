@@ -75,16 +75,21 @@ def diff_units(
         fa, fb = fte_before.get(uid), fte_after.get(uid)
         evs = event_ids.get(uid, [])
         if a is None and b is not None:
-            kind = "split" if uid in split_from and len(split_from[uid]) == 1 else (
-                "merged" if uid in split_from else "added")
-            changes.append(UnitChange(uid, kind, b.name, None, unit_attributes(b), None, fb, evs,
-                                      split_from.get(uid, [])))
+            kind = (
+                "split"
+                if uid in split_from and len(split_from[uid]) == 1
+                else ("merged" if uid in split_from else "added")
+            )
+            changes.append(
+                UnitChange(uid, kind, b.name, None, unit_attributes(b), None, fb, evs, split_from.get(uid, []))
+            )
         elif b is None and a is not None:
             kind = "removed"
             if uid in merged_into:
                 kind = "split" if len(merged_into[uid]) > 1 else "merged"
-            changes.append(UnitChange(uid, kind, a.name, unit_attributes(a), None, fa, None, evs,
-                                      merged_into.get(uid, [])))
+            changes.append(
+                UnitChange(uid, kind, a.name, unit_attributes(a), None, fa, None, evs, merged_into.get(uid, []))
+            )
         elif a is not None and b is not None:
             attrs_a, attrs_b = unit_attributes(a), unit_attributes(b)
             differing = [k for k in COMPARED if attrs_a[k] != attrs_b[k]]

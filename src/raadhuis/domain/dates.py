@@ -30,9 +30,15 @@ class Precision(str, Enum):
 # EDTF level 2 sub-year groupings: 21-24 seasons (northern hemisphere), 33-36 quarters,
 # 40-41 halves.
 _SEASONS = {
-    "spring": 21, "lente": 21, "voorjaar": 21,
-    "summer": 22, "zomer": 22,
-    "autumn": 23, "fall": 23, "herfst": 23, "najaar": 23,
+    "spring": 21,
+    "lente": 21,
+    "voorjaar": 21,
+    "summer": 22,
+    "zomer": 22,
+    "autumn": 23,
+    "fall": 23,
+    "herfst": 23,
+    "najaar": 23,
     "winter": 24,
 }
 _SEASON_NAMES_NL = {21: "voorjaar", 22: "zomer", 23: "najaar", 24: "winter"}
@@ -51,9 +57,7 @@ class DateError(ValueError):
     """A date text that is not one of the accepted forms."""
 
 
-EXPECTED_FORMS = (
-    "YYYY-MM-DD, YYYY-MM, YYYY, YYYY-Q1..Q4, YYYY-H1/H2 or YYYY-spring/summer/autumn/winter"
-)
+EXPECTED_FORMS = "YYYY-MM-DD, YYYY-MM, YYYY, YYYY-Q1..Q4, YYYY-H1/H2 or YYYY-spring/summer/autumn/winter"
 
 
 @dataclass(frozen=True, order=False)
@@ -133,7 +137,7 @@ class FuzzyDate:
             return f"Q{(self.start.month - 1) // 3 + 1} {y}"
         if self.precision is Precision.HALF:
             half = 1 if self.start.month == 1 else 2
-            return (f"{half}e helft {y}" if lang == "nl" else f"H{half} {y}")
+            return f"{half}e helft {y}" if lang == "nl" else f"H{half} {y}"
         if self.precision is Precision.SEASON:
             code = {3: 21, 6: 22, 9: 23, 12: 24}[self.start.month]
             names = _SEASON_NAMES_NL if lang == "nl" else _SEASON_NAMES_EN

@@ -244,7 +244,8 @@ def _check_parent(state: State, event: Event, unit_id: str, parent: str | None, 
 def _add_unit(state: State, event: Event, unit: Unit, effect: Effect, field_name: str = "unit") -> None:
     if unit.id in state.units:
         raise EngineError(
-            event, f"{field_name}.id",
+            event,
+            f"{field_name}.id",
             f"unit {unit.id!r} already exists on {event.date.effective.isoformat()}; "
             "a unit has one line parent at a time (end it or move it instead)",
         )
@@ -253,15 +254,22 @@ def _add_unit(state: State, event: Event, unit: Unit, effect: Effect, field_name
     effect.units.add(unit.id)
 
 
-def _end_unit(state: State, event: Event, uid: str, effect: Effect, heirs: dict[str, str] | None = None,
-              default_heir: str | None = None) -> None:
+def _end_unit(
+    state: State,
+    event: Event,
+    uid: str,
+    effect: Effect,
+    heirs: dict[str, str] | None = None,
+    default_heir: str | None = None,
+) -> None:
     """Remove a unit; its posts and sub-units go to an heir, or end with it if there is none."""
     del state.units[uid]
     effect.units.add(uid)
     for child_id in [c.id for c in state.units.values() if c.parent == uid]:
         if default_heir is None:
             raise EngineError(
-                event, "unit",
+                event,
+                "unit",
                 f"unit {uid!r} still has sub-unit {child_id!r}; move or end it first",
             )
         state.units[child_id] = replace(state.units[child_id], parent=default_heir)
@@ -286,7 +294,9 @@ def _rename(state: State, event: Event, effect: Effect) -> None:
     name = event.changes.get("name")
     if not name:
         raise EngineError(event, "name", "rename needs the new name")
-    state.units[unit.id] = replace(unit, name=str(name), abbreviation=event.changes.get("abbreviation", unit.abbreviation))
+    state.units[unit.id] = replace(
+        unit, name=str(name), abbreviation=event.changes.get("abbreviation", unit.abbreviation)
+    )
     effect.units.add(unit.id)
 
 
@@ -308,7 +318,9 @@ def _merge(state: State, event: Event, effect: Effect) -> None:
     day = event.date.effective
     new_id = event.new_unit.id
     if new_id in state.units:
-        raise EngineError(event, "into.id", f"unit {new_id!r} already exists; use absorb to merge into an existing unit")
+        raise EngineError(
+            event, "into.id", f"unit {new_id!r} already exists; use absorb to merge into an existing unit"
+        )
     state.units[new_id] = replace(event.new_unit, parent=None)
     for uid in event.units:
         _end_unit(state, event, uid, effect, default_heir=new_id)
@@ -417,7 +429,9 @@ def _changed_unit(event: Event, unit: Unit, changes: dict[str, Any]) -> Unit:
         if key == "parent":
             continue
         if key not in UNIT_ATTRIBUTES:
-            raise EngineError(event, f"set.{key}", f"unknown unit attribute; expected one of {', '.join(UNIT_ATTRIBUTES)}")
+            raise EngineError(
+                event, f"set.{key}", f"unknown unit attribute; expected one of {', '.join(UNIT_ATTRIBUTES)}"
+            )
         if key == "task_fields":
             value = tuple(v if isinstance(v, TaskFieldShare) else TaskFieldShare(**v) for v in value)
         if key == "functional":
@@ -471,9 +485,13 @@ def _change_post(state: State, event: Event, effect: Effect) -> None:
     values: dict[str, Any] = {}
     for key, value in event.changes.items():
         if key not in POST_ATTRIBUTES:
-            raise EngineError(event, f"set.{key}", f"unknown post attribute; expected one of {', '.join(POST_ATTRIBUTES)}")
+            raise EngineError(
+                event, f"set.{key}", f"unknown post attribute; expected one of {', '.join(POST_ATTRIBUTES)}"
+            )
         if key == "staffing":
-            value = tuple(v if isinstance(v, Staffing) else Staffing(StaffingKind(v["kind"]), float(v["fte"])) for v in value)
+            value = tuple(
+                v if isinstance(v, Staffing) else Staffing(StaffingKind(v["kind"]), float(v["fte"])) for v in value
+            )
         if key == "roles":
             value = tuple(value)
         values[key] = value

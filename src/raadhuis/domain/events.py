@@ -34,10 +34,16 @@ class EventType(str, Enum):
 
 
 # Events that connect units over time: they make lineage.
-LINEAGE_TYPES = frozenset({
-    EventType.MERGE, EventType.ABSORB, EventType.SPLIT,
-    EventType.TRANSFER_OUT, EventType.TRANSFER_IN, EventType.CONVERT,
-})
+LINEAGE_TYPES = frozenset(
+    {
+        EventType.MERGE,
+        EventType.ABSORB,
+        EventType.SPLIT,
+        EventType.TRANSFER_OUT,
+        EventType.TRANSFER_IN,
+        EventType.CONVERT,
+    }
+)
 
 
 @dataclass(frozen=True)

@@ -49,8 +49,16 @@ class StaffingKind(str, Enum):
 
 
 UNIT_KINDS_DEFAULT = (
-    "concern", "domein", "cluster", "directie", "dienst", "afdeling", "team", "bureau",
-    "programma", "staf",
+    "concern",
+    "domein",
+    "cluster",
+    "directie",
+    "dienst",
+    "afdeling",
+    "team",
+    "bureau",
+    "programma",
+    "staf",
 )
 
 ROLE_FLAGS = ("manager", "strategic", "policy", "execution")
@@ -166,7 +174,8 @@ class Post:
     @property
     def filled_fte(self) -> float:
         return sum(
-            s.fte for s in self.staffing
+            s.fte
+            for s in self.staffing
             if s.kind in (StaffingKind.EMPLOYEE, StaffingKind.EXTERNAL_HIRE, StaffingKind.LOAN_IN)
         )
 

@@ -8,6 +8,7 @@ line, field and what was expected. ``dump_dataset`` writes the canonical form ba
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -37,6 +38,17 @@ from raadhuis.domain.model import (
 from raadhuis.formats.errors import InputError, InputErrors
 from raadhuis.formats.text import Path, TextError, line_finder, parse, path_text
 
+__all__ = [
+    "Dataset",
+    "load_dataset",
+    "read_dataset",
+    "dataset_to_dict",
+    "event_to_dict",
+    "event_from_dict",
+    "check_history",
+    "path_text",
+]
+
 FORMAT = "raadhuis/1"
 
 
@@ -50,10 +62,11 @@ def schema() -> dict[str, Any]:
 def _validator() -> jsonschema.protocols.Validator:
     checker = jsonschema.FormatChecker()
 
-    @checker.checks("fuzzy-date", raises=DateError)
     def _fuzzy(value: object) -> bool:
         FuzzyDate.parse(value)
         return True
+
+    checker.checks("fuzzy-date", raises=DateError)(_fuzzy)
 
     return jsonschema.Draft7Validator(schema(), format_checker=checker)
 
@@ -78,7 +91,7 @@ class Dataset:
 # --- reading -----------------------------------------------------------------------
 
 
-def read_dataset(path: str | FsPath, known_events: dict[str, list[Event]] | None = None) -> Dataset:
+def read_dataset(path: str | FsPath, known_events: Mapping[str, list[Event]] | None = None) -> Dataset:
     file = FsPath(path)
     try:
         text = file.read_text("utf-8")
@@ -91,7 +104,7 @@ def read_dataset(path: str | FsPath, known_events: dict[str, list[Event]] | None
 
 
 def load_dataset(
-    text: str, filename: str = "<dataset>", kind: str = "yaml", known_events: dict[str, list[Event]] | None = None
+    text: str, filename: str = "<dataset>", kind: str = "yaml", known_events: Mapping[str, list[Event]] | None = None
 ) -> Dataset:
     """Parse and check a dataset. ``known_events`` are events already in the store, per
     organisation: the new ones must fit with them. Raises :class:`InputErrors`."""
@@ -109,7 +122,7 @@ def load_dataset(
     if not errors:
         dataset = _convert(data, errors)
     if not errors:
-        _check_history(dataset, errors, known_events or {})
+        check_history(dataset, errors, known_events or {})
     if errors:
         lines = line_finder(text)
         raise InputErrors([InputError(filename, lines(p), path_text(p), m) for p, m in _unique(errors)])
@@ -131,7 +144,7 @@ def _schema_message(err: jsonschema.ValidationError) -> str:
     if validator == "enum":
         return f"expected one of {', '.join(map(str, err.validator_value))}, got {err.instance!r}"
     if validator == "required":
-        return err.message.replace("is a required property", "is required")
+        return str(err.message).replace("is a required property", "is required")
     if validator == "minimum":
         return f"expected a number of at least {err.validator_value}, got {err.instance!r}"
     if validator == "maximum":
@@ -146,7 +159,7 @@ def _schema_message(err: jsonschema.ValidationError) -> str:
         return str(err.cause)
     if validator in ("oneOf", "anyOf"):
         return f"not one of the accepted forms: {err.instance!r}"
-    return err.message
+    return str(err.message)
 
 
 # --- converting ---------------------------------------------------------------------
@@ -178,7 +191,9 @@ def _assumption(raw: dict[str, Any]) -> bool:
 def _unit(raw: dict[str, Any], parent_default: str | None = None) -> Unit:
     shares = []
     for t in raw.get("task_fields", []) or []:
-        shares.append(TaskFieldShare(t) if isinstance(t, str) else TaskFieldShare(t["code"], float(t.get("share", 1.0))))
+        shares.append(
+            TaskFieldShare(t) if isinstance(t, str) else TaskFieldShare(t["code"], float(t.get("share", 1.0)))
+        )
     expected_end = raw.get("expected_end")
     return Unit(
         id=raw["id"],
@@ -233,58 +248,97 @@ def _convert(data: dict[str, Any], errors: list[tuple[Path, str]]) -> Dataset:
     ds = Dataset(description=data.get("description"), extensions=dict(data.get("extensions", {}) or {}))
     default_org = data.get("organisation")
     for raw in data.get("organisations", []) or []:
-        ds.organisations.append(Organisation(
-            id=raw["id"], name=raw["name"], kind=raw.get("kind", "gemeente"), slug=raw.get("slug"),
-            cbs_code=raw.get("cbs_code") or (raw["id"] if str(raw["id"]).startswith("GM") else None),
-            province=raw.get("province"), citations=_citations(raw), assumption=_assumption(raw),
-        ))
+        ds.organisations.append(
+            Organisation(
+                id=raw["id"],
+                name=raw["name"],
+                kind=raw.get("kind", "gemeente"),
+                slug=raw.get("slug"),
+                cbs_code=raw.get("cbs_code") or (raw["id"] if str(raw["id"]).startswith("GM") else None),
+                province=raw.get("province"),
+                citations=_citations(raw),
+                assumption=_assumption(raw),
+            )
+        )
     for i, raw in enumerate(data.get("sources", []) or []):
         src_date = raw.get("date")
         if src_date is not None:
             _date(src_date, ("sources", i, "date"), errors)
-        ds.sources.append(Source(
-            id=raw["id"], title=raw["title"], kind=raw.get("kind", "document"), publisher=raw.get("publisher"),
-            date=str(src_date) if src_date is not None else None, reference=raw.get("reference"), url=raw.get("url"),
-            file=raw.get("file"),
-        ))
+        ds.sources.append(
+            Source(
+                id=raw["id"],
+                title=raw["title"],
+                kind=raw.get("kind", "document"),
+                publisher=raw.get("publisher"),
+                date=str(src_date) if src_date is not None else None,
+                reference=raw.get("reference"),
+                url=raw.get("url"),
+                file=raw.get("file"),
+            )
+        )
     for i, raw in enumerate(data.get("decisions", []) or []):
         _date(raw["date"], ("decisions", i, "date"), errors)
-        ds.decisions.append(Decision(
-            id=raw["id"], body=raw["body"], date=str(raw["date"]), title=raw["title"],
-            organisation=raw.get("organisation", default_org), reference=raw.get("reference"),
-            citations=_citations(raw), assumption=_assumption(raw),
-        ))
+        ds.decisions.append(
+            Decision(
+                id=raw["id"],
+                body=raw["body"],
+                date=str(raw["date"]),
+                title=raw["title"],
+                organisation=raw.get("organisation", default_org),
+                reference=raw.get("reference"),
+                citations=_citations(raw),
+                assumption=_assumption(raw),
+            )
+        )
     for i, raw in enumerate(data.get("cooperations", []) or []):
         for key in ("start", "end"):
             if raw.get(key) is not None:
                 _date(raw[key], ("cooperations", i, key), errors)
-        ds.cooperations.append(Cooperation(
-            id=raw["id"], name=raw["name"], legal_form=raw["legal_form"],
-            participants=tuple(Participant(p["organisation"], p.get("role", "deelnemer"), p.get("share"))
-                               for p in raw.get("participants", []) or []),
-            task_fields=tuple(raw.get("task_fields", []) or []), tasks=tuple(raw.get("tasks", []) or []),
-            start=str(raw["start"]) if raw.get("start") is not None else None,
-            end=str(raw["end"]) if raw.get("end") is not None else None,
-            status=Status(raw.get("status", "realised")),
-            contributions=tuple((int(c["year"]), str(c.get("organisation", "")), float(c["amount"]))
-                                for c in raw.get("contributions", []) or []),
-            description=raw.get("description"), citations=_citations(raw), assumption=_assumption(raw),
-        ))
+        ds.cooperations.append(
+            Cooperation(
+                id=raw["id"],
+                name=raw["name"],
+                legal_form=raw["legal_form"],
+                participants=tuple(
+                    Participant(p["organisation"], p.get("role", "deelnemer"), p.get("share"))
+                    for p in raw.get("participants", []) or []
+                ),
+                task_fields=tuple(raw.get("task_fields", []) or []),
+                tasks=tuple(raw.get("tasks", []) or []),
+                start=str(raw["start"]) if raw.get("start") is not None else None,
+                end=str(raw["end"]) if raw.get("end") is not None else None,
+                status=Status(raw.get("status", "realised")),
+                contributions=tuple(
+                    (int(c["year"]), str(c.get("organisation", "")), float(c["amount"]))
+                    for c in raw.get("contributions", []) or []
+                ),
+                description=raw.get("description"),
+                citations=_citations(raw),
+                assumption=_assumption(raw),
+            )
+        )
     _convert_periods(data, "units", default_org, errors, ds)
     _convert_periods(data, "posts", default_org, errors, ds)
     for i, raw in enumerate(data.get("events", []) or []):
         path: Path = ("events", i)
         org = raw.get("organisation", default_org)
         if not org:
-            errors.append((path + ("organisation",), "expected the organisation (here or as the dataset's 'organisation')"))
+            errors.append(
+                (path + ("organisation",), "expected the organisation (here or as the dataset's 'organisation')")
+            )
             continue
         event = _event(raw, org, _SEQ_EVENTS + i, path, errors)
         if event is not None:
-            key = (org, event.id)
-            if key in ds.origins:
-                errors.append((path + ("id",), f"event id {event.id!r} is used twice (also at {path_text(ds.origins[key])})"))
+            origin_key = (org, event.id)
+            if origin_key in ds.origins:
+                errors.append(
+                    (
+                        path + ("id",),
+                        f"event id {event.id!r} is used twice (also at {path_text(ds.origins[origin_key])})",
+                    )
+                )
                 continue
-            ds.origins[key] = path
+            ds.origins[origin_key] = path
             ds.events.append(event)
     _check_references(ds, errors)
     return ds
@@ -299,8 +353,9 @@ def _evidence(raw: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _convert_periods(data: dict[str, Any], section: str, default_org: str | None,
-                     errors: list[tuple[Path, str]], ds: Dataset) -> None:
+def _convert_periods(
+    data: dict[str, Any], section: str, default_org: str | None, errors: list[tuple[Path, str]], ds: Dataset
+) -> None:
     """Turn the units/posts sections (a fact with [from, to)) into events.
 
     A second period of the same id that starts where the first ends becomes a change;
@@ -312,7 +367,9 @@ def _convert_periods(data: dict[str, Any], section: str, default_org: str | None
     for i, raw in enumerate(entries):
         org = raw.get("organisation", default_org)
         if not org:
-            errors.append(((section, i, "organisation"), "expected the organisation (here or as the dataset's 'organisation')"))
+            errors.append(
+                ((section, i, "organisation"), "expected the organisation (here or as the dataset's 'organisation')")
+            )
             continue
         start = _date(raw["from"], (section, i, "from"), errors)
         end = _date(raw["to"], (section, i, "to"), errors) if raw.get("to") is not None else None
@@ -334,9 +391,17 @@ def _convert_periods(data: dict[str, Any], section: str, default_org: str | None
         for s, e, j in earlier:
             overlaps = start.effective < (e.effective if e else _FAR) and s.effective < (end.effective if end else _FAR)
             if overlaps:
-                what = "two parents at once" if section == "units" and entries[j].get("parent") != raw.get("parent") else "overlapping periods"
-                errors.append(((section, i, "from"),
-                               f"{kind} {raw['id']!r} overlaps its period at {section}[{j}] ({s} to {e or 'open'}): {what}"))
+                what = (
+                    "two parents at once"
+                    if section == "units" and entries[j].get("parent") != raw.get("parent")
+                    else "overlapping periods"
+                )
+                errors.append(
+                    (
+                        (section, i, "from"),
+                        f"{kind} {raw['id']!r} overlaps its period at {section}[{j}] ({s} to {e or 'open'}): {what}",
+                    )
+                )
                 break
             if e is not None and e.effective == start.effective:
                 previous_contiguous = True
@@ -348,30 +413,85 @@ def _convert_periods(data: dict[str, Any], section: str, default_org: str | None
                 unit = _unit({k: raw[k] for k in UNIT_FIELDS if k in raw})
                 if previous_contiguous:
                     changes = {k: getattr(unit, k) for k in UNIT_FIELDS if k != "id"}
-                    ds.events.append(Event(f"{raw['id']}@{start}", EventType.CHANGE, start, org, seq=offset + i, unit=unit.id,
-                                           changes=changes, **evidence))
+                    ds.events.append(
+                        Event(
+                            f"{raw['id']}@{start}",
+                            EventType.CHANGE,
+                            start,
+                            org,
+                            seq=offset + i,
+                            unit=unit.id,
+                            changes=changes,
+                            **evidence,
+                        )
+                    )
                 else:
-                    ds.events.append(Event(f"{raw['id']}@{start}", EventType.ESTABLISH, start, org, seq=offset + i,
-                                           new_unit=unit, description=raw.get("description"), **evidence))
+                    ds.events.append(
+                        Event(
+                            f"{raw['id']}@{start}",
+                            EventType.ESTABLISH,
+                            start,
+                            org,
+                            seq=offset + i,
+                            new_unit=unit,
+                            description=raw.get("description"),
+                            **evidence,
+                        )
+                    )
                 event_type = EventType.DISSOLVE
             else:
                 post = _post({k: raw[k] for k in POST_FIELDS if k in raw})
                 if previous_contiguous:
                     changes = {k: getattr(post, k) for k in POST_FIELDS if k not in ("id", "unit")}
-                    ds.events.append(Event(f"{raw['id']}@{start}", EventType.MOVE_POST, start, org, seq=offset + i,
-                                           post_id=post.id, target=post.unit, **evidence))
-                    ds.events.append(Event(f"{raw['id']}@{start}+", EventType.CHANGE_POST, start, org, seq=offset + i,
-                                           post_id=post.id, changes=changes, **evidence))
+                    ds.events.append(
+                        Event(
+                            f"{raw['id']}@{start}",
+                            EventType.MOVE_POST,
+                            start,
+                            org,
+                            seq=offset + i,
+                            post_id=post.id,
+                            target=post.unit,
+                            **evidence,
+                        )
+                    )
+                    ds.events.append(
+                        Event(
+                            f"{raw['id']}@{start}+",
+                            EventType.CHANGE_POST,
+                            start,
+                            org,
+                            seq=offset + i,
+                            post_id=post.id,
+                            changes=changes,
+                            **evidence,
+                        )
+                    )
                 else:
-                    ds.events.append(Event(f"{raw['id']}@{start}", EventType.ADD_POST, start, org, seq=offset + i, post=post,
-                                           **evidence))
+                    ds.events.append(
+                        Event(
+                            f"{raw['id']}@{start}",
+                            EventType.ADD_POST,
+                            start,
+                            org,
+                            seq=offset + i,
+                            post=post,
+                            **evidence,
+                        )
+                    )
                 event_type = EventType.REMOVE_POST
             for ev in ds.events[n_before:]:
                 ds.origins[(org, ev.id)] = (section, i)
             if end is not None:
                 # A later contiguous period turns this end into a change; drop the end then.
-                nxt = [k for k, r in enumerate(entries) if k != i and r.get("id") == raw["id"]
-                       and r.get("organisation", default_org) == org and str(r.get("from")) == str(raw.get("to"))]
+                nxt = [
+                    k
+                    for k, r in enumerate(entries)
+                    if k != i
+                    and r.get("id") == raw["id"]
+                    and r.get("organisation", default_org) == org
+                    and str(r.get("from")) == str(raw.get("to"))
+                ]
                 if nxt:
                     continue
                 ev_id = f"{raw['id']}@{end}-end"
@@ -408,8 +528,16 @@ def _event(raw: dict[str, Any], org: str, seq: int, path: Path, errors: list[tup
         return None
     etype = EventType(raw["type"])
     kw: dict[str, Any] = dict(_evidence(raw))
-    kw.update(id=raw["id"], type=etype, date=when, organisation=org, seq=seq,
-              title=raw.get("title"), description=raw.get("description"), realised_by=raw.get("realised_by"))
+    kw.update(
+        id=raw["id"],
+        type=etype,
+        date=when,
+        organisation=org,
+        seq=seq,
+        title=raw.get("title"),
+        description=raw.get("description"),
+        realised_by=raw.get("realised_by"),
+    )
     unit, into = raw.get("unit"), raw.get("into")
 
     def need(key: str, what: str) -> Any:
@@ -436,8 +564,15 @@ def _event(raw: dict[str, Any], org: str, seq: int, path: Path, errors: list[tup
         if etype is EventType.TRANSFER_IN:
             kw["other_organisation"] = need("from", "the organisation the unit comes from")
             kw["other_unit"] = raw.get("other_unit")
-    elif etype in (EventType.RENAME, EventType.MOVE, EventType.DISSOLVE, EventType.CONVERT, EventType.CHANGE,
-                   EventType.SPLIT, EventType.TRANSFER_OUT):
+    elif etype in (
+        EventType.RENAME,
+        EventType.MOVE,
+        EventType.DISSOLVE,
+        EventType.CONVERT,
+        EventType.CHANGE,
+        EventType.SPLIT,
+        EventType.TRANSFER_OUT,
+    ):
         if need("unit", "the id of the unit") is not None:
             kw["unit"] = unit_id(unit, "unit")
         if etype is EventType.RENAME:
@@ -453,7 +588,9 @@ def _event(raw: dict[str, Any], org: str, seq: int, path: Path, errors: list[tup
             if etype is EventType.CHANGE and not changes:
                 errors.append((path + ("set",), "a change event needs 'set': the attributes that change"))
             if "task_fields" in changes:
-                changes["task_fields"] = _unit({"id": "x", "name": "x", "task_fields": changes["task_fields"]}).task_fields
+                changes["task_fields"] = _unit(
+                    {"id": "x", "name": "x", "task_fields": changes["task_fields"]}
+                ).task_fields
             kw["changes"] = changes
         elif etype is EventType.SPLIT:
             if not isinstance(into, list) or len(into) < 2:
@@ -515,10 +652,12 @@ def _check_references(ds: Dataset, errors: list[tuple[Path, str]]) -> None:
     for (org, ev_id), path in ds.origins.items():
         ev = next((e for e in ds.events if e.id == ev_id and e.organisation == org), None)
         if ev is not None and ev.decision and ev.decision not in decisions:
-            errors.append((path[:2] + ("decision",), f"unknown decision {ev.decision!r}; expected one of the decisions listed"))
+            errors.append(
+                (path[:2] + ("decision",), f"unknown decision {ev.decision!r}; expected one of the decisions listed")
+            )
 
 
-def _check_history(ds: Dataset, errors: list[tuple[Path, str]], known: dict[str, list[Event]]) -> None:
+def check_history(ds: Dataset, errors: list[tuple[Path, str]], known: Mapping[str, list[Event]]) -> None:
     """Replay each organisation's realised events: every event must fit the state on its date."""
     for org in ds.organisation_ids():
         new_ids = {e.id for e in ds.events if e.organisation == org}
@@ -535,7 +674,9 @@ def _check_history(ds: Dataset, errors: list[tuple[Path, str]], known: dict[str,
 # --- writing -------------------------------------------------------------------------
 
 
-def _evidence_out(status: Status, decision: str | None, citations: tuple[Citation, ...], assumption: bool) -> dict[str, Any]:
+def _evidence_out(
+    status: Status, decision: str | None, citations: tuple[Citation, ...], assumption: bool
+) -> dict[str, Any]:
     out: dict[str, Any] = {}
     if status is not Status.REALISED:
         out["status"] = status.value
@@ -608,8 +749,10 @@ def event_to_dict(ev: Event) -> dict[str, Any]:
             out["units"] = list(ev.units)
         out["into"] = ev.target
     elif t is EventType.SPLIT:
-        out["into"] = [dict(unit_to_dict(u), **({"posts": list(ev.allocation[u.id])} if u.id in ev.allocation else {}))
-                       for u in ev.new_units]
+        out["into"] = [
+            dict(unit_to_dict(u), **({"posts": list(ev.allocation[u.id])} if u.id in ev.allocation else {}))
+            for u in ev.new_units
+        ]
     if t is EventType.BUNDLE:
         if ev.posts:
             out["posts"] = list(ev.posts)
@@ -725,8 +868,9 @@ def dataset_from_parts(
     events: list[Event],
     extensions: dict[str, Any] | None = None,
 ) -> Dataset:
-    return Dataset(organisations, sources, decisions, cooperations, sorted(events, key=lambda e: e.sort_key),
-                   extensions or {})
+    return Dataset(
+        organisations, sources, decisions, cooperations, sorted(events, key=lambda e: e.sort_key), extensions or {}
+    )
 
 
 def organisation_to_dict(o: Organisation) -> dict[str, Any]:
@@ -752,15 +896,24 @@ def record_dicts(ds: Dataset) -> dict[str, list[tuple[str, str, dict[str, Any]]]
 def dataset_from_records(records: dict[str, list[dict[str, Any]]]) -> Dataset:
     """Inverse of :func:`record_dicts`: rebuild a Dataset from stored canonical data."""
     data: dict[str, Any] = {"format": FORMAT}
-    for kind, section in (("organisation", "organisations"), ("source", "sources"), ("decision", "decisions"),
-                          ("cooperation", "cooperations")):
+    for kind, section in (
+        ("organisation", "organisations"),
+        ("source", "sources"),
+        ("decision", "decisions"),
+        ("cooperation", "cooperations"),
+    ):
         if records.get(kind):
             data[section] = records[kind]
     errors: list[tuple[Path, str]] = []
     ds = _convert(data, errors)
     if errors:
         raise InputErrors([InputError("<store>", None, path_text(p), m) for p, m in errors])
-    ds.events = sorted((event_from_dict({k: v for k, v in r.items() if k != "_seq"}, int(r.get("_seq", 0)))
-                        for r in records.get("event", [])), key=lambda e: e.sort_key)
+    ds.events = sorted(
+        (
+            event_from_dict({k: v for k, v in r.items() if k != "_seq"}, int(r.get("_seq", 0)))
+            for r in records.get("event", [])
+        ),
+        key=lambda e: e.sort_key,
+    )
     ds.extensions = {r["_key"]: r["value"] for r in records.get("extension", [])}
     return ds

@@ -15,7 +15,7 @@ except ImportError:  # pragma: no cover - depends on the platform's wheel
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+class _Loader(_BaseLoader):
     """Safe loading that keeps dates as text: a malformed date such as 2009-13-01 must
     reach the dataset checks (with its line) instead of failing inside the YAML parser."""
 

@@ -65,12 +65,21 @@ MESSAGES: dict[str, dict[str, str]] = {
     "change.split": {"nl": "gesplitst", "en": "split"},
     "change.changed": {"nl": "gewijzigd", "en": "changed"},
     "change.fte_changed": {"nl": "formatie gewijzigd", "en": "FTE changed"},
-    "diff.title": {"nl": "Verschil {org} van {start} tot {end} ({view})", "en": "Difference {org} from {start} to {end} ({view})"},
+    "diff.title": {
+        "nl": "Verschil {org} van {start} tot {end} ({view})",
+        "en": "Difference {org} from {start} to {end} ({view})",
+    },
     "diff.none": {"nl": "Geen verschillen.", "en": "No differences."},
     # show
     "show.title": {"nl": "{org} op {at} ({view})", "en": "{org} on {at} ({view})"},
-    "show.empty": {"nl": "Op deze datum heeft {org} geen eenheden in het register.", "en": "On this date {org} has no units in the register."},
-    "show.totals": {"nl": "{units} eenheden, {posts} formatieplaatsen, {fte} fte formatie, {filled} fte bezet", "en": "{units} units, {posts} posts, {fte} FTE budgeted, {filled} FTE filled"},
+    "show.empty": {
+        "nl": "Op deze datum heeft {org} geen eenheden in het register.",
+        "en": "On this date {org} has no units in the register.",
+    },
+    "show.totals": {
+        "nl": "{units} eenheden, {posts} formatieplaatsen, {fte} fte formatie, {filled} fte bezet",
+        "en": "{units} units, {posts} posts, {fte} FTE budgeted, {filled} FTE filled",
+    },
     # lineage
     "lineage.title": {"nl": "Herkomst en opvolging van {unit}", "en": "Lineage of {unit}"},
     "lineage.predecessors": {"nl": "Voorgangers", "en": "Predecessors"},
@@ -81,10 +90,22 @@ MESSAGES: dict[str, dict[str, str]] = {
     "timeline.empty": {"nl": "Geen gebeurtenissen gevonden.", "en": "No events found."},
     "timeline.conflict": {"nl": "past niet meer in de planning", "en": "no longer fits the plan"},
     # import
-    "import.ok": {"nl": "Ingelezen: {file} ({events} gebeurtenissen) in wijziging {changeset}.", "en": "Imported: {file} ({events} events) as changeset {changeset}."},
-    "import.dry": {"nl": "Proefrun: {file} is geldig ({events} gebeurtenissen); er is niets opgeslagen.", "en": "Dry run: {file} is valid ({events} events); nothing was written."},
-    "validate.ok": {"nl": "{file} is geldig: {orgs} organisatie(s), {events} gebeurtenissen.", "en": "{file} is valid: {orgs} organisation(s), {events} events."},
-    "import.conflicts": {"nl": "Geplande gebeurtenissen die niet meer passen (zichtbaar in de tijdlijn):", "en": "Planned events that no longer fit (shown in the timeline):"},
+    "import.ok": {
+        "nl": "Ingelezen: {file} ({events} gebeurtenissen) in wijziging {changeset}.",
+        "en": "Imported: {file} ({events} events) as changeset {changeset}.",
+    },
+    "import.dry": {
+        "nl": "Proefrun: {file} is geldig ({events} gebeurtenissen); er is niets opgeslagen.",
+        "en": "Dry run: {file} is valid ({events} events); nothing was written.",
+    },
+    "validate.ok": {
+        "nl": "{file} is geldig: {orgs} organisatie(s), {events} gebeurtenissen.",
+        "en": "{file} is valid: {orgs} organisation(s), {events} events.",
+    },
+    "import.conflicts": {
+        "nl": "Geplande gebeurtenissen die niet meer passen (zichtbaar in de tijdlijn):",
+        "en": "Planned events that no longer fit (shown in the timeline):",
+    },
     "export.ok": {"nl": "Geëxporteerd naar {file}.", "en": "Exported to {file}."},
     "init.ok": {"nl": "Database klaar: {url}", "en": "Database ready: {url}"},
     "examples.ok": {"nl": "Voorbeeld geladen: {file}", "en": "Example loaded: {file}"},

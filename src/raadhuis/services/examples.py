@@ -20,8 +20,10 @@ def example_paths() -> list[Path]:
 
 
 def load_examples(store: Store, who: str | None = None) -> list[ImportResult]:
-    return [import_dataset(store, path, who=who, reason=f"voorbeeld {path.stem} (seed documents)")
-            for path in example_paths()]
+    return [
+        import_dataset(store, path, who=who, reason=f"voorbeeld {path.stem} (seed documents)")
+        for path in example_paths()
+    ]
 
 
 def load_examples_if_empty(store: Store) -> list[Path]:

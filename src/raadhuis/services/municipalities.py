@@ -22,8 +22,9 @@ from raadhuis.store.database import Store
 from raadhuis.store.tables import MunicipalityRow
 
 
-def import_cbs(store: Store, path: str | Path, valid_on: date | None = None, who: str | None = None,
-               reason: str = "") -> dict[str, Any]:
+def import_cbs(
+    store: Store, path: str | Path, valid_on: date | None = None, who: str | None = None, reason: str = ""
+) -> dict[str, Any]:
     """Read the CBS XML (all years) or a CBS table (valid on one date) and make it the
     register's classification. Earlier imports stay in the log, closed, not deleted."""
     file = Path(path)
@@ -35,12 +36,24 @@ def import_cbs(store: Store, path: str | Path, valid_on: date | None = None, who
         years = []
     with store.session() as s, s.begin():
         cs = repo.new_changeset(s, who or current_user(), reason or f"CBS-indeling {file.name}", str(file))
-        s.execute(update(MunicipalityRow).where(MunicipalityRow.superseded_at.is_(None))
-                  .values(superseded_at=cs.recorded_at))
-        rows = [{"code": p.code, "name": p.name, "province_code": p.province_code, "province_name": p.province_name,
-                 "begin": p.begin, "end": p.end, "changeset_id": cs.id, "superseded_at": None} for p in periods]
+        s.execute(
+            update(MunicipalityRow).where(MunicipalityRow.superseded_at.is_(None)).values(superseded_at=cs.recorded_at)
+        )
+        rows = [
+            {
+                "code": p.code,
+                "name": p.name,
+                "province_code": p.province_code,
+                "province_name": p.province_name,
+                "begin": p.begin,
+                "end": p.end,
+                "changeset_id": cs.id,
+                "superseded_at": None,
+            }
+            for p in periods
+        ]
         for i in range(0, len(rows), 5000):
-            s.execute(insert(MunicipalityRow), rows[i:i + 5000])
+            s.execute(insert(MunicipalityRow), rows[i : i + 5000])
         # The editions covered are kept so counts are given only for years the source covers.
         repo.put_records(s, cs, "cbs_edition", [("", "current", {"file": file.name, "years": years})])
         return {"file": str(file), "periods": len(periods), "years": years, "changeset": cs.id}
@@ -48,7 +61,7 @@ def import_cbs(store: Store, path: str | Path, valid_on: date | None = None, who
 
 def _periods(store: Store, day: date | None = None) -> list[MunicipalityPeriod]:
     with store.session() as s:
-        cond = [MunicipalityRow.superseded_at.is_(None)]
+        cond: list[Any] = [MunicipalityRow.superseded_at.is_(None)]
         if day is not None:
             cond += [MunicipalityRow.begin <= day, or_(MunicipalityRow.end.is_(None), MunicipalityRow.end > day)]
         rows = s.execute(select(MunicipalityRow).where(and_(*cond))).scalars()
@@ -58,8 +71,17 @@ def _periods(store: Store, day: date | None = None) -> list[MunicipalityPeriod]:
 def municipalities(store: Store, at: date, province: str | None = None) -> list[dict[str, Any]]:
     """The municipalities on a day, optionally in one province (name or code)."""
     periods = municipalities_at(_periods(store, at), at, province)
-    return [{"code": p.code, "name": p.name, "province": p.province_name, "province_code": p.province_code,
-             "begin": p.begin.isoformat(), "end": p.end.isoformat() if p.end else None} for p in periods]
+    return [
+        {
+            "code": p.code,
+            "name": p.name,
+            "province": p.province_name,
+            "province_code": p.province_code,
+            "begin": p.begin.isoformat(),
+            "end": p.end.isoformat() if p.end else None,
+        }
+        for p in periods
+    ]
 
 
 def counts_per_year(store: Store, years: Sequence[int] | None = None) -> dict[int, int]:
@@ -75,5 +97,6 @@ def counts_per_year(store: Store, years: Sequence[int] | None = None) -> dict[in
 
 def has_municipalities(store: Store) -> bool:
     with store.session() as s:
-        return bool(s.scalar(select(func.count()).select_from(MunicipalityRow)
-                             .where(MunicipalityRow.superseded_at.is_(None))))
+        return bool(
+            s.scalar(select(func.count()).select_from(MunicipalityRow).where(MunicipalityRow.superseded_at.is_(None)))
+        )

@@ -7,7 +7,7 @@ ready for JSON, a table or a template, so a figure is computed once for every do
 from __future__ import annotations
 
 import getpass
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -73,11 +73,19 @@ def list_organisations(store: Store, search: str | None = None) -> list[dict[str
             if search and search.lower() not in f"{org.id} {org.name} {org.slug or ''}".lower():
                 continue
             dates = repo.event_dates(s, org.id)
-            out.append({
-                "id": org.id, "name": org.name, "kind": org.kind, "cbs_code": org.cbs_code, "slug": org.slug,
-                "province": org.province, "first_event": dates[0].isoformat() if dates else None,
-                "last_event": dates[-1].isoformat() if dates else None, "events": len(dates),
-            })
+            out.append(
+                {
+                    "id": org.id,
+                    "name": org.name,
+                    "kind": org.kind,
+                    "cbs_code": org.cbs_code,
+                    "slug": org.slug,
+                    "province": org.province,
+                    "first_event": dates[0].isoformat() if dates else None,
+                    "last_event": dates[-1].isoformat() if dates else None,
+                    "events": len(dates),
+                }
+            )
         return out
 
 
@@ -96,8 +104,13 @@ class ImportResult:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "file": self.file, "organisations": self.organisations, "written": self.written, "events": self.events,
-            "dry_run": self.dry_run, "conflicts": self.conflicts, "changeset": self.changeset,
+            "file": self.file,
+            "organisations": self.organisations,
+            "written": self.written,
+            "events": self.events,
+            "dry_run": self.dry_run,
+            "conflicts": self.conflicts,
+            "changeset": self.changeset,
         }
 
 
@@ -113,15 +126,22 @@ class _KnownEvents(Mapping[str, list[Event]]):
             self.cache[org] = repo.events_of(self.session, org)
         return self.cache[org]
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[str]:
         return iter(self.cache)
 
     def __len__(self) -> int:
         return len(self.cache)
 
 
-def import_dataset(store: Store, path: str | Path, who: str | None = None, reason: str = "",
-                   dry_run: bool = False, progress: Progress | None = None, text: str | None = None) -> ImportResult:
+def import_dataset(
+    store: Store,
+    path: str | Path,
+    who: str | None = None,
+    reason: str = "",
+    dry_run: bool = False,
+    progress: Progress | None = None,
+    text: str | None = None,
+) -> ImportResult:
     """Validate a dataset against the store and write it in one transaction.
 
     Records with an id already in the store get a new version (the old one stays in the
@@ -134,7 +154,9 @@ def import_dataset(store: Store, path: str | Path, who: str | None = None, reaso
         try:
             text = Path(path).read_text("utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise InputErrors([InputError(name, None, "(file)", f"cannot read the file as UTF-8 text: {exc}")]) from None
+            raise InputErrors(
+                [InputError(name, None, "(file)", f"cannot read the file as UTF-8 text: {exc}")]
+            ) from None
     with store.session() as s, s.begin():
         if progress:
             progress("validate", 0, 1)
@@ -144,8 +166,9 @@ def import_dataset(store: Store, path: str | Path, who: str | None = None, reaso
         return _write_dataset(s, ds, name, who, reason, dry_run, progress)
 
 
-def _write_dataset(s: Session, ds: fmt.Dataset, name: str, who: str | None, reason: str, dry_run: bool,
-                   progress: Progress | None) -> ImportResult:
+def _write_dataset(
+    s: Session, ds: fmt.Dataset, name: str, who: str | None, reason: str, dry_run: bool, progress: Progress | None
+) -> ImportResult:
     orgs = ds.organisation_ids()
     result = ImportResult(name, orgs, events=len(ds.events), dry_run=dry_run)
     _check_organisations_known(s, ds)
@@ -179,14 +202,28 @@ def _check_organisations_known(s: Session, ds: fmt.Dataset) -> None:
     errors = []
     for org in ds.organisation_ids():
         if org not in declared and s.get(OrganisationRow, org) is None:
-            errors.append(InputError("<dataset>", None, "organisation",
-                                     f"organisation {org!r} is used but not declared in 'organisations' nor in the store"))
+            errors.append(
+                InputError(
+                    "<dataset>",
+                    None,
+                    "organisation",
+                    f"organisation {org!r} is used but not declared in 'organisations' nor in the store",
+                )
+            )
     if errors:
         raise InputErrors(errors)
 
 
-def write_events(store: Store, organisation: str, events: list[Event], who: str | None, reason: str,
-                 origin: str, dry_run: bool = False, extra: fmt.Dataset | None = None) -> ImportResult:
+def write_events(
+    store: Store,
+    organisation: str,
+    events: list[Event],
+    who: str | None,
+    reason: str,
+    origin: str,
+    dry_run: bool = False,
+    extra: fmt.Dataset | None = None,
+) -> ImportResult:
     """Add events made by a form or an Excel import, with the same checks as a dataset import."""
     with store.session() as s, s.begin():
         org = resolve_organisation(s, organisation)
@@ -195,8 +232,8 @@ def write_events(store: Store, organisation: str, events: list[Event], who: str 
         known = _KnownEvents(s)
         errors: list[tuple[tuple[str | int, ...], str]] = []
         for e in events:
-            ds.origins[(e.organisation, e.id)] = ("events", e.id)  # type: ignore[assignment]
-        fmt._check_history(ds, errors, known)  # noqa: SLF001 - the one history check, shared on purpose
+            ds.origins[(e.organisation, e.id)] = ("events", e.id)
+        fmt.check_history(ds, errors, known)
         if errors:
             raise InputErrors([InputError(origin, None, fmt.path_text(p), m) for p, m in errors])
         return _write_dataset(s, ds, origin, who, reason, dry_run, None) if org else ImportResult(origin, [])
@@ -223,8 +260,9 @@ def retract_event(store: Store, organisation: str, event_id: str, who: str | Non
 # --- questions ------------------------------------------------------------------------
 
 
-def snapshot(store: Store, organisation: str, at: date, view: View = View.ACTUAL,
-             known_at: datetime | None = None) -> Snapshot:
+def snapshot(
+    store: Store, organisation: str, at: date, view: View = View.ACTUAL, known_at: datetime | None = None
+) -> Snapshot:
     """The organisation as of ``at``. With ``known_at``: as the register knew it then,
     replayed from the record log (slower, but exact for any earlier moment)."""
     with store.session() as s:
@@ -237,8 +275,14 @@ def snapshot(store: Store, organisation: str, at: date, view: View = View.ACTUAL
 
 
 def _org_dict(org: OrganisationRow) -> dict[str, Any]:
-    return {"id": org.id, "name": org.name, "kind": org.kind, "cbs_code": org.cbs_code, "slug": org.slug,
-            "province": org.province}
+    return {
+        "id": org.id,
+        "name": org.name,
+        "kind": org.kind,
+        "cbs_code": org.cbs_code,
+        "slug": org.slug,
+        "province": org.province,
+    }
 
 
 def _tree_order(units: dict[str, Unit]) -> list[tuple[Unit, int]]:
@@ -258,8 +302,9 @@ def _tree_order(units: dict[str, Unit]) -> list[tuple[Unit, int]]:
     return out
 
 
-def show(store: Store, organisation: str, at: date, view: View = View.ACTUAL,
-         known_at: datetime | None = None) -> dict[str, Any]:
+def show(
+    store: Store, organisation: str, at: date, view: View = View.ACTUAL, known_at: datetime | None = None
+) -> dict[str, Any]:
     """The organisation on a day: its units (tree order) with FTE per unit."""
     with store.session() as s:
         org = resolve_organisation(s, organisation)
@@ -270,21 +315,37 @@ def show(store: Store, organisation: str, at: date, view: View = View.ACTUAL,
             snap = replay(repo.events_of(s, org.id, known_at), org.id, at, view)
             units = snap.units
             fte = _fte_of(snap.posts.values())
-        rows = []
+        rows: list[dict[str, Any]] = []
         for unit, depth in _tree_order(units):
             f, filled, n = fte.get(unit.id, (0.0, 0.0, 0))
-            rows.append({
-                "id": unit.id, "name": unit.name, "kind": unit.kind, "parent": unit.parent, "depth": depth,
-                "abbreviation": unit.abbreviation, "temporary": unit.temporary, "expected_end": unit.expected_end,
-                "task_fields": [{"code": t.code, "share": t.share} for t in unit.task_fields],
-                "posts": n, "fte": round(f, 4), "filled_fte": round(filled, 4),
-            })
+            rows.append(
+                {
+                    "id": unit.id,
+                    "name": unit.name,
+                    "kind": unit.kind,
+                    "parent": unit.parent,
+                    "depth": depth,
+                    "abbreviation": unit.abbreviation,
+                    "temporary": unit.temporary,
+                    "expected_end": unit.expected_end,
+                    "task_fields": [{"code": t.code, "share": t.share} for t in unit.task_fields],
+                    "posts": n,
+                    "fte": round(f, 4),
+                    "filled_fte": round(filled, 4),
+                }
+            )
+        posts_total = sum(int(r["posts"]) for r in rows)
         return {
-            "organisation": _org_dict(org), "at": at.isoformat(), "view": view.value,
+            "organisation": _org_dict(org),
+            "at": at.isoformat(),
+            "view": view.value,
             "known_at": known_at.isoformat() if known_at else None,
-            "units": rows, "totals": {
-                "units": len(rows), "posts": sum(r["posts"] for r in rows),
-                "fte": round(sum(r["fte"] for r in rows), 4), "filled_fte": round(sum(r["filled_fte"] for r in rows), 4),
+            "units": rows,
+            "totals": {
+                "units": len(rows),
+                "posts": posts_total,
+                "fte": round(sum(float(r["fte"]) for r in rows), 4),
+                "filled_fte": round(sum(float(r["filled_fte"]) for r in rows), 4),
             },
         }
 
@@ -309,15 +370,22 @@ def diff(store: Store, organisation: str, start: date, end: date, view: View = V
         fte_b = {k: v[0] for k, v in repo.fte_by_unit(s, org.id, end, view).items()}
         # Events strictly after the first day up to and including the second shape the difference.
         rows = repo.event_rows(s, org.id, start=None, end=end)
-        events = [fmt.event_from_dict(r.data, r.seq) for r in rows
-                  if r.effective > start and view.admits(_status(r.status)) and r.conflict is None]
+        events = [
+            fmt.event_from_dict(r.data, r.seq)
+            for r in rows
+            if r.effective > start and view.admits(_status(r.status)) and r.conflict is None
+        ]
         changes = diff_units(before, after, fte_a, fte_b, events)
         counts: dict[str, int] = {}
         for ch in changes:
             counts[ch.change] = counts.get(ch.change, 0) + 1
         return {
-            "organisation": _org_dict(org), "from": start.isoformat(), "to": end.isoformat(), "view": view.value,
-            "counts": counts, "changes": [c.to_dict() for c in changes],
+            "organisation": _org_dict(org),
+            "from": start.isoformat(),
+            "to": end.isoformat(),
+            "view": view.value,
+            "counts": counts,
+            "changes": [c.to_dict() for c in changes],
             "events": [e.id for e in events],
         }
 
@@ -333,8 +401,11 @@ def _unit_names(s: Session, org: str, view: View) -> dict[str, str]:
 
     from raadhuis.store.tables import UnitVersion
 
-    rows = s.execute(select(UnitVersion.unit_id, UnitVersion.name).where(
-        UnitVersion.organisation == org, UnitVersion.view == view.value).order_by(UnitVersion.valid_from)).all()
+    rows = s.execute(
+        select(UnitVersion.unit_id, UnitVersion.name)
+        .where(UnitVersion.organisation == org, UnitVersion.view == view.value)
+        .order_by(UnitVersion.valid_from)
+    ).all()
     return {uid: name for uid, name in rows}
 
 
@@ -348,24 +419,44 @@ def lineage_of(store: Store, organisation: str, unit: str, view: View = View.ACT
             if not match:
                 raise NotFound("unit", unit, f"in {org.id}; known units: {', '.join(sorted(names)[:20])}")
             unit = match[0]
-        links = [LineageLink(r.source, r.target, r.day, r.event_id, EventType(r.type))
-                 for r in repo.lineage_links(s, org.id, view)]
+        links = [
+            LineageLink(r.source, r.target, r.day, r.event_id, EventType(r.type))
+            for r in repo.lineage_links(s, org.id, view)
+        ]
         preds, succs = lineage(links, unit)
         versions = repo.unit_versions(s, org.id, unit, view)
 
         def item(step: Any) -> dict[str, Any]:
-            other_org, uid = (step.id.split(":", 1) if ":" in step.id else (org.id, step.id))
-            return {"id": uid, "name": names.get(uid, uid) if other_org == org.id else uid,
-                    "organisation": other_org, "date": step.date.isoformat(), "event": step.event,
-                    "type": step.type, "depth": step.depth}
+            other_org, uid = step.id.split(":", 1) if ":" in step.id else (org.id, step.id)
+            return {
+                "id": uid,
+                "name": names.get(uid, uid) if other_org == org.id else uid,
+                "organisation": other_org,
+                "date": step.date.isoformat(),
+                "event": step.event,
+                "type": step.type,
+                "depth": step.depth,
+            }
 
         return {
-            "organisation": _org_dict(org), "view": view.value,
-            "unit": {"id": unit, "name": names[unit],
-                     "from": versions[0].valid_from.isoformat() if versions else None,
-                     "to": _open_end(versions[-1].valid_to) if versions else None},
-            "versions": [{"from": v.valid_from.isoformat(), "to": _open_end(v.valid_to), "name": v.name,
-                          "kind": v.kind, "parent": v.parent_id} for v in versions],
+            "organisation": _org_dict(org),
+            "view": view.value,
+            "unit": {
+                "id": unit,
+                "name": names[unit],
+                "from": versions[0].valid_from.isoformat() if versions else None,
+                "to": _open_end(versions[-1].valid_to) if versions else None,
+            },
+            "versions": [
+                {
+                    "from": v.valid_from.isoformat(),
+                    "to": _open_end(v.valid_to),
+                    "name": v.name,
+                    "kind": v.kind,
+                    "parent": v.parent_id,
+                }
+                for v in versions
+            ],
             "predecessors": [item(p) for p in preds],
             "successors": [item(p) for p in succs],
         }
@@ -375,9 +466,16 @@ def _open_end(d: date) -> str | None:
     return None if d.year == 9999 else d.isoformat()
 
 
-def timeline(store: Store, organisation: str, start: date | None = None, end: date | None = None,
-             statuses: Iterable[str] | None = None, types: Iterable[str] | None = None,
-             unit: str | None = None, lang: str = "nl") -> dict[str, Any]:
+def timeline(
+    store: Store,
+    organisation: str,
+    start: date | None = None,
+    end: date | None = None,
+    statuses: Iterable[str] | None = None,
+    types: Iterable[str] | None = None,
+    unit: str | None = None,
+    lang: str = "nl",
+) -> dict[str, Any]:
     """The events of an organisation in order, each with its decision and sources."""
     with store.session() as s:
         org = resolve_organisation(s, organisation)
@@ -388,17 +486,36 @@ def timeline(store: Store, organisation: str, start: date | None = None, end: da
         for r in rows:
             data = r.data
             fd = FuzzyDate.parse(r.date_text)
-            events.append({
-                "id": r.event_id, "type": r.type, "status": r.status, "date": r.date_text,
-                "date_label": fd.label(lang), "precision": r.precision, "effective": r.effective.isoformat(),
-                "title": data.get("title"), "description": data.get("description"),
-                "units": r.units.split(), "decision": decisions.get(r.decision) if r.decision else None,
-                "sources": [dict(c, title=sources.get(c["source"], {}).get("title")) for c in
-                            (dict(x) for x in data.get("sources", []))],
-                "assumption": bool(data.get("assumption")), "realised_by": data.get("realised_by"),
-                "conflict": r.conflict, "data": data,
-            })
+            events.append(
+                {
+                    "id": r.event_id,
+                    "type": r.type,
+                    "status": r.status,
+                    "date": r.date_text,
+                    "date_label": fd.label(lang),
+                    "precision": r.precision,
+                    "effective": r.effective.isoformat(),
+                    "title": data.get("title"),
+                    "description": data.get("description"),
+                    "units": r.units.split(),
+                    "decision": decisions.get(r.decision) if r.decision else None,
+                    "sources": _cited(data.get("sources", []), sources),
+                    "assumption": bool(data.get("assumption")),
+                    "realised_by": data.get("realised_by"),
+                    "conflict": r.conflict,
+                    "data": data,
+                }
+            )
         return {"organisation": _org_dict(org), "events": events}
+
+
+def _cited(raw: Any, sources: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    out = []
+    for c in raw or []:
+        item = {"source": c} if isinstance(c, str) else dict(c)
+        item["title"] = sources.get(item["source"], {}).get("title")
+        out.append(item)
+    return out
 
 
 def not_realised(store: Store, organisation: str) -> dict[str, Any]:
@@ -426,7 +543,7 @@ def _restrict(ds: fmt.Dataset, org: str) -> fmt.Dataset:
     partner_ids = {org} | {p.organisation for c in coops for p in c.participants}
     partner_ids |= {e.other_organisation for e in ds.events if e.other_organisation}
     cited = {c.source for e in ds.events for c in e.citations}
-    cited |= {c.source for c in coops for c in c.citations}
+    cited |= {cit.source for coop in coops for cit in coop.citations}
     decisions = [d for d in ds.decisions if d.organisation in (org, None) or d.id in {e.decision for e in ds.events}]
     cited |= {c.source for d in decisions for c in d.citations}
     orgs = [o for o in ds.organisations if o.id in partner_ids]
@@ -444,7 +561,9 @@ def history_of_event(store: Store, organisation: str, event_id: str) -> list[dic
         return out
 
 
-def unit_attributes_at(store: Store, organisation: str, unit: str, at: date, view: View = View.ACTUAL) -> dict[str, Any]:
+def unit_attributes_at(
+    store: Store, organisation: str, unit: str, at: date, view: View = View.ACTUAL
+) -> dict[str, Any]:
     snap = snapshot(store, organisation, at, view)
     if unit not in snap.units:
         raise NotFound("unit", unit, f"on {at.isoformat()}")

@@ -63,8 +63,9 @@ def _known_at(kind: str, at: datetime, organisation: str | None = None) -> Any:
     return and_(*cond)
 
 
-def current_data(session: Session, kind: str, organisation: str | None = None,
-                 known_at: datetime | None = None) -> list[dict[str, Any]]:
+def current_data(
+    session: Session, kind: str, organisation: str | None = None, known_at: datetime | None = None
+) -> list[dict[str, Any]]:
     """The data of every current record of ``kind`` (or as known at an earlier moment)."""
     cond = _current(kind, organisation) if known_at is None else _known_at(kind, known_at, organisation)
     rows = session.execute(select(Record.key, Record.data).where(cond).order_by(Record.id)).all()
@@ -85,8 +86,9 @@ class WriteCount:
     retracted: int = 0
 
 
-def put_records(session: Session, cs: Changeset, kind: str,
-                items: Sequence[tuple[str, str, dict[str, Any]]]) -> WriteCount:
+def put_records(
+    session: Session, cs: Changeset, kind: str, items: Sequence[tuple[str, str, dict[str, Any]]]
+) -> WriteCount:
     """Write new versions of records whose data differs; the old version is closed, not
     overwritten (its ``superseded_at`` is set to this changeset's time)."""
     count = WriteCount()
@@ -112,10 +114,19 @@ def put_records(session: Session, cs: Changeset, kind: str,
             count.changed += 1
         else:
             count.added += 1
-        inserts.append({
-            "kind": kind, "organisation": org, "key": key, "version": (old[1] + 1) if old else 1, "data": data,
-            "changeset_id": cs.id, "recorded_at": cs.recorded_at, "superseded_at": None, "retracted": False,
-        })
+        inserts.append(
+            {
+                "kind": kind,
+                "organisation": org,
+                "key": key,
+                "version": (old[1] + 1) if old else 1,
+                "data": data,
+                "changeset_id": cs.id,
+                "recorded_at": cs.recorded_at,
+                "superseded_at": None,
+                "retracted": False,
+            }
+        )
     _close(session, close, cs.recorded_at)
     if inserts:
         session.execute(insert(Record), inserts)
@@ -124,7 +135,7 @@ def put_records(session: Session, cs: Changeset, kind: str,
 
 def _close(session: Session, ids: list[int], at: datetime) -> None:
     for i in range(0, len(ids), 500):
-        chunk = ids[i:i + 500]
+        chunk = ids[i : i + 500]
         session.query(Record).filter(Record.id.in_(chunk)).update({"superseded_at": at}, synchronize_session=False)
 
 
@@ -134,27 +145,49 @@ def retract_record(session: Session, cs: Changeset, kind: str, organisation: str
     if row is None:
         return False
     row.superseded_at = cs.recorded_at
-    session.add(Record(kind=kind, organisation=organisation, key=key, version=row.version + 1, data=row.data,
-                       changeset_id=cs.id, recorded_at=cs.recorded_at, retracted=True))
+    session.add(
+        Record(
+            kind=kind,
+            organisation=organisation,
+            key=key,
+            version=row.version + 1,
+            data=row.data,
+            changeset_id=cs.id,
+            recorded_at=cs.recorded_at,
+            retracted=True,
+        )
+    )
     return True
 
 
 def record_history(session: Session, kind: str, organisation: str, key: str) -> list[dict[str, Any]]:
     """Every version of one record, with who recorded it, when and why."""
     rows = session.execute(
-        select(Record, Changeset).join(Changeset, Record.changeset_id == Changeset.id)
-        .where(Record.kind == kind, Record.organisation == organisation, Record.key == key).order_by(Record.id)
+        select(Record, Changeset)
+        .join(Changeset, Record.changeset_id == Changeset.id)
+        .where(Record.kind == kind, Record.organisation == organisation, Record.key == key)
+        .order_by(Record.id)
     ).all()
-    return [{
-        "version": r.version, "recorded_at": r.recorded_at.isoformat(), "recorded_by": c.recorded_by,
-        "reason": c.reason, "origin": c.origin, "superseded_at": r.superseded_at.isoformat() if r.superseded_at else None,
-        "retracted": r.retracted, "data": r.data,
-    } for r, c in rows]
+    return [
+        {
+            "version": r.version,
+            "recorded_at": r.recorded_at.isoformat(),
+            "recorded_by": c.recorded_by,
+            "reason": c.reason,
+            "origin": c.origin,
+            "superseded_at": r.superseded_at.isoformat() if r.superseded_at else None,
+            "retracted": r.retracted,
+            "data": r.data,
+        }
+        for r, c in rows
+    ]
 
 
 def events_of(session: Session, organisation: str, known_at: datetime | None = None) -> list[Event]:
-    return [event_from_dict({k: v for k, v in d.items() if k != "_seq"}, int(d.get("_seq", 0)))
-            for d in current_data(session, "event", organisation, known_at)]
+    return [
+        event_from_dict({k: v for k, v in d.items() if k != "_seq"}, int(d.get("_seq", 0)))
+        for d in current_data(session, "event", organisation, known_at)
+    ]
 
 
 def changesets(session: Session, limit: int = 50) -> list[Changeset]:
@@ -166,8 +199,13 @@ def changesets(session: Session, limit: int = 50) -> list[Changeset]:
 
 def upsert_organisation(session: Session, data: dict[str, Any]) -> None:
     row = session.get(OrganisationRow, data["id"])
-    values = {"name": data["name"], "kind": data.get("kind", "gemeente"), "slug": data.get("slug"),
-              "cbs_code": data.get("cbs_code"), "province": data.get("province")}
+    values = {
+        "name": data["name"],
+        "kind": data.get("kind", "gemeente"),
+        "slug": data.get("slug"),
+        "cbs_code": data.get("cbs_code"),
+        "province": data.get("province"),
+    }
     if row is None:
         session.add(OrganisationRow(id=data["id"], **values))
     else:
@@ -183,52 +221,120 @@ def rebuild(session: Session, organisation: str, events: Sequence[Event]) -> dic
     for view in View:
         history = build_history(events, organisation, view)
         histories[view] = history
-        _bulk(session, UnitVersion, [{
-            "organisation": organisation, "view": view.value, "unit_id": v.id, "valid_from": v.valid_from,
-            "valid_to": v.valid_to, "name": v.value.name, "kind": v.value.kind, "parent_id": v.value.parent,
-            "temporary": v.value.temporary, "data": unit_to_dict(v.value),
-        } for v in history.units])
-        _bulk(session, PostVersion, [{
-            "organisation": organisation, "view": view.value, "post_id": v.id, "unit_id": v.value.unit,
-            "valid_from": v.valid_from, "valid_to": v.valid_to, "title": v.value.title, "fte": v.value.fte,
-            "filled_fte": v.value.filled_fte, "manager": v.value.manager, "data": post_to_dict(v.value),
-        } for v in history.posts])
-        _bulk(session, LineageLinkRow, [{
-            "organisation": organisation, "view": view.value, "source": link.source, "target": link.target,
-            "day": link.date, "event_id": link.event, "type": link.type.value,
-        } for link in history.links])
+        _bulk(
+            session,
+            UnitVersion,
+            [
+                {
+                    "organisation": organisation,
+                    "view": view.value,
+                    "unit_id": v.id,
+                    "valid_from": v.valid_from,
+                    "valid_to": v.valid_to,
+                    "name": v.value.name,
+                    "kind": v.value.kind,
+                    "parent_id": v.value.parent,
+                    "temporary": v.value.temporary,
+                    "data": unit_to_dict(v.value),
+                }
+                for v in history.units
+            ],
+        )
+        _bulk(
+            session,
+            PostVersion,
+            [
+                {
+                    "organisation": organisation,
+                    "view": view.value,
+                    "post_id": v.id,
+                    "unit_id": v.value.unit,
+                    "valid_from": v.valid_from,
+                    "valid_to": v.valid_to,
+                    "title": v.value.title,
+                    "fte": v.value.fte,
+                    "filled_fte": v.value.filled_fte,
+                    "manager": v.value.manager,
+                    "data": post_to_dict(v.value),
+                }
+                for v in history.posts
+            ],
+        )
+        _bulk(
+            session,
+            LineageLinkRow,
+            [
+                {
+                    "organisation": organisation,
+                    "view": view.value,
+                    "source": link.source,
+                    "target": link.target,
+                    "day": link.date,
+                    "event_id": link.event,
+                    "type": link.type.value,
+                }
+                for link in history.links
+            ],
+        )
     conflicts = {c.event.id: c.message for c in histories[View.PLANNED].conflicts}
     from raadhuis.formats.dataset import event_to_dict
 
-    _bulk(session, EventRow, [{
-        "organisation": organisation, "event_id": e.id, "type": e.type.value, "status": e.status.value,
-        "effective": e.date.effective, "date_text": e.date.text, "precision": e.date.precision.value, "seq": e.seq,
-        "decision": e.decision, "units": " " + " ".join(e.subjects()) + " ", "conflict": conflicts.get(e.id),
-        "data": event_to_dict(e),
-    } for e in events if e.organisation == organisation])
+    _bulk(
+        session,
+        EventRow,
+        [
+            {
+                "organisation": organisation,
+                "event_id": e.id,
+                "type": e.type.value,
+                "status": e.status.value,
+                "effective": e.date.effective,
+                "date_text": e.date.text,
+                "precision": e.date.precision.value,
+                "seq": e.seq,
+                "decision": e.decision,
+                "units": " " + " ".join(e.subjects()) + " ",
+                "conflict": conflicts.get(e.id),
+                "data": event_to_dict(e),
+            }
+            for e in events
+            if e.organisation == organisation
+        ],
+    )
     return histories
 
 
 def _bulk(session: Session, table: type, rows: list[dict[str, Any]], chunk: int = 20000) -> None:
     for i in range(0, len(rows), chunk):
-        session.execute(insert(table), rows[i:i + chunk])
+        session.execute(insert(table), rows[i : i + chunk])
 
 
 def unit_from_row(data: dict[str, Any]) -> Unit:
     return Unit(
-        id=data["id"], name=data["name"], kind=data.get("kind", "afdeling"), parent=data.get("parent"),
-        abbreviation=data.get("abbreviation"), temporary=bool(data.get("temporary", False)),
-        expected_end=data.get("expected_end"), functional=tuple(data.get("functional", ())),
+        id=data["id"],
+        name=data["name"],
+        kind=data.get("kind", "afdeling"),
+        parent=data.get("parent"),
+        abbreviation=data.get("abbreviation"),
+        temporary=bool(data.get("temporary", False)),
+        expected_end=data.get("expected_end"),
+        functional=tuple(data.get("functional", ())),
         task_fields=tuple(TaskFieldShare(t["code"], float(t.get("share", 1.0))) for t in data.get("task_fields", ())),
     )
 
 
 def post_from_row(data: dict[str, Any]) -> Post:
     return Post(
-        id=data["id"], unit=data["unit"], title=data["title"], fte=float(data["fte"]), scale=data.get("scale"),
+        id=data["id"],
+        unit=data["unit"],
+        title=data["title"],
+        fte=float(data["fte"]),
+        scale=data.get("scale"),
         roles=tuple(data.get("roles", ())),
-        staffing=tuple(Staffing(StaffingKind(s["kind"]), float(s["fte"]), s.get("person"), s.get("organisation"),
-                                s.get("cost")) for s in data.get("staffing", ())),
+        staffing=tuple(
+            Staffing(StaffingKind(s["kind"]), float(s["fte"]), s.get("person"), s.get("organisation"), s.get("cost"))
+            for s in data.get("staffing", ())
+        ),
         reports_to=data.get("reports_to"),
     )
 
@@ -236,16 +342,22 @@ def post_from_row(data: dict[str, Any]) -> Post:
 def units_as_of(session: Session, organisation: str, day: date, view: View) -> dict[str, Unit]:
     rows = session.execute(
         select(UnitVersion.data).where(
-            UnitVersion.organisation == organisation, UnitVersion.view == view.value,
-            UnitVersion.valid_from <= day, UnitVersion.valid_to > day,
+            UnitVersion.organisation == organisation,
+            UnitVersion.view == view.value,
+            UnitVersion.valid_from <= day,
+            UnitVersion.valid_to > day,
         )
     ).scalars()
     return {u.id: u for u in map(unit_from_row, rows)}
 
 
 def posts_as_of(session: Session, organisation: str, day: date, view: View, unit: str | None = None) -> dict[str, Post]:
-    cond = [PostVersion.organisation == organisation, PostVersion.view == view.value,
-            PostVersion.valid_from <= day, PostVersion.valid_to > day]
+    cond = [
+        PostVersion.organisation == organisation,
+        PostVersion.view == view.value,
+        PostVersion.valid_from <= day,
+        PostVersion.valid_to > day,
+    ]
     if unit is not None:
         cond.append(PostVersion.unit_id == unit)
     rows = session.execute(select(PostVersion.data).where(*cond)).scalars()
@@ -256,16 +368,26 @@ def fte_by_unit(session: Session, organisation: str, day: date, view: View) -> d
     """Per unit on a day: (budgeted FTE, filled FTE, number of posts), summed in the database."""
     rows = session.execute(
         select(PostVersion.unit_id, func.sum(PostVersion.fte), func.sum(PostVersion.filled_fte), func.count())
-        .where(PostVersion.organisation == organisation, PostVersion.view == view.value,
-               PostVersion.valid_from <= day, PostVersion.valid_to > day)
+        .where(
+            PostVersion.organisation == organisation,
+            PostVersion.view == view.value,
+            PostVersion.valid_from <= day,
+            PostVersion.valid_to > day,
+        )
         .group_by(PostVersion.unit_id)
     ).all()
     return {uid: (float(f or 0), float(b or 0), int(n)) for uid, f, b, n in rows}
 
 
-def event_rows(session: Session, organisation: str, start: date | None = None, end: date | None = None,
-               statuses: Iterable[str] | None = None, types: Iterable[str] | None = None,
-               unit: str | None = None) -> list[EventRow]:
+def event_rows(
+    session: Session,
+    organisation: str,
+    start: date | None = None,
+    end: date | None = None,
+    statuses: Iterable[str] | None = None,
+    types: Iterable[str] | None = None,
+    unit: str | None = None,
+) -> list[EventRow]:
     cond = [EventRow.organisation == organisation]
     if start is not None:
         cond.append(EventRow.effective >= start)
@@ -281,23 +403,32 @@ def event_rows(session: Session, organisation: str, start: date | None = None, e
 
 
 def lineage_links(session: Session, organisation: str, view: View) -> list[LineageLinkRow]:
-    return list(session.execute(
-        select(LineageLinkRow).where(LineageLinkRow.organisation == organisation, LineageLinkRow.view == view.value)
-    ).scalars())
+    return list(
+        session.execute(
+            select(LineageLinkRow).where(LineageLinkRow.organisation == organisation, LineageLinkRow.view == view.value)
+        ).scalars()
+    )
 
 
 def links_into(session: Session, qualified: str) -> list[LineageLinkRow]:
     """Links of other organisations that point at "ORG:unit" (transfers between organisations)."""
-    return list(session.execute(
-        select(LineageLinkRow).where(or_(LineageLinkRow.source == qualified, LineageLinkRow.target == qualified))
-    ).scalars())
+    return list(
+        session.execute(
+            select(LineageLinkRow).where(or_(LineageLinkRow.source == qualified, LineageLinkRow.target == qualified))
+        ).scalars()
+    )
 
 
 def unit_versions(session: Session, organisation: str, unit: str, view: View) -> list[UnitVersion]:
-    return list(session.execute(
-        select(UnitVersion).where(UnitVersion.organisation == organisation, UnitVersion.view == view.value,
-                                  UnitVersion.unit_id == unit).order_by(UnitVersion.valid_from)
-    ).scalars())
+    return list(
+        session.execute(
+            select(UnitVersion)
+            .where(
+                UnitVersion.organisation == organisation, UnitVersion.view == view.value, UnitVersion.unit_id == unit
+            )
+            .order_by(UnitVersion.valid_from)
+        ).scalars()
+    )
 
 
 def organisations(session: Session) -> list[OrganisationRow]:
@@ -305,4 +436,6 @@ def organisations(session: Session) -> list[OrganisationRow]:
 
 
 def event_dates(session: Session, organisation: str) -> list[date]:
-    return sorted(set(session.execute(select(EventRow.effective).where(EventRow.organisation == organisation)).scalars()))
+    return sorted(
+        set(session.execute(select(EventRow.effective).where(EventRow.organisation == organisation)).scalars())
+    )

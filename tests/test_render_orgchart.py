@@ -8,8 +8,10 @@ from typing import Any
 
 import pytest
 from defusedxml.ElementTree import fromstring
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from raadhuis.render.orgchart import MARKS, layout_orgchart, orgchart_svg
+from raadhuis.render.orgchart import MARKS, estimate_width, layout_orgchart, orgchart_svg, wrap
 
 SVG = "{http://www.w3.org/2000/svg}"
 NASTY = "<script>alert(\"x\")</script> & 'quotes'"
@@ -233,3 +235,25 @@ def test_empty_chart() -> None:
     root = parse(orgchart_svg(layout))
     assert layout.nodes == [] and root.get("role") == "img"
     assert "Geen eenheden" in "".join(root.itertext())
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("abcdefghijklmnopqrstuvwxyzABCW.-' "), max_size=80), st.integers(40, 300))
+def test_wrap_fits_the_box_and_keeps_the_text(text: str, width: int) -> None:
+    measure = estimate_width(12, bold=True)
+    lines = wrap(text, width, measure, 2)
+    assert len(lines) <= 2
+    assert all(measure(line) <= width for line in lines)
+    joined = "".join(line.removesuffix("…") for line in lines)
+    if not any(line.endswith("…") for line in lines):
+        # Nothing cut: the words come back, at most split by a hyphen.
+        assert joined.replace("-", "").replace(" ", "") == "".join(text.split()).replace("-", "")
+
+
+def test_long_dutch_compound_is_hyphenated() -> None:
+    lines = wrap("Bedrijfsvoeringsexpertisecentrum", 160, estimate_width(12, bold=True), 2)
+    assert (
+        len(lines) == 2
+        and lines[0].endswith("-")
+        and "".join(lines).replace("-", "") == "Bedrijfsvoeringsexpertisecentrum"
+    )

@@ -116,6 +116,16 @@ def network_svg(
     if focus is None and orgs:
         focus = max(orgs, key=lambda nid: degree[nid])  # max keeps the first of equals
     others = [nid for nid in orgs if nid != focus]
+    # Cooperations that share a partner sit side by side, the best-connected partner's first,
+    # so each partner's lines fan out over one sector instead of crossing the centre.
+    rank = {nid: i for i, nid in enumerate(sorted(others, key=lambda nid: -degree[nid]))}
+    first_partner: dict[str, int] = {}
+    for s, t, _ in links:
+        for coop, partner in ((s, t), (t, s)):
+            if coop in by_id and kind(coop) == "cooperation" and partner in rank:
+                first_partner[coop] = min(first_partner.get(coop, len(rank)), rank[partner])
+    position = {nid: i for i, nid in enumerate(coops)}
+    coops.sort(key=lambda nid: (first_partner.get(nid, len(rank)), position[nid]))
     inner, outer = (coops, others) if coops else (others, [])
 
     pos: dict[str, tuple[float, float]] = {}
@@ -129,14 +139,16 @@ def network_svg(
     r2 = 0.0
     if outer:
         r2 = max(r1 + 210.0, len(outer) * spacing / (2 * math.pi))
-        for nid, a in _outer_angles(outer, links, inner_angle).items():
+        for nid, a in _outer_angles(outer, links, inner_angle, r2, spacing).items():
             pos[nid] = (r2 * math.cos(a), r2 * math.sin(a))
 
-    radius = max(r1, r2)
-    half_w = radius + NODE_W / 2 + MARGIN
-    half_h = radius + NODE_H / 2 + MARGIN + 16
-    width, height = max(2 * half_w, 420.0), 2 * half_h + TITLE_H + 28
-    cx, cy = width / 2, TITLE_H + half_h
+    # The drawing is cropped to the nodes: a ring with few partners leaves no empty half.
+    xs = [p[0] for p in pos.values()] or [0.0]
+    ys = [p[1] for p in pos.values()] or [0.0]
+    width = max(max(xs) - min(xs) + NODE_W + 2 * MARGIN, 420.0)
+    height = max(ys) - min(ys) + NODE_H + 2 * MARGIN + TITLE_H + 28
+    cx = (width - (max(xs) - min(xs))) / 2 - min(xs)
+    cy = TITLE_H + MARGIN + NODE_H / 2 - min(ys)
 
     heading = title or _word("title", lang)
     summary = _word("summary", lang, title=heading, c=len(coops), o=len(orgs), e=len(links))
@@ -227,9 +239,13 @@ def network_svg(
 
 
 def _outer_angles(
-    outer: list[str], links: list[tuple[str, str, Mapping[str, Any]]], inner_angle: Mapping[str, float]
+    outer: list[str],
+    links: list[tuple[str, str, Mapping[str, Any]]],
+    inner_angle: Mapping[str, float],
+    radius: float,
+    spacing: float,
 ) -> dict[str, float]:
-    """Evenly spaced angles on the outer ring, in the order of each node's wished direction."""
+    """Angles on the outer ring: each node towards the mean direction of its cooperations, kept apart."""
     wish: dict[str, float] = {}
     for i, nid in enumerate(outer):
         vx = vy = 0.0
@@ -242,9 +258,30 @@ def _outer_angles(
             wish[nid] = -math.pi / 2 + 2 * math.pi * i / len(outer)
         else:
             wish[nid] = math.atan2(vy, vx)
-    order = sorted(outer, key=lambda nid: (wish[nid] % (2 * math.pi), outer.index(nid)))
-    step = 2 * math.pi / len(order)
-    # Turn the evenly spaced ring so that, on average, each node sits at its wished angle.
+    index = {nid: i for i, nid in enumerate(outer)}
+    order = sorted(outer, key=lambda nid: (wish[nid] % (2 * math.pi), index[nid]))
+    n = len(order)
+    full = 2 * math.pi
+    # Nodes at their wished angles, pushed apart just enough that neighbouring boxes keep clear.
+    min_sep = 2 * math.asin(min(1.0, spacing / (2 * radius)))
+    if n > 1 and n * min_sep < full:
+        angles = [wish[nid] % full for nid in order]
+        for _ in range(500):
+            moved = False
+            for i in range(n):
+                j = (i + 1) % n
+                gap = angles[j] - angles[i] + (full if j == 0 else 0.0)
+                if gap < min_sep - 1e-9:
+                    push = (min_sep - gap) / 2
+                    angles[i] -= push
+                    angles[j] += push
+                    moved = True
+            if not moved:
+                return dict(zip(order, angles, strict=True))
+    elif n == 1:
+        return {order[0]: wish[order[0]]}
+    # Crowded ring: evenly spaced, turned so that on average each node sits at its wished angle.
+    step = full / n
     sx = sum(math.cos(wish[nid] - step * i) for i, nid in enumerate(order))
     sy = sum(math.sin(wish[nid] - step * i) for i, nid in enumerate(order))
     offset = math.atan2(sy, sx)

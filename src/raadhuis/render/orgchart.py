@@ -265,10 +265,16 @@ def wrap(text: str, max_width: float, measure: Callable[[str], float], max_lines
             i += 1
             continue
         if not current:
-            # A single word longer than the line: break it.
-            cut = _fit(word, max_width, measure)
-            lines.append(word[:cut])
-            words[i] = word[cut:]
+            # A single word longer than the line (Dutch compounds): break it with a hyphen.
+            cut = len(word) - 1
+            while cut > 1 and measure(word[:cut] + "-") > max_width:
+                cut -= 1
+            if cut < 1:
+                lines.append(word)
+                i += 1
+            else:
+                lines.append(word[:cut] + "-")
+                words[i] = word[cut:]
         else:
             lines.append(current)
             current = ""
@@ -284,13 +290,6 @@ def wrap(text: str, max_width: float, measure: Callable[[str], float], max_lines
             last = last[:-1].rstrip()
         lines[-1] = last + "…"
     return lines
-
-
-def _fit(word: str, max_width: float, measure: Callable[[str], float]) -> int:
-    n = len(word)
-    while n > 1 and measure(word[:n]) > max_width:
-        n -= 1
-    return max(n, 1)
 
 
 def estimate_width(font_size: float, bold: bool = False) -> Callable[[str], float]:

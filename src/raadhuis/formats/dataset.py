@@ -341,6 +341,9 @@ def _convert(data: dict[str, Any], errors: list[tuple[Path, str]]) -> Dataset:
             ds.origins[origin_key] = path
             ds.events.append(event)
     _check_references(ds, errors)
+    from raadhuis.formats.extensions import check as check_extensions
+
+    errors.extend(check_extensions(ds.extensions))
     return ds
 
 

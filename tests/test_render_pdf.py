@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from raadhuis.render.orgchart import layout_orgchart
-from raadhuis.render.pdf import orgchart_pdf
+from raadhuis.render.pdf import orgchart_pdf, plan_pages
 
 NASTY = "<script>alert(\"x\")</script> & 'quotes'"
 
@@ -110,6 +110,21 @@ def test_thousand_units_are_tiled_over_labelled_pages() -> None:
     assert missing == []
     # Bigger paper, fewer pages.
     assert len(read(orgchart_pdf(layout, "x", page_size="A1")).pages) < pages
+
+
+def test_tiles_overlap_so_every_unit_is_whole_on_some_page() -> None:
+    layout = layout_orgchart(synthetic())
+    scale, tiles = plan_pages(layout, "A4", landscape=True, min_font=6.0)
+    assert scale == pytest.approx(0.6)
+    assert len({(t.row, t.column) for t in tiles}) == len(tiles) > 1
+    for n in layout.nodes:
+        assert any(t.x <= n.x and n.x + n.w <= t.x + t.w and t.y <= n.y and n.y + n.h <= t.y + t.h for t in tiles), n.id
+    # Tiles cover the chart: every part of it is printed.
+    assert min(t.x for t in tiles) == 0 and max(t.x + t.w for t in tiles) >= layout.width
+    assert max(t.y + t.h for t in tiles) >= layout.height
+    # A small chart fits one page, scaled down at most to fit, never up.
+    scale, tiles = plan_pages(layout_orgchart(SMALL))
+    assert scale == 1.0 and len(tiles) == 1
 
 
 def test_bad_page_size_is_refused() -> None:

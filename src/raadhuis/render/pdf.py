@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass
 from datetime import date
 from io import BytesIO
 
@@ -33,7 +34,7 @@ from raadhuis.render.orgchart import (
     wrap,
 )
 
-__all__ = ["orgchart_pdf"]
+__all__ = ["Tile", "orgchart_pdf", "plan_pages"]
 
 NAME_SIZE = 12.0  # the unit-name font size in chart units; the SVG uses the same
 SMALL_SIZE = 10.0  # the smallest text that matters (kind, FTE) sets the readable scale
@@ -98,24 +99,8 @@ def orgchart_pdf(
     """The chart as PDF bytes; split over several pages when it does not fit at ``min_font`` points."""
     marks = dict(marks or {})
     pw, ph = _page_size(page_size, landscape)
-    aw = pw - 2 * PAGE_MARGIN
-    ah = ph - 2 * PAGE_MARGIN - HEADER_H - FOOTER_H
-    cw, ch = max(layout.width, 1.0), max(layout.height, 1.0)
-    fit = min(aw / cw, ah / ch)
-    readable = min_font / SMALL_SIZE
-    scale = min(fit, 1.0) if fit >= readable else readable
-    cols = max(1, math.ceil(cw * scale / aw - 1e-9))
-    rows = max(1, math.ceil(ch * scale / ah - 1e-9))
-    tile_w, tile_h = aw / scale, ah / scale
-
-    tiles = [
-        (r, c)
-        for r in range(rows)
-        for c in range(cols)
-        if _tile_has_content(layout, c * tile_w, r * tile_h, tile_w, tile_h)
-    ]
-    if not tiles:
-        tiles = [(0, 0)]
+    aw, ah = _area(pw, ph)
+    scale, tiles = plan_pages(layout, page_size, landscape, min_font)
     day = on or date.today()
     day_text = day.strftime("%d-%m-%Y") if lang == "nl" else day.isoformat()
     legend = legend_entries(layout, marks, highlight)
@@ -125,10 +110,11 @@ def orgchart_pdf(
     canvas.setTitle(title)
     canvas.setAuthor("Raadhuis")
     canvas.setSubject(mark_label("chart", lang))
-    for i, (r, c) in enumerate(tiles, start=1):
-        _header(canvas, title, day_text, pw, ph, i, len(tiles), (r + 1, c + 1) if len(tiles) > 1 else None, lang)
+    for i, tile in enumerate(tiles, start=1):
+        label = (tile.row, tile.column) if len(tiles) > 1 else None
+        _header(canvas, title, day_text, pw, ph, i, len(tiles), label, lang)
         _legend(canvas, legend, lang)
-        x0, y0 = c * tile_w, r * tile_h
+        x0, y0 = tile.x, tile.y
         top = ph - PAGE_MARGIN - HEADER_H
         canvas.saveState()
         clip = canvas.beginPath()
@@ -141,11 +127,66 @@ def orgchart_pdf(
         def py(y: float, y0: float = y0, top: float = top) -> float:
             return top - (y - y0) * scale
 
-        _draw(canvas, layout, marks, highlight, lang, px, py, scale, (x0, y0, x0 + tile_w, y0 + tile_h))
+        _draw(canvas, layout, marks, highlight, lang, px, py, scale, (x0, y0, x0 + tile.w, y0 + tile.h))
         canvas.restoreState()
         canvas.showPage()
     canvas.save()
     return buf.getvalue()
+
+
+def _area(pw: float, ph: float) -> tuple[float, float]:
+    return pw - 2 * PAGE_MARGIN, ph - 2 * PAGE_MARGIN - HEADER_H - FOOTER_H
+
+
+@dataclass(frozen=True)
+class Tile:
+    """The part of the chart (chart coordinates) printed on one page; ``row`` and ``column`` count from 1."""
+
+    row: int
+    column: int
+    x: float
+    y: float
+    w: float
+    h: float
+
+
+def plan_pages(
+    layout: ChartLayout,
+    page_size: str | tuple[float, float] = "A4",
+    landscape: bool = True,
+    min_font: float = 6.0,
+) -> tuple[float, list[Tile]]:
+    """The print scale and the pages: one page if the chart fits at ``min_font``, else overlapping tiles.
+
+    Neighbouring tiles overlap by one unit box (plus a margin), so every unit is whole on at
+    least one page; tiles with nothing on them are left out.
+    """
+    pw, ph = _page_size(page_size, landscape)
+    aw, ah = _area(pw, ph)
+    cw, ch = max(layout.width, 1.0), max(layout.height, 1.0)
+    fit = min(aw / cw, ah / ch)
+    readable = min_font / SMALL_SIZE
+    scale = min(fit, 1.0) if fit >= readable else readable
+    tile_w, tile_h = aw / scale, ah / scale
+    over_x = max((n.w for n in layout.nodes), default=0.0) + 16
+    over_y = max((n.h for n in layout.nodes), default=0.0) + 16
+    xs = _starts(cw, tile_w, over_x)
+    ys = _starts(ch, tile_h, over_y)
+    tiles = [
+        Tile(r + 1, c + 1, x, y, tile_w, tile_h)
+        for r, y in enumerate(ys)
+        for c, x in enumerate(xs)
+        if _tile_has_content(layout, x, y, tile_w, tile_h)
+    ]
+    return scale, tiles or [Tile(1, 1, 0.0, 0.0, tile_w, tile_h)]
+
+
+def _starts(total: float, tile: float, overlap: float) -> list[float]:
+    if total <= tile + 1e-9:
+        return [0.0]
+    step = tile - overlap if tile - overlap > tile / 4 else tile
+    count = 1 + math.ceil((total - tile) / step - 1e-9)
+    return [i * step for i in range(count)]
 
 
 def _tile_has_content(layout: ChartLayout, x0: float, y0: float, w: float, h: float) -> bool:

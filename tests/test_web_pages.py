@@ -195,3 +195,28 @@ def test_every_input_has_a_label(client: TestClient) -> None:
                 continue  # radios and checkboxes sit inside their <label>
             ident = re.search(r'id="([^"]+)"', tag)
             assert ident and ident.group(1) in labelled, (url, tag)
+
+
+def test_other_events_in_dataset_format(client: TestClient) -> None:
+    common = {"who": "a", "reason": "test", "csrf": token(client), "date": "2013-01-01"}
+    for uid in ("T1", "T2"):
+        form = dict(common, action="establish", unit=uid, name=f"Team {uid}", kind="team", parent="OW")
+        assert client.post("/o/GM0168/edit", data=form, follow_redirects=False).status_code == 303
+    merge = (
+        "id: web-merge\ntype: merge\ndate: 2014-01-01\nunits: [T1, T2]\n"
+        "into: {id: T12, name: Team Samen, kind: team, parent: OW}\n"
+    )
+    form = dict(common, action="other", event_yaml=merge)
+    r = client.post("/o/GM0168/edit", data=form, follow_redirects=False)
+    assert r.status_code == 303, r.text
+    lineage = client.get("/api/v1/organisations/GM0168/units/T12/lineage").json()
+    assert {p["id"] for p in lineage["predecessors"]} == {"T1", "T2"}
+    # A unit that is already gone: refused, the message next to the YAML field.
+    bad = merge.replace("web-merge", "web-merge-2").replace("T12", "T99").replace("2014", "2015")
+    r = client.post("/o/GM0168/edit", data=dict(form, event_yaml=bad))
+    assert r.status_code == 422 and 'id="event_yaml-error"' in r.text and "T1" in r.text
+
+
+def test_language_switch_keeps_the_page_state(client: TestClient) -> None:
+    html = client.get("/o/GM0168", params={"at": "2012-01-01", "view": "planned"}).text
+    assert 'href="/o/GM0168?at=2012-01-01&amp;view=planned&amp;lang=en"' in html

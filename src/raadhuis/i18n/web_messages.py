@@ -157,4 +157,13 @@ WEB_MESSAGES: dict[str, dict[str, str]] = {
         "nl": "{rows} regels gelezen; {events} wijziging(en) per {at}. Er is nog niets opgeslagen.",
         "en": "{rows} rows read; {events} change(s) as of {at}. Nothing has been written yet.",
     },
+    "web.act.other": {
+        "nl": "Andere gebeurtenis (samenvoegen, splitsen, overgang, …) in het datasetformaat",
+        "en": "Another event (merge, split, transfer, …) in the dataset format",
+    },
+    "web.event_yaml": {"nl": "Gebeurtenis (YAML)", "en": "Event (YAML)"},
+    "web.event_yaml_help": {
+        "nl": "Eén gebeurtenis zoals in de events-sectie van een dataset, bijv. id, type: merge, date, units, into.",
+        "en": "One event as in a dataset's events section, e.g. id, type: merge, date, units, into.",
+    },
 }

@@ -6,6 +6,7 @@ from bisect import bisect_left, bisect_right
 from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import jinja2
 from fastapi import HTTPException, Request
@@ -56,7 +57,13 @@ def render(request: Request, template: str, status: int = 200, **ctx: Any) -> HT
     def _(key: str, **values: object) -> str:
         return tr(key, lang, **values)
 
+    def lang_url(code: str) -> str:
+        """This page in another language: same path and query, only ``lang`` changed."""
+        params = [(k, v) for k, v in request.query_params.multi_items() if k != "lang"] + [("lang", code)]
+        return f"{request.url.path}?{urlencode(params)}"
+
     ctx.update(
+        lang_url=lang_url,
         num=lambda value, digits=2: number(value, lang, digits),
         lang=lang,
         _=_,

@@ -7,12 +7,13 @@ import secrets
 from collections.abc import Mapping
 from typing import Any
 
-from raadhuis.domain.events import Event
+from raadhuis.domain.events import Event, EventType
 from raadhuis.domain.model import StaffingKind
 from raadhuis.formats import dataset as fmt
 from raadhuis.formats.errors import InputError, InputErrors
+from raadhuis.formats.text import TextError, parse
 
-ACTIONS = ("establish", "rename", "move", "dissolve", "change", "add_post", "change_post", "remove_post")
+ACTIONS = ("establish", "rename", "move", "dissolve", "change", "add_post", "change_post", "remove_post", "other")
 ORIGIN = "web"
 
 # Which form fields each action shows (the common ones — date, status, decision, source — always).
@@ -25,6 +26,8 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "add_post": ("post", "unit", "title", "fte", "scale", "manager", "staffing"),
     "change_post": ("post", "title", "fte", "scale", "staffing"),
     "remove_post": ("post",),
+    # Any other change (merge, split, absorb, transfer, bundle, …) as one event in the dataset format.
+    "other": ("event_yaml",),
 }
 
 
@@ -97,6 +100,8 @@ def event_from_form(form: Mapping[str, Any], organisation: str) -> Event:
             errors.append(InputError(ORIGIN, None, key, "this field is required"))
         return value
 
+    if action == "other":
+        return _event_from_yaml(_text(form, "event_yaml"), organisation)
     day = need("date")
     raw: dict[str, Any] = {
         "id": f"web-{day or 'x'}-{action}-{secrets.token_hex(3)}",
@@ -169,6 +174,32 @@ def event_from_form(form: Mapping[str, Any], organisation: str) -> Event:
         return fmt.event_from_dict(raw, seq=0)
     except InputErrors as exc:
         raise InputErrors([InputError(ORIGIN, None, form_field(e.field), e.message) for e in exc.errors]) from None
+
+
+def _event_from_yaml(text: str, organisation: str) -> Event:
+    if not text:
+        raise InputErrors([InputError(ORIGIN, None, "event_yaml", "this field is required")])
+    try:
+        data = parse(text, "yaml")
+    except TextError as exc:
+        raise InputErrors([InputError(ORIGIN, exc.line, "event_yaml", exc.message)]) from None
+    if not isinstance(data, dict) or not {"id", "type", "date"} <= set(data):
+        raise InputErrors([InputError(ORIGIN, None, "event_yaml", "expected one event: a mapping with id, type, date")])
+    if data.get("type") not in EventType.values():
+        raise InputErrors(
+            [InputError(ORIGIN, None, "event_yaml", f"expected type one of {', '.join(EventType.values())}")]
+        )
+    data["organisation"] = organisation
+    data["id"] = str(data["id"])
+    data["date"] = str(data["date"])
+    try:
+        return fmt.event_from_dict(data, seq=0)
+    except InputErrors as exc:
+        raise InputErrors(
+            [InputError(ORIGIN, None, "event_yaml", f"{e.field}: {e.message}") for e in exc.errors]
+        ) from None
+    except (KeyError, TypeError, ValueError) as exc:
+        raise InputErrors([InputError(ORIGIN, None, "event_yaml", f"not a valid event: {exc}")]) from None
 
 
 def form_field(path: str) -> str:

@@ -78,9 +78,11 @@ async def edit_submit(request: Request, org: str) -> Response:
     try:
         result = register.write_events(store, org_id, [event], who, reason, origin=ORIGIN)
     except InputErrors as exc:
-        return _page(
-            request, org_id, form, [InputError(e.file, e.line, form_field(e.field), e.message) for e in exc.errors], 422
-        )
+        if form.get("action") == "other":  # the whole event is one field; keep the path in the message
+            mapped = [InputError(e.file, e.line, "event_yaml", f"{e.field}: {e.message}") for e in exc.errors]
+        else:
+            mapped = [InputError(e.file, e.line, form_field(e.field), e.message) for e in exc.errors]
+        return _page(request, org_id, form, mapped, 422)
     at = FuzzyDate.parse(event.date.text).effective.isoformat()
     view = "actual" if event.status is Status.REALISED else "planned"
     response = RedirectResponse(f"/o/{org_id}?at={at}&view={view}&saved={result.changeset}", status_code=303)

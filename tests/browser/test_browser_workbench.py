@@ -115,3 +115,22 @@ def test_tablet_width_has_no_horizontal_page_scroll(page, live_url: str) -> None
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, (url, overflow)
     shot(page, "10-tablet-edit")
+
+
+def test_timeline_cooperations_and_edit_errors(page, live_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(live_url + "/o/GM0168/timeline?lang=en")
+    planned = page.locator("section[aria-labelledby=planned-h]")
+    assert "wiz-naar-enschede" in planned.inner_html()
+    shot(page, "11-timeline-en")
+    page.goto(live_url + "/o/GM0168/cooperations?lang=nl")
+    assert page.locator("table tbody tr").count() >= 5
+    shot(page, "12-cooperations")
+    page.goto(live_url + "/o/GM0168/edit?action=add_post&unit=BSP")
+    page.fill("#f-post", "BSP-x")
+    page.fill("#f-title", "Adviseur")
+    page.fill("#f-fte", "veel")
+    page.fill("#f-who", "Tester")
+    page.get_by_role("button", name="Opslaan").click()
+    assert page.locator("#fte-error").is_visible() and page.locator("#reason-error").is_visible()
+    assert page.locator("#f-fte").get_attribute("aria-invalid") == "true"
+    shot(page, "13-edit-errors")

@@ -112,14 +112,20 @@ def cooperations(store: Store, organisation: str | None = None) -> dict[str, Any
     """Cooperations (all, or those one organisation takes part in), with a network of partners."""
     with store.session() as s:
         names = {o.id: o.name for o in repo.organisations(s)}
+        titles = {d["id"]: d.get("title") for d in repo.current_data(s, "source")}
         org_id = resolve_organisation(s, organisation).id if organisation else None
         items = []
         for c in repo.current_data(s, "cooperation"):
             parts = c.get("participants", []) or []
             if org_id and not any(p.get("organisation") == org_id for p in parts):
                 continue
+            cited = [x if isinstance(x, dict) else {"source": x} for x in c.get("sources", []) or []]
             items.append(
-                dict(c, participants=[dict(p, name=names.get(p["organisation"], p["organisation"])) for p in parts])
+                dict(
+                    c,
+                    participants=[dict(p, name=names.get(p["organisation"], p["organisation"])) for p in parts],
+                    sources=[dict(x, title=titles.get(x["source"])) for x in cited],
+                )
             )
         nodes: dict[str, dict[str, Any]] = {}
         edges = []

@@ -41,10 +41,13 @@ def number(value: object, lang: str = "nl", digits: int = 2) -> str:
     if value is None or value == "":
         return ""
     try:
-        text = f"{float(value):.{digits}f}".rstrip("0").rstrip(".")  # type: ignore[arg-type]
+        text = f"{float(value):,.{digits}f}"  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return str(value)
-    return text.replace(".", ",") if lang == "nl" else text
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    # Dutch swaps the marks: 1.234,5 rather than 1,234.5.
+    return text.translate(str.maketrans(",.", ".,")) if lang == "nl" else text
 
 
 def lang_of(request: Request) -> str:

@@ -220,3 +220,18 @@ def test_other_events_in_dataset_format(client: TestClient) -> None:
 def test_language_switch_keeps_the_page_state(client: TestClient) -> None:
     html = client.get("/o/GM0168", params={"at": "2012-01-01", "view": "planned"}).text
     assert 'href="/o/GM0168?at=2012-01-01&amp;view=planned&amp;lang=en"' in html
+
+
+def test_retract_an_event_keeps_the_history_consistent(client: TestClient) -> None:
+    page = client.get("/o/GM0168/events/bsp-samenvoeging/retract")
+    assert page.status_code == 200 and "Versie 1" in page.text and "fixture" in page.text
+    # BSP's later posts depend on the merge: withdrawing it is refused, nothing changes.
+    form = {"csrf": token(client), "who": "a", "reason": "test"}
+    r = client.post("/o/GM0168/events/bsp-samenvoeging/retract", data=form)
+    assert r.status_code == 422 and "bsp-samenvoeging" in r.text
+    assert "BSP" in chart_units(client.get("/o/GM0168?at=2012-06-01").text)
+    # A planned transfer that never happened can go.
+    r = client.post("/o/GM0168/events/wiz-naar-enschede/retract", data=form, follow_redirects=False)
+    assert r.status_code == 303
+    assert "ev-wiz-naar-enschede" not in client.get("/o/GM0168/timeline").text
+    assert client.post("/o/GM0168/events/nope/retract", data=form).status_code == 404

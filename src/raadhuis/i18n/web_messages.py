@@ -166,4 +166,11 @@ WEB_MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Eén gebeurtenis zoals in de events-sectie van een dataset, bijv. id, type: merge, date, units, into.",
         "en": "One event as in a dataset's events section, e.g. id, type: merge, date, units, into.",
     },
+    "web.retract": {"nl": "Intrekken", "en": "Retract"},
+    "web.retract_help": {
+        "nl": "De gebeurtenis blijft in het logboek, gemarkeerd als ingetrokken; de rest van de geschiedenis moet zonder haar kloppen.",
+        "en": "The event stays in the log, marked retracted; the rest of the history must still fit without it.",
+    },
+    "web.version": {"nl": "Versie", "en": "Version"},
+    "web.retracted": {"nl": "ingetrokken", "en": "retracted"},
 }

@@ -1,0 +1,91 @@
+"""API for "Is de organisatie toegerust?": the analyses as JSON, and the report as PDF or HTML.
+
+Include with ``app.include_router(router)`` (the prefix /api/v1 is part of the router).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, Response
+
+from raadhuis.services import analysis
+from raadhuis.web.common import lang_of, parse_day, parse_view
+
+router = APIRouter(prefix="/api/v1", tags=["analyses"])
+
+AT = Query(None, description="YYYY-MM-DD, default today")
+VIEW = Query("actual", description="actual or planned")
+
+
+def _store(request: Request) -> Any:
+    return request.app.state.store
+
+
+@router.get("/organisations/{org}/analysis", summary="Alle analyses / all analyses")
+def analyse(request: Request, org: str, at: str | None = AT, view: str = VIEW) -> dict[str, Any]:
+    return analysis.analyse(_store(request), org, parse_day(at), parse_view(view))
+
+
+@router.get("/organisations/{org}/analysis/span", summary="Spanwijdte / span of control")
+def span(request: Request, org: str, at: str | None = AT, view: str = VIEW) -> dict[str, Any]:
+    return analysis.span(_store(request), org, parse_day(at), parse_view(view))
+
+
+@router.get("/organisations/{org}/analysis/span-compare", summary="Spanwijdte voor en na / span before and after")
+def span_compare(
+    request: Request,
+    org: str,
+    before: str = Query(..., description="YYYY-MM-DD"),
+    after: str = Query(..., description="YYYY-MM-DD"),
+    after_view: str = Query("actual", description="actual or planned (plan against fact)"),
+) -> dict[str, Any]:
+    return analysis.span_compare(
+        _store(request), org, parse_day(before), parse_day(after), after_view=parse_view(after_view)
+    )
+
+
+@router.get("/organisations/{org}/analysis/vulnerability", summary="Kwetsbaarheid / vulnerability")
+def vulnerability(request: Request, org: str, at: str | None = AT, view: str = VIEW) -> dict[str, Any]:
+    return analysis.vulnerability(_store(request), org, parse_day(at), parse_view(view))
+
+
+@router.get("/organisations/{org}/analysis/capacity", summary="Capaciteit / capacity")
+def capacity(request: Request, org: str, at: str | None = AT, view: str = VIEW) -> dict[str, Any]:
+    return analysis.capacity(_store(request), org, parse_day(at), parse_view(view))
+
+
+@router.get("/organisations/{org}/analysis/indicators", summary="BBV-indicatoren / BBV indicators")
+def indicators(request: Request, org: str, at: str | None = AT, view: str = VIEW) -> dict[str, Any]:
+    return analysis.indicators(_store(request), org, parse_day(at), parse_view(view))
+
+
+@router.get("/organisations/{org}/analysis/peers", summary="Vergelijking / peer comparison")
+def peers(request: Request, org: str, at: str | None = AT, view: str = VIEW) -> dict[str, Any]:
+    return analysis.peers(_store(request), org, parse_day(at), parse_view(view))
+
+
+def _report(request: Request, org: str, at: str | None, view: str) -> dict[str, Any]:
+    from raadhuis.report import report_data
+
+    lang = request.query_params.get("lang") or lang_of(request)
+    return report_data(_store(request), org, parse_day(at), parse_view(view), "en" if lang == "en" else "nl")
+
+
+@router.get("/organisations/{org}/report.pdf", summary="Rapport (PDF) / report (PDF)", response_class=Response)
+def report_pdf(request: Request, org: str, at: str | None = AT, view: str = VIEW) -> Response:
+    from raadhuis.report import report_pdf as render
+
+    data = _report(request, org, at, view)
+    name = f"{data['analysis']['organisation']['id']}-{data['analysis']['at']}.pdf"
+    return Response(
+        render(data), media_type="application/pdf", headers={"Content-Disposition": f'attachment; filename="{name}"'}
+    )
+
+
+@router.get("/organisations/{org}/report.html", summary="Rapport (HTML) / report (HTML)", response_class=HTMLResponse)
+def report_html(request: Request, org: str, at: str | None = AT, view: str = VIEW) -> HTMLResponse:
+    from raadhuis.report import report_html as render
+
+    return HTMLResponse(render(_report(request, org, at, view)))

@@ -1,0 +1,32 @@
+"""Dashboard "Toegerust?": the analyses of one organisation on a day, with server-side charts."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, Response
+
+from raadhuis.report.html import context
+from raadhuis.report.labels import L
+from raadhuis.services import analysis
+from raadhuis.web.common import lang_of, parse_day, parse_view, render
+
+router = APIRouter()
+
+
+@router.get("/o/{org}/dashboard", response_class=HTMLResponse)
+def dashboard(request: Request, org: str, at: str | None = Query(None), view: str = Query("actual")) -> Response:
+    lang = lang_of(request)
+    day, v = parse_day(at), parse_view(view)
+    result = analysis.analyse(request.app.state.store, org, day, v)
+    # The same context as the report (minus the org chart and sources, which have their own pages).
+    ctx = context({"lang": lang, "analysis": result, "units": [], "sources": [], "assumptions": []})
+    ctx.pop("lang")
+    return render(
+        request,
+        "dashboard.html",
+        title=f"{L('dashboard', lang)} — {result['organisation']['name']}",
+        org=result["organisation"],
+        at=day.isoformat(),
+        view=v.value,
+        **{k: val for k, val in ctx.items() if k not in ("org", "title")},
+    )

@@ -1,0 +1,58 @@
+"""Withdraw an event: it stays in the log, marked retracted; the rest of the history must still fit."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from raadhuis.formats.errors import InputError, InputErrors
+from raadhuis.services import register
+from raadhuis.web.common import WHO_COOKIE, check_csrf, lang_of, render, tr
+
+router = APIRouter()
+_YEAR = 365 * 24 * 3600
+
+
+def _page(
+    request: Request, org: str, event_id: str, errors: list[InputError], status: int = 200, reason: str = ""
+) -> Response:
+    history = register.history_of_event(request.app.state.store, org, event_id)
+    with request.app.state.store.session() as s:
+        row = register.resolve_organisation(s, org)
+    return render(
+        request,
+        "retract.html",
+        status,
+        title=f"{tr('web.retract', lang_of(request))}: {event_id}",
+        org={"id": row.id, "name": row.name},
+        event_id=event_id,
+        history=history,
+        errors=errors,
+        reason=reason,
+    )
+
+
+@router.get("/o/{org}/events/{event_id}/retract", response_class=HTMLResponse)
+def retract_form(request: Request, org: str, event_id: str) -> Response:
+    return _page(request, org, event_id, [])
+
+
+@router.post("/o/{org}/events/{event_id}/retract", response_class=HTMLResponse)
+async def retract_submit(request: Request, org: str, event_id: str) -> Response:
+    form = await check_csrf(request)
+    lang = lang_of(request)
+    who, reason = str(form.get("who") or "").strip(), str(form.get("reason") or "").strip()
+    missing = [
+        InputError("(form)", None, f, tr(f"web.{f}_required", lang))
+        for f, v in (("who", who), ("reason", reason))
+        if not v
+    ]
+    if missing:
+        return _page(request, org, event_id, missing, 422, reason)
+    try:
+        register.retract_event(request.app.state.store, org, event_id, who, reason)
+    except InputErrors as exc:
+        return _page(request, org, event_id, exc.errors, 422, reason)
+    response = RedirectResponse(f"/o/{org}/timeline", status_code=303)
+    response.set_cookie(WHO_COOKIE, who, max_age=_YEAR, samesite="lax", httponly=True)
+    return response

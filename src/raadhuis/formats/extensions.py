@@ -23,3 +23,6 @@ def check(extensions: dict[str, Any]) -> list[tuple[Path, str]]:
         if checker is not None:
             errors.extend(checker(value, ("extensions", name)))
     return errors
+
+
+from raadhuis.formats import figures as _figures  # noqa: E402,F401  - registers the figures/demand checkers

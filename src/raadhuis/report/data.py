@@ -1,0 +1,96 @@
+"""What the report shows, gathered once: the analyses, the units, the sources and the assumptions."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from raadhuis.domain.model import View
+from raadhuis.i18n import t
+from raadhuis.services import analysis, register
+from raadhuis.store import repository as repo
+from raadhuis.store.database import Store
+
+
+def _cited_ids(raw: Any) -> list[str]:
+    return [c if isinstance(c, str) else str(c.get("source")) for c in raw or [] if c]
+
+
+def _event_label(e: dict[str, Any], lang: str) -> str:
+    unit = e["data"].get("unit")
+    names = [unit["name"]] if isinstance(unit, dict) and unit.get("name") else e["units"]
+    return f"{t('event.' + e['type'], lang)}: {', '.join(names)}" if names else t("event." + e["type"], lang)
+
+
+def _assumption_text(value: Any, lang: str) -> str:
+    if isinstance(value, str) and value.strip():
+        return value
+    return "aangenomen" if lang == "nl" else "assumed"
+
+
+def report_data(
+    store: Store, organisation: str, at: date, view: View = View.ACTUAL, lang: str = "nl"
+) -> dict[str, Any]:
+    """The analyses plus the org chart rows, the sources the organisation's facts cite, and
+    every fact that is an assumption rather than a quote from a source."""
+    result = analysis.analyse(store, organisation, at, view)
+    org_id = result["organisation"]["id"]
+    units = register.show(store, org_id, at, view)["units"]
+    events = [e for e in register.timeline(store, org_id, lang=lang)["events"] if e["effective"] <= at.isoformat()]
+    cited: dict[str, list[str]] = {}  # source id → what cites it
+
+    def cite(ids: list[str], what: str) -> None:
+        for sid in ids:
+            cited.setdefault(sid, [])
+            if what not in cited[sid]:
+                cited[sid].append(what)
+
+    assumptions: list[dict[str, str]] = []
+    for e in events:
+        label = e.get("title") or _event_label(e, lang)
+        cite([s["source"] for s in e["sources"]], label)
+        if e["assumption"]:
+            assumptions.append(
+                {
+                    "fact": f"{e['date_label']}: {label}",
+                    "assumption": _assumption_text(e["data"].get("assumption"), lang),
+                }
+            )
+    for c in result["cooperations"]:
+        cite(_cited_ids(c["sources"]), c["name"])
+        if c.get("assumption"):
+            assumptions.append({"fact": c["name"], "assumption": _assumption_text(c["assumption"], lang)})
+    for year, raw in result["indicators"]["figure_sources"].items():
+        cite(_cited_ids(raw), f"jaarcijfers {year}" if lang == "nl" else f"figures {year}")
+    for year, text in result["indicators"]["assumptions"].items():
+        assumptions.append(
+            {
+                "fact": f"jaarcijfers {year}" if lang == "nl" else f"figures {year}",
+                "assumption": _assumption_text(text, lang),
+            }
+        )
+    with store.session() as s:
+        known = {d["id"]: d for d in repo.current_data(s, "source")}
+    sources = []
+    for sid, uses in cited.items():
+        d = known.get(sid, {"id": sid, "title": sid})
+        sources.append(
+            {
+                "id": sid,
+                "title": d.get("title") or sid,
+                "publisher": d.get("publisher"),
+                "date": d.get("date"),
+                "reference": d.get("reference"),
+                "url": d.get("url"),
+                "cited_by": uses,
+            }
+        )
+    sources.sort(key=lambda x: (str(x.get("date") or ""), x["title"]))
+    return {
+        "lang": lang,
+        "analysis": result,
+        "units": units,
+        "events": len(events),
+        "sources": sources,
+        "assumptions": assumptions,
+    }

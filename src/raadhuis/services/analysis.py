@@ -1,0 +1,652 @@
+"""Is de organisatie toegerust? The analyses of one organisation on one day, from the register.
+
+The computations are the pure functions in :mod:`raadhuis.analysis`; this module fetches what
+they need (snapshot, cooperations in force, yearly figures, demand, peer figures) and returns
+plain dicts for the CLI, the API, the dashboard and the report, so a figure is computed once
+for every door. Every section names its ``definition`` (a key of :data:`DEFINITIONS`, which
+points into docs/definities.md) and carries ``reasons`` (Dutch and English).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from raadhuis.analysis import capacity as cap
+from raadhuis.analysis import indicators as ind
+from raadhuis.analysis import span_of_control as soc
+from raadhuis.analysis import vulnerability as vul
+from raadhuis.analysis.common import Reason, median, rounded
+from raadhuis.domain.dates import DateError, FuzzyDate
+from raadhuis.domain.model import Cooperation, Post, Snapshot, Staffing, StaffingKind, Status, View
+from raadhuis.formats import dataset as fmt
+from raadhuis.formats import figures as figfmt
+from raadhuis.formats.errors import InputError, InputErrors
+from raadhuis.reference.bbv_indicators import KEYS, indicator, size_class
+from raadhuis.reference.taskfields import FIRST_YEAR, task_fields
+from raadhuis.services import register
+from raadhuis.store import repository as repo
+from raadhuis.store.database import Store
+
+PEER_KIND = "peer_figure"
+DOC = "docs/definities.md"
+# Anchors as GitHub renders the headings of docs/definities.md.
+DEFINITIONS: dict[str, str] = {
+    "span_of_control": f"{DOC}#1-spanwijdte-van-leidinggevenden-analysisspan_of_controlpy",
+    "span_formation": f"{DOC}#1-spanwijdte-van-leidinggevenden-analysisspan_of_controlpy",
+    "vulnerability": f"{DOC}#2-kwetsbaarheid-analysisvulnerabilitypy",
+    "capacity": f"{DOC}#3-capaciteit-analysiscapacitypy",
+    "strategic_capacity": f"{DOC}#3-capaciteit-analysiscapacitypy",
+    "indicators": f"{DOC}#4-bbv-beleidsindicatoren-bestuur-en-ondersteuning-analysisindicatorspy",
+    "peers": f"{DOC}#4-bbv-beleidsindicatoren-bestuur-en-ondersteuning-analysisindicatorspy",
+    **{
+        f"indicators.{k}": f"{DOC}#4-bbv-beleidsindicatoren-bestuur-en-ondersteuning-analysisindicatorspy" for k in KEYS
+    },
+}
+
+
+def _r(rid: str, nl: str, en: str, subject: str | None = None, **params: Any) -> dict[str, Any]:
+    return Reason(rid, nl, en, subject, params).to_dict()
+
+
+class _IndexedSnapshot(Snapshot):
+    """A snapshot whose ``posts_of`` is a dict lookup: the analyses ask it once per unit, and a
+    scan of 100,000 posts for each of 10,000 units would take minutes."""
+
+    _by_unit: dict[str, list[Post]] | None = None
+
+    def posts_of(self, unit_id: str) -> list[Post]:
+        if self._by_unit is None:
+            index: dict[str, list[Post]] = defaultdict(list)
+            for p in self.posts.values():
+                index[p.unit].append(p)
+            self._by_unit = dict(index)
+        return self._by_unit.get(unit_id, [])
+
+
+def _indexed(s: Snapshot) -> _IndexedSnapshot:
+    return _IndexedSnapshot(s.organisation, s.at, s.view, s.units, s.posts)
+
+
+@dataclass
+class _Inputs:
+    """Everything the analyses of one organisation on one day read from the store."""
+
+    org: dict[str, Any]
+    at: date
+    view: View
+    snapshot: _IndexedSnapshot
+    cooperations: list[Cooperation] = field(default_factory=list)  # of this organisation, in force on ``at``
+    cooperation_rows: list[dict[str, Any]] = field(default_factory=list)
+    figures: dict[int, dict[str, Any]] = field(default_factory=dict)
+    demand: list[dict[str, Any]] = field(default_factory=list)
+    peers: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _org_dict(row: Any) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "name": row.name,
+        "kind": row.kind,
+        "cbs_code": row.cbs_code,
+        "slug": row.slug,
+        "province": row.province,
+    }
+
+
+def _day_of(text: Any) -> date | None:
+    if text in (None, ""):
+        return None
+    try:
+        return FuzzyDate.parse(text).effective
+    except DateError:
+        return None
+
+
+def _in_force(c: Cooperation, at: date) -> bool:
+    start, end = _day_of(c.start), _day_of(c.end)
+    # A cooperation without a known start is known to exist; without it the dependency would vanish.
+    return (start is None or start <= at) and (end is None or end > at)
+
+
+def _load(store: Store, organisation: str, at: date, view: View, with_snapshot: bool = True) -> _Inputs:
+    with store.session() as s:
+        row = register.resolve_organisation(s, organisation)
+        snap = Snapshot(row.id, at, view)
+        if with_snapshot:
+            snap = Snapshot(
+                row.id, at, view, repo.units_as_of(s, row.id, at, view), repo.posts_as_of(s, row.id, at, view)
+            )
+        coop_rows = [
+            c
+            for c in repo.current_data(s, "cooperation")
+            if any(p.get("organisation") == row.id for p in c.get("participants", []))
+        ]
+        extensions = {r["_key"]: r["value"] for r in repo.current_data(s, "extension")}
+        peers = repo.current_data(s, PEER_KIND)
+    coops = fmt.dataset_from_records({"cooperation": coop_rows}).cooperations if coop_rows else []
+    figures: dict[int, dict[str, Any]] = {}
+    for entry in figfmt.entries_of(extensions.get("figures"), row.id):
+        if isinstance(entry.get("year"), int):
+            figures[entry["year"]] = entry
+    return _Inputs(
+        org=_org_dict(row),
+        at=at,
+        view=view,
+        snapshot=_indexed(snap),
+        cooperations=[c for c in coops if _in_force(c, at)],
+        cooperation_rows=coop_rows,
+        figures=figures,
+        demand=list(figfmt.entries_of(extensions.get("demand"), row.id)),
+        peers=peers,
+    )
+
+
+def _head(inp: _Inputs, definition: str) -> dict[str, Any]:
+    return {"organisation": inp.org, "at": inp.at.isoformat(), "view": inp.view.value, "definition": definition}
+
+
+# --- span of control --------------------------------------------------------------------
+
+
+def _formation_snapshot(snap: Snapshot) -> Snapshot:
+    """Every post as if filled by its own FTE: the span of control the formation plan intends."""
+    posts = {
+        pid: Post(
+            p.id,
+            p.unit,
+            p.title,
+            p.fte,
+            p.scale,
+            p.roles,
+            (Staffing(StaffingKind.EMPLOYEE, p.fte),) if p.fte > 0 else (),
+            p.reports_to,
+        )
+        for pid, p in snap.posts.items()
+    }
+    return _IndexedSnapshot(snap.organisation, snap.at, snap.view, snap.units, posts)
+
+
+def _formation(snap: Snapshot, band: tuple[int, int]) -> dict[str, Any]:
+    f = soc.span_of_control(_formation_snapshot(snap), band)
+    ftes = [m.fte for m in f.managers]
+    return {
+        "definition": "span_formation",
+        "managers": [{"post": m.post, "unit": m.unit, "title": m.title, "fte": rounded(m.fte)} for m in f.managers],
+        "mean_fte": rounded(sum(ftes) / len(ftes)) if ftes else None,
+        "median_fte": rounded(median(ftes)),
+        "maximum_fte": rounded(max(ftes)) if ftes else None,
+    }
+
+
+def _span(inp: _Inputs, band: tuple[int, int]) -> dict[str, Any]:
+    result = soc.span_of_control(inp.snapshot, band)
+    out = _head(inp, "span_of_control") | result.to_dict()
+    out["organisation"] = inp.org
+    ftes = [m.fte for m in result.managers]
+    out["mean_fte"] = rounded(sum(ftes) / len(ftes)) if ftes else None
+    out["formation"] = _formation(inp.snapshot, band)
+    if result.managers and result.total_headcount == 0:
+        out["reasons"].append(
+            _r(
+                "span.no_staffing",
+                "Er is geen bezetting vastgelegd; de spanwijdte in koppen is daarom 0. "
+                "De spanwijdte volgens de formatie (fte per leidinggevende) staat ernaast.",
+                "No staffing is recorded, so the span in heads is 0. "
+                "The span according to the formation (FTE per manager) is shown alongside.",
+            )
+        )
+    return out
+
+
+def span(
+    store: Store, organisation: str, at: date, view: View = View.ACTUAL, band: tuple[int, int] = soc.DEFAULT_BAND
+) -> dict[str, Any]:
+    """Span of control and layers on ``at``: per manager, the distribution, and the formation span."""
+    return _span(_load(store, organisation, at, view), band)
+
+
+def span_compare(
+    store: Store,
+    organisation: str,
+    before: date,
+    after: date,
+    before_view: View = View.ACTUAL,
+    after_view: View = View.ACTUAL,
+    band: tuple[int, int] = soc.DEFAULT_BAND,
+) -> dict[str, Any]:
+    """Span of control before and after (e.g. a restructuring); with ``after_view=PLANNED`` the
+    actual organisation against the plan."""
+    a = _load(store, organisation, before, before_view)
+    b = _load(store, organisation, after, after_view)
+    result = soc.compare(a.snapshot, b.snapshot, band)
+    out = result.to_dict()
+    fa, fb = _formation(a.snapshot, band), _formation(b.snapshot, band)
+    out["summary"]["formation_mean_fte"] = {"before": fa["mean_fte"], "after": fb["mean_fte"]}
+    out["before"]["formation"], out["after"]["formation"] = fa, fb
+    if fa["mean_fte"] is not None and fb["mean_fte"] is not None:
+        word_nl, word_en = (
+            ("daalt", "falls")
+            if fb["mean_fte"] < fa["mean_fte"]
+            else ("stijgt", "rises")
+            if fb["mean_fte"] > fa["mean_fte"]
+            else ("blijft gelijk", "stays the same")
+        )
+        out["reasons"].append(
+            _r(
+                "span.compare.formation_mean_fte",
+                f"Formatie per leidinggevende (gemiddeld) {word_nl}: {_nl(fa['mean_fte'])} → {_nl(fb['mean_fte'])} fte.",
+                f"Formation per manager (mean) {word_en}: {fa['mean_fte']} → {fb['mean_fte']} FTE.",
+                before=fa["mean_fte"],
+                after=fb["mean_fte"],
+            )
+        )
+    out.update(
+        organisation=a.org,
+        definition="span_of_control",
+        before_at=before.isoformat(),
+        after_at=after.isoformat(),
+        before_view=before_view.value,
+        after_view=after_view.value,
+    )
+    return out
+
+
+def _nl(value: float | None, digits: int = 2) -> str:
+    return number(value, "nl", digits)
+
+
+def number(value: float | None, lang: str = "nl", digits: int = 2) -> str:
+    """A figure as the CLI, the dashboard and the report write it (the same text everywhere)."""
+    if value is None:
+        return "–"
+    text = f"{value:,.{digits}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    if lang == "nl":
+        text = text.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
+    return text
+
+
+# --- vulnerability ------------------------------------------------------------------------
+
+
+def _names(year: int) -> dict[str, str]:
+    return {t.code: t.name for t in task_fields(year)} if year >= FIRST_YEAR else {}
+
+
+def _vulnerability(inp: _Inputs) -> dict[str, Any]:
+    result = vul.vulnerability(inp.snapshot, inp.cooperations, _names(inp.at.year))
+    out = _head(inp, "vulnerability") | result.to_dict()
+    out["organisation"] = inp.org
+    active = [c for c in inp.cooperations if c.status in (Status.REALISED, Status.DECIDED)]
+    out["cooperations_in_force"] = [
+        {"id": c.id, "name": c.name, "legal_form": c.legal_form, "task_fields": list(c.task_fields)} for c in active
+    ]
+    reasons: list[dict[str, Any]] = []
+    informal = [c.name for c in active if c.legal_form in vul.INFORMAL_FORMS]
+    if informal:
+        reasons.append(
+            _r(
+                "vulnerability.organisation_informal_reliance",
+                f"De organisatie leunt zonder afspraak op anderen: {', '.join(informal)}.",
+                f"The organisation relies on others without an agreement: {', '.join(informal)}.",
+            )
+        )
+    untagged = [c.name for c in active if not c.task_fields and c.legal_form not in vul.INFORMAL_FORMS]
+    if untagged:
+        reasons.append(
+            _r(
+                "vulnerability.cooperation_without_task_field",
+                f"Samenwerkingen zonder taakveld tellen niet mee per taakveld: {', '.join(untagged)}.",
+                f"Cooperations without a task field are not counted per task field: {', '.join(untagged)}.",
+            )
+        )
+    if not out["task_fields"] and not out["units"]:
+        reasons.append(
+            _r(
+                "vulnerability.nothing",
+                "Geen eenheden met functies of taakvelden op deze datum; er is niets te beoordelen.",
+                "No units with posts or task fields on this date; there is nothing to assess.",
+            )
+        )
+    out["reasons"] = reasons
+    return out
+
+
+def vulnerability(store: Store, organisation: str, at: date, view: View = View.ACTUAL) -> dict[str, Any]:
+    """Vulnerability per task field and unit, with cooperations in force on ``at`` and informal reliance."""
+    return _vulnerability(_load(store, organisation, at, view))
+
+
+# --- capacity -------------------------------------------------------------------------------
+
+
+def _capacity(inp: _Inputs) -> dict[str, Any]:
+    demand = {
+        str(d["task_field"]).strip(): cap.Demand(d.get("fte"), d.get("norm_per_1000"), _source_text(d))
+        for d in inp.demand
+    }
+    fig = inp.figures.get(inp.at.year, {})
+    result = cap.capacity(inp.snapshot, demand, fig.get("inhabitants"), _names(inp.at.year))
+    out = _head(inp, "capacity") | result.to_dict()
+    out["organisation"] = inp.org
+    out["strategic"]["definition"] = "strategic_capacity"
+    out["year"] = inp.at.year
+    if demand and fig.get("inhabitants") is None:
+        out["reasons"].append(
+            _r(
+                "capacity.no_inhabitants",
+                f"Geen inwonertal voor {inp.at.year} in de jaarcijfers; een norm per 1.000 inwoners geeft geen vraag.",
+                f"No number of inhabitants for {inp.at.year} in the yearly figures; a norm per 1,000 inhabitants "
+                "gives no demand.",
+                year=inp.at.year,
+            )
+        )
+    return out
+
+
+def _source_text(entry: dict[str, Any]) -> str | None:
+    cites = entry.get("sources") or []
+    ids = [c if isinstance(c, str) else c.get("source", "") for c in cites]
+    return ", ".join(ids) or (entry["assumption"] if isinstance(entry.get("assumption"), str) else None)
+
+
+def capacity(store: Store, organisation: str, at: date, view: View = View.ACTUAL) -> dict[str, Any]:
+    """Capacity per task field against demand, and strategic capacity (roles of the staffing)."""
+    return _capacity(_load(store, organisation, at, view))
+
+
+# --- BBV indicators -------------------------------------------------------------------------
+
+
+def _year_inputs(entry: dict[str, Any]) -> ind.YearInputs:
+    return ind.YearInputs(
+        year=entry["year"],
+        inhabitants=entry.get("inhabitants"),
+        formatie_fte=entry.get("formatie_fte"),
+        bezetting_fte=entry.get("bezetting_fte"),
+        apparaatskosten=entry.get("apparaatskosten"),
+        wage_bill=entry.get("wage_bill"),
+        external_hire_cost=entry.get("external_hire"),
+        overhead_cost=entry.get("overhead"),
+        total_expenses=entry.get("total_expenses"),
+    )
+
+
+def _derived_fte(store: Store | None, inp: _Inputs, year: int) -> tuple[float | None, float | None]:
+    """Formatie and bezetting from the register on 1 January (the BBV reference date)."""
+    jan1 = date(year, 1, 1)
+    if inp.at == jan1 and inp.view is View.ACTUAL:
+        snap: Snapshot = inp.snapshot
+    elif store is not None:
+        snap = register.snapshot(store, inp.org["id"], jan1, View.ACTUAL)
+    else:
+        return None, None
+    if not snap.posts:
+        return None, None
+    fte = ind.fte_from_snapshot(snap)
+    has_staffing = any(p.staffing for p in snap.posts.values())
+    return fte.formatie_fte, (fte.bezetting_fte if has_staffing else None)
+
+
+def _indicators(inp: _Inputs, store: Store | None) -> dict[str, Any]:
+    year = inp.at.year
+    reasons: list[dict[str, Any]] = []
+    entries = dict(inp.figures)
+    derived: dict[str, float] = {}
+    current = dict(entries.get(year, {"year": year}))
+    if current.get("formatie_fte") is None or current.get("bezetting_fte") is None:
+        formatie, bezetting = _derived_fte(store, inp, year)
+        for key, value in (("formatie_fte", formatie), ("bezetting_fte", bezetting)):
+            if current.get(key) is None and value is not None:
+                current[key] = value
+                derived[key] = value
+    if derived:
+        what = " en ".join("formatie" if k == "formatie_fte" else "bezetting" for k in derived)
+        what_en = " and ".join("establishment" if k == "formatie_fte" else "staffing" for k in derived)
+        reasons.append(
+            _r(
+                "indicators.derived_from_register",
+                f"De {what} voor {year} is afgeleid uit het register op 1 januari {year} "
+                f"({', '.join(_nl(v) + ' fte' for v in derived.values())}), niet uit de jaarcijfers.",
+                f"The {what_en} for {year} is derived from the register on 1 January {year} "
+                f"({', '.join(str(rounded(v)) + ' FTE' for v in derived.values())}), not from the yearly figures.",
+                year=year,
+                **{k: rounded(v) for k, v in derived.items()},
+            )
+        )
+    entries[year] = current
+    if year not in inp.figures:
+        reasons.append(
+            _r(
+                "indicators.no_figures",
+                f"Er zijn geen jaarcijfers voor {year} ingevoerd (dataset-sectie 'figures'): "
+                "inwonertal, kosten en lasten ontbreken.",
+                f"No yearly figures for {year} were entered (dataset section 'figures'): "
+                "inhabitants, costs and expenses are missing.",
+                year=year,
+            )
+        )
+    elif inp.figures[year].get("inhabitants") is None:
+        reasons.append(
+            _r(
+                "indicators.no_inhabitants",
+                f"De jaarcijfers van {year} noemen geen inwonertal op 1 januari {year}; "
+                "de cijfers per inwoner zijn niet te berekenen.",
+                f"The figures for {year} give no number of inhabitants on 1 January {year}; "
+                "figures per inhabitant cannot be computed.",
+                year=year,
+            )
+        )
+    series = ind.compute_series(_year_inputs(e) for e in entries.values())
+    this_year = next(y for y in series.years if y.year == year)
+    values = {}
+    for key, v in this_year.values.items():
+        d = indicator(key)
+        values[key] = v.to_dict() | {
+            "definition": f"indicators.{key}",
+            "name_nl": d.name_nl,
+            "name_en": d.name_en,
+            "formula": d.formula,
+        }
+    assumptions = {
+        y: e["assumption"]
+        for y, e in inp.figures.items()
+        if isinstance(e.get("assumption"), str | bool) and e["assumption"]
+    }
+    return _head(inp, "indicators") | {
+        "organisation": inp.org,
+        "year": year,
+        "values": values,
+        "trend": series.to_dict()["trend"],
+        "years": sorted(entries),
+        "derived": {k: rounded(v) for k, v in derived.items()},
+        "figure_sources": {str(y): e.get("sources", []) for y, e in sorted(inp.figures.items())},
+        "assumptions": {str(y): a for y, a in sorted(assumptions.items())},
+        "reasons": reasons,
+    }
+
+
+def indicators(store: Store, organisation: str, at: date, view: View = View.ACTUAL) -> dict[str, Any]:
+    """The five BBV indicators for the year of ``at``, with the trend over every year with figures."""
+    return _indicators(_load(store, organisation, at, view), store)
+
+
+# --- peers ------------------------------------------------------------------------------------
+
+
+def _provinces(store: Store, at: date) -> dict[str, str]:
+    out: dict[str, str] = {}
+    try:
+        from raadhuis.services import municipalities as mun
+
+        if mun.has_municipalities(store):
+            out = {m["code"]: m["province"] for m in mun.municipalities(store, at)}
+    except Exception:  # noqa: BLE001 - without the CBS classification the register's own provinces serve
+        out = {}
+    for o in register.list_organisations(store):
+        if o.get("cbs_code") and o.get("province"):
+            out.setdefault(o["cbs_code"], o["province"])
+    return out
+
+
+def _peers(inp: _Inputs, own: dict[str, Any], store: Store | None) -> dict[str, Any]:
+    year = inp.at.year
+    code = inp.org.get("cbs_code")
+    out = _head(inp, "peers") | {"organisation": inp.org, "year": year, "groups": [], "reasons": []}
+    if not inp.peers:
+        out["reasons"].append(
+            _r(
+                "peers.none",
+                "Er zijn geen vergelijkingscijfers ingelezen (raadhuis import-peers BESTAND).",
+                "No peer figures have been imported (raadhuis import-peers FILE).",
+            )
+        )
+        return out
+    if not code:
+        out["reasons"].append(
+            _r(
+                "peers.no_cbs_code",
+                "De organisatie heeft geen CBS-code; vergelijken met gemeenten kan niet.",
+                "The organisation has no CBS code; it cannot be compared with municipalities.",
+            )
+        )
+        return out
+    rows = [
+        ind.ReferenceRow(r["cbs_code"], int(r["year"]), r["indicator"], float(r["value"]))
+        for r in inp.peers
+        if r.get("indicator") in KEYS
+    ]
+    inhabitants = {
+        r["cbs_code"]: int(r["value"])
+        for r in inp.peers
+        if r.get("indicator") == figfmt.INHABITANTS and int(r["year"]) == year
+    }
+    groups: list[tuple[str, str, set[str]]] = []
+    own_inh = inp.figures.get(year, {}).get("inhabitants")
+    if own_inh is not None:
+        cls = size_class(own_inh)
+        groups.append(
+            (
+                f"grootteklasse {cls.code} ({cls.label_nl})",
+                f"size class {cls.code} ({cls.label_en})",
+                ind.peers_by_size_class(inhabitants, cls.code),
+            )
+        )
+    else:
+        out["reasons"].append(
+            _r(
+                "peers.no_size_class",
+                f"Geen inwonertal voor {year}; vergelijken per grootteklasse kan niet.",
+                f"No number of inhabitants for {year}; comparison by size class is not possible.",
+                year=year,
+            )
+        )
+    province = inp.org.get("province")
+    provinces = _provinces(store, inp.at) if store is not None else {}
+    province = province or provinces.get(code)
+    if province:
+        groups.append((f"provincie {province}", f"province {province}", ind.peers_by_province(provinces, province)))
+    else:
+        out["reasons"].append(
+            _r(
+                "peers.no_province",
+                "De provincie van de organisatie is onbekend; vergelijken per provincie kan niet.",
+                "The organisation's province is unknown; comparison by province is not possible.",
+            )
+        )
+    for label_nl, label_en, members in groups:
+        comparisons = []
+        for key in KEYS:
+            value = own["values"][key]["value"]
+            c = ind.compare_with_peers(code, year, key, value, rows, members, label_nl)
+            comparisons.append(c.to_dict() | {"definition": f"indicators.{key}"})
+        out["groups"].append(
+            {"label_nl": label_nl, "label_en": label_en, "members": len(members - {code}), "comparisons": comparisons}
+        )
+    return out
+
+
+def peers(store: Store, organisation: str, at: date, view: View = View.ACTUAL) -> dict[str, Any]:
+    """The organisation's BBV indicators against the median of its size class and its province."""
+    inp = _load(store, organisation, at, view)
+    return _peers(inp, _indicators(inp, store), store)
+
+
+def import_peers(store: Store, path: str | Path, who: str | None = None, text: str | None = None) -> dict[str, Any]:
+    """Read peer figures ``cbs_code;year;indicator;value`` into the record log: all or nothing."""
+    name = str(path)
+    if text is None:
+        try:
+            text = Path(path).read_text("utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputErrors(
+                [InputError(name, None, "(file)", f"cannot read the file as UTF-8 text: {exc}")]
+            ) from None
+    rows = figfmt.read_peer_csv(text, name)
+    with store.session() as s, s.begin():
+        cs = repo.new_changeset(s, who or register.current_user(), f"import-peers {Path(name).name}", name)
+        count = repo.put_records(s, cs, PEER_KIND, [("", r.key, r.to_dict()) for r in rows])
+    return {
+        "file": name,
+        "rows": len(rows),
+        "added": count.added,
+        "changed": count.changed,
+        "unchanged": count.unchanged,
+        "changeset": cs.id,
+    }
+
+
+# --- everything -------------------------------------------------------------------------------
+
+
+def _cooperation_rows(inp: _Inputs) -> list[dict[str, Any]]:
+    in_force = {c.id for c in inp.cooperations}
+    out = []
+    for c in inp.cooperation_rows:
+        out.append(
+            {
+                "id": c["id"],
+                "name": c.get("name", c["id"]),
+                "legal_form": c.get("legal_form"),
+                "status": c.get("status") or Status.REALISED.value,
+                "start": c.get("start"),
+                "end": c.get("end"),
+                "partners": [p.get("organisation") for p in c.get("participants", [])],
+                "task_fields": c.get("task_fields", []),
+                "tasks": c.get("tasks", []),
+                "in_force": c["id"] in in_force
+                and (c.get("status") or "realised") in (Status.REALISED.value, Status.DECIDED.value),
+                "assumption": c.get("assumption"),
+                "sources": c.get("sources", []),
+            }
+        )
+    return out
+
+
+def analyse(
+    store: Store,
+    organisation: str,
+    at: date,
+    view: View = View.ACTUAL,
+    band: tuple[int, int] = soc.DEFAULT_BAND,
+) -> dict[str, Any]:
+    """All analyses of one organisation on one day, from one read of the store."""
+    inp = _load(store, organisation, at, view)
+    own = _indicators(inp, store)
+    return {
+        "organisation": inp.org,
+        "at": at.isoformat(),
+        "view": view.value,
+        "definitions": DEFINITIONS,
+        "span": _span(inp, band),
+        "vulnerability": _vulnerability(inp),
+        "capacity": _capacity(inp),
+        "indicators": own,
+        "peers": _peers(inp, own, store),
+        "cooperations": _cooperation_rows(inp),
+    }

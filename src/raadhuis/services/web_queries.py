@@ -46,7 +46,8 @@ def staffing_by_unit(
             if row is None:
                 row = out[unit_id] = dict.fromkeys(kinds, 0.0) | {"budget": 0.0, "open": 0.0}
             row["budget"] += fte
-            for line in data.get("staffing", ()) or ():
+            lines: list[dict[str, Any]] = list(data.get("staffing") or ())  # type: ignore[call-overload]
+            for line in lines:
                 row[line["kind"]] += float(line["fte"])
             # An unfilled part of the budget counts as vacant even without an explicit vacancy line.
             row["open"] += max(0.0, fte - filled)

@@ -21,7 +21,9 @@ _YEAR = 365 * 24 * 3600
 def _page(request: Request, org_id: str, form: dict[str, str], errors: list[InputError], status: int = 200) -> Response:
     store, lang = request.app.state.store, lang_of(request)
     show = register.show(store, org_id, date.today(), View.PLANNED)
-    action = form.get("action") if form.get("action") in ACTIONS else "rename"
+    action = form.get("action") or "rename"
+    if action not in ACTIONS:
+        action = "rename"
     by_field: dict[str, list[str]] = {}
     for e in errors:
         by_field.setdefault(e.field, []).append(e.message)

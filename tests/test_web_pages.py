@@ -235,3 +235,11 @@ def test_retract_an_event_keeps_the_history_consistent(client: TestClient) -> No
     assert r.status_code == 303
     assert "ev-wiz-naar-enschede" not in client.get("/o/GM0168/timeline").text
     assert client.post("/o/GM0168/events/nope/retract", data=form).status_code == 404
+
+
+def test_pdf_export_follows_date_and_folding(client: TestClient) -> None:
+    r = client.get("/o/GM0168/chart.pdf", params={"at": "2012-01-01"})
+    if r.status_code == 501:
+        pytest.skip("the PDF renderer (raadhuis.render.pdf) is not installed")
+    assert r.status_code == 200 and r.headers["content-type"] == "application/pdf" and r.content[:5] == b"%PDF-"
+    assert 'filename="GM0168-2012-01-01.pdf"' in r.headers["content-disposition"]

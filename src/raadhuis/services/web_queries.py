@@ -142,6 +142,7 @@ def cooperations(store: Store, organisation: str | None = None) -> dict[str, Any
                         "target": c["id"],
                         "label": p.get("role") or "",
                         "share": p.get("share"),
+                        "weight": p.get("share"),
                     }
                 )
         return {"organisation": org_id, "cooperations": items, "nodes": list(nodes.values()), "edges": edges}

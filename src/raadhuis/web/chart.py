@@ -68,17 +68,23 @@ def pdf_available() -> bool:
 
 
 def orgchart_pdf(
-    units: list[dict[str, Any]], title: str, marks: dict[str, str] | None = None, collapsed: set[str] | None = None
+    units: list[dict[str, Any]],
+    title: str,
+    marks: dict[str, str] | None = None,
+    collapsed: set[str] | None = None,
+    lang: str = "nl",
 ) -> bytes | None:
     """PDF bytes, or None when no PDF renderer is installed."""
     if not pdf_available():
         return None
-    return bytes(_pdf(_layout(units, collapsed or set()), title=title, marks=marks or {}))
+    return bytes(_pdf(_layout(units, collapsed or set()), title=title, marks=marks or {}, lang=lang))
 
 
-def network_svg(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], lang: str) -> str:
+def network_svg(
+    nodes: list[dict[str, Any]], edges: list[dict[str, Any]], lang: str, focus: str | None = None, title: str = ""
+) -> str:
     if _network is not None:
-        return str(_network(nodes, edges, lang))
+        return str(_network(nodes, edges, lang, focus=focus, title=title or None))
     return _fallback_network(nodes, edges)
 
 

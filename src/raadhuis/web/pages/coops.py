@@ -26,7 +26,8 @@ def cooperations_of(request: Request, org: str) -> Response:
 def _page(request: Request, org: str | None) -> Response:
     lang = lang_of(request)
     data = web_queries.cooperations(request.app.state.store, org)
-    svg = chart.network_svg(data["nodes"], data["edges"], lang) if data["nodes"] else ""
+    title = tr("web.network", lang)
+    svg = chart.network_svg(data["nodes"], data["edges"], lang, data["organisation"], title) if data["nodes"] else ""
     return render(
         request,
         "cooperations.html",

@@ -95,7 +95,7 @@ def chart_pdf(
 ) -> Response:
     lang = lang_of(request)
     show, rows = _chart_rows(request, org, at, view)
-    pdf = chart.orgchart_pdf(rows, chart_title(show, lang), collapsed=collapsed_set(collapsed))
+    pdf = chart.orgchart_pdf(rows, chart_title(show, lang), collapsed=collapsed_set(collapsed), lang=lang)
     if pdf is None:
         raise HTTPException(501, "PDF export needs the render package, which is not installed")
     name = f"{show['organisation']['id']}-{show['at']}.pdf"

@@ -1,0 +1,113 @@
+"""The report: the same figures as the CLI and the API, self-contained HTML, a PDF that renders."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from typer.testing import CliRunner
+
+from raadhuis.report import report_data, report_html, report_pdf
+from raadhuis.services import analysis
+from raadhuis.services.analysis import number
+from raadhuis.store.database import Store
+from tests.conftest import need
+from tests.test_analysis_service import AT, _cli_app, _client, store  # noqa: F401 - the fixture is reused
+
+
+def _pdf_text(data: bytes) -> str:
+    return re.sub(r"\s+", " ", " ".join(p.extract_text() or "" for p in PdfReader(BytesIO(data)).pages))
+
+
+def test_pdf_has_the_same_figures_as_cli_and_api(store: Store, tmp_path: Path) -> None:  # noqa: F811
+    pdf = report_pdf(report_data(store, "GM0999", AT))
+    text = _pdf_text(pdf)
+    api = _client(store).get("/api/v1/organisations/GM0999/analysis", params={"at": AT.isoformat()}).json()
+    formatie = number(api["indicators"]["values"]["formatie"]["value"], "nl")
+    mean = number(api["span"]["mean"], "nl")
+    assert formatie == "4,4" and mean == "2,33"
+    cli = CliRunner().invoke(
+        _cli_app(), ["--db", str(store.engine.url.database), "analyse", "GM0999", "--at", AT.isoformat()]
+    )
+    assert cli.exit_code == 0
+    for figure in (formatie, mean):
+        assert figure in text and figure in cli.output
+    assert "Stand van de organisatie op 30 juni 2021" in text
+    for heading in ("Organogram", "Spanwijdte", "Kwetsbaarheid", "Samenwerkingen", "Bronnen", "Aannames"):
+        assert heading in text
+    assert "Jaarrekening 2021 Proefdorp" in text  # a cited source
+    assert "Aannames Deze feiten" in text and "Leunen op Buurdorp aangenomen" in text  # assumption, flagged
+    via_api = _client(store).get("/api/v1/organisations/GM0999/report.pdf", params={"at": AT.isoformat()})
+    assert via_api.headers["content-type"] == "application/pdf"
+    assert formatie in _pdf_text(via_api.content)
+
+
+def test_pdf_in_english(store: Store) -> None:  # noqa: F811
+    text = _pdf_text(report_pdf(report_data(store, "GM0999", AT, lang="en")))
+    assert "State of the organisation on 30 June 2021" in text and "Span of control" in text and "4.4" in text
+
+
+def test_pdf_pages_render(store: Store, tmp_path: Path) -> None:  # noqa: F811
+    need(shutil.which("pdftoppm") is not None, "pdftoppm (apt package poppler-utils)")
+    pdf = tmp_path / "r.pdf"
+    pdf.write_bytes(report_pdf(report_data(store, "GM0999", AT)))
+    subprocess.run(["pdftoppm", "-r", "40", "-png", str(pdf), str(tmp_path / "p")], check=True)
+    pages = sorted(tmp_path.glob("p-*.png"))
+    assert len(pages) == len(PdfReader(str(pdf)).pages) >= 5
+    assert all(p.stat().st_size > 2000 for p in pages)
+
+
+def test_html_is_self_contained(store: Store) -> None:  # noqa: F811
+    html = report_html(report_data(store, "GM0999", AT))
+    assert "<script" not in html and "<link" not in html and 'src="http' not in html
+    assert html.count("<svg") >= 3  # org chart, span distribution, vulnerability, trends
+    assert 'data-indicator="formatie"' in html and ">4,4<" in html
+    via_api = _client(store).get("/api/v1/organisations/GM0999/report.html", params={"at": AT.isoformat()})
+    assert via_api.status_code == 200 and ">4,4<" in via_api.text
+
+
+def test_names_are_escaped(tmp_path: Path) -> None:
+    s = Store(f"sqlite:///{tmp_path / 'x.sqlite'}")
+    path = tmp_path / "x.yaml"
+    path.write_text(
+        "format: raadhuis/1\norganisation: GM0997\norganisations:\n  - {id: GM0997, name: '<b>Dorp</b> & co', kind: gemeente}\n"
+        "units:\n  - {id: U, name: '<script>x</script>', kind: afdeling, from: 2020, assumption: true}\n",
+        "utf-8",
+    )
+    from raadhuis.services import register
+
+    register.import_dataset(s, path)
+    data = report_data(s, "GM0997", AT)
+    html = report_html(data)
+    assert "<script>x" not in html and "&lt;script&gt;" in html
+    assert "<b>Dorp" not in html
+    assert "&lt;b&gt;Dorp" in _pdf_text(report_pdf(data)).replace("<b>Dorp", "&lt;b&gt;Dorp")
+
+
+def test_report_cli_writes_files(store: Store, tmp_path: Path) -> None:  # noqa: F811
+    db = str(store.engine.url.database)
+    for fmt in ("pdf", "html"):
+        out = tmp_path / f"r.{fmt}"
+        r = CliRunner().invoke(
+            _cli_app(), ["--db", db, "report", "GM0999", "--at", AT.isoformat(), "--format", fmt, "-o", str(out)]
+        )
+        assert r.exit_code == 0, r.output
+        assert out.stat().st_size > 1000
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_seed_examples_report(lang: str, tmp_path: Path) -> None:
+    from raadhuis.services.examples import load_examples
+
+    s = Store(f"sqlite:///{tmp_path / 'e.sqlite'}")
+    load_examples(s)
+    data = report_data(s, "GM0168", AT.replace(year=2017, month=12, day=31), lang=lang)
+    assert data["sources"] and data["assumptions"]
+    text = _pdf_text(report_pdf(data))
+    assert "Losser" in text
+    assert analysis.DEFINITIONS["span_of_control"].startswith("docs/definities.md#")

@@ -169,7 +169,9 @@ def test_peers_import_and_compare(store: Store, tmp_path: Path) -> None:
     size = p["groups"][0]
     assert size["label_nl"].startswith("grootteklasse 4")
     formatie = next(c for c in size["comparisons"] if c["indicator"] == "formatie")
-    assert formatie["peer_median"] == 4.5 and formatie["value"] == 4.4 and formatie["rank"] == 2  # GM0003 is class 5; GM0001 (4.0) is lower
+    assert (
+        formatie["peer_median"] == 4.5 and formatie["value"] == 4.4 and formatie["rank"] == 2
+    )  # GM0003 is class 5; GM0001 (4.0) is lower
 
 
 def test_peer_csv_errors_write_nothing(store: Store, tmp_path: Path) -> None:

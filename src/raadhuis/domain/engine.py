@@ -48,40 +48,91 @@ class LineageLink:
 _MISSING: Any = object()
 
 
-class _Journal(dict[str, Any]):
-    """A dict that can note what it overwrote, so a failed event is undone whole: an
-    event either applies completely or not at all (the planned view passes over events
-    that no longer fit, and must not keep half of one)."""
+class _Table(dict[str, Any]):
+    """The units or posts of a state, with two extras the engine needs at scale.
 
-    log: list[tuple[str, Any]] | None = None
+    * An index from a group key (a unit's parent, a post's unit) to the members, so
+      "the sub-units of X" and "the posts of X" do not scan the whole organisation.
+    * A journal of what was overwritten, so a failed event is undone whole: an event
+      either applies completely or not at all (the planned view passes over events that
+      no longer fit, and must not keep half of one).
+    """
+
+    def __init__(self, group: Any) -> None:
+        super().__init__()
+        self._group = group
+        self.index: dict[str | None, set[str]] = {}
+        self.log: list[tuple[str, Any]] | None = None
+
+    def members(self, key: str | None) -> list[str]:
+        return sorted(self.index.get(key, ()))
+
+    def _unindex(self, key: str) -> None:
+        old = self.get(key, _MISSING)
+        if old is not _MISSING:
+            bucket = self.index.get(self._group(old))
+            if bucket is not None:
+                bucket.discard(key)
+
+    def _raw_set(self, key: str, value: Any) -> None:
+        self._unindex(key)
+        super().__setitem__(key, value)
+        self.index.setdefault(self._group(value), set()).add(key)
+
+    def _raw_del(self, key: str) -> None:
+        self._unindex(key)
+        super().__delitem__(key)
 
     def __setitem__(self, key: str, value: Any) -> None:
         if self.log is not None:
             self.log.append((key, self.get(key, _MISSING)))
-        super().__setitem__(key, value)
+        self._raw_set(key, value)
 
     def __delitem__(self, key: str) -> None:
         if self.log is not None:
             self.log.append((key, self.get(key, _MISSING)))
-        super().__delitem__(key)
+        self._raw_del(key)
 
     def pop(self, key: str, *default: Any) -> Any:
-        if self.log is not None and key in self:
-            self.log.append((key, self[key]))
-        return super().pop(key, *default)
+        if key not in self:
+            if default:
+                return default[0]
+            raise KeyError(key)
+        value = self[key]
+        del self[key]
+        return value
 
     def undo(self) -> None:
         for key, old in reversed(self.log or []):
             if old is _MISSING:
-                super().pop(key, None)
+                if key in self:
+                    self._raw_del(key)
             else:
-                super().__setitem__(key, old)
+                self._raw_set(key, old)
+
+
+def _unit_table() -> _Table:
+    return _Table(lambda u: u.parent)
+
+
+def _post_table() -> _Table:
+    return _Table(lambda p: p.unit)
 
 
 @dataclass
 class State:
-    units: dict[str, Unit] = field(default_factory=_Journal)
-    posts: dict[str, Post] = field(default_factory=_Journal)
+    units: dict[str, Unit] = field(default_factory=_unit_table)
+    posts: dict[str, Post] = field(default_factory=_post_table)
+
+    def children_of(self, uid: str) -> list[str]:
+        if isinstance(self.units, _Table):
+            return self.units.members(uid)
+        return sorted(u.id for u in self.units.values() if u.parent == uid)
+
+    def posts_in(self, uid: str) -> list[str]:
+        if isinstance(self.posts, _Table):
+            return self.posts.members(uid)
+        return sorted(p.id for p in self.posts.values() if p.unit == uid)
 
 
 @dataclass
@@ -190,7 +241,7 @@ def apply(state: State, event: Event) -> Effect:
     handler = _HANDLERS[event.type]
     effect = Effect()
     units, posts = state.units, state.posts
-    journaled = isinstance(units, _Journal) and isinstance(posts, _Journal)
+    journaled = isinstance(units, _Table) and isinstance(posts, _Table)
     if journaled:
         units.log, posts.log = [], []  # type: ignore[attr-defined]
     try:
@@ -265,7 +316,7 @@ def _end_unit(
     """Remove a unit; its posts and sub-units go to an heir, or end with it if there is none."""
     del state.units[uid]
     effect.units.add(uid)
-    for child_id in [c.id for c in state.units.values() if c.parent == uid]:
+    for child_id in state.children_of(uid):
         if default_heir is None:
             raise EngineError(
                 event,
@@ -274,7 +325,7 @@ def _end_unit(
             )
         state.units[child_id] = replace(state.units[child_id], parent=default_heir)
         effect.units.add(child_id)
-    for post in [p for p in state.posts.values() if p.unit == uid]:
+    for post in [state.posts[pid] for pid in state.posts_in(uid)]:
         heir = (heirs or {}).get(post.id, default_heir)
         if heir is None:
             del state.posts[post.id]
@@ -399,7 +450,7 @@ def _subtree(state: State, root: str) -> list[str]:
     out = [root]
     i = 0
     while i < len(out):
-        out.extend(u.id for u in state.units.values() if u.parent == out[i])
+        out.extend(state.children_of(out[i]))
         i += 1
     return out
 
@@ -458,7 +509,7 @@ def _bundle(state: State, event: Event, effect: Effect) -> None:
     for uid in event.units:
         _need_unit(state, event, uid, "units")
         if not event.posts:  # no posts named: the function's posts are all posts of the unit
-            post_ids.extend(p.id for p in state.posts.values() if p.unit == uid)
+            post_ids.extend(state.posts_in(uid))
     if not post_ids:
         raise EngineError(event, "posts", "bundling needs posts (or units whose posts move)")
     for pid in post_ids:

@@ -8,7 +8,7 @@ line, field and what was expected. ``dump_dataset`` writes the canonical form ba
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -18,7 +18,7 @@ from typing import Any
 import jsonschema
 
 from raadhuis.domain.dates import DateError, FuzzyDate
-from raadhuis.domain.engine import EngineError, build_history
+from raadhuis.domain.engine import EngineError, History, build_history
 from raadhuis.domain.events import Event, EventType
 from raadhuis.domain.model import (
     Citation,
@@ -71,6 +71,32 @@ def _validator() -> jsonschema.protocols.Validator:
     return jsonschema.Draft7Validator(schema(), format_checker=checker)
 
 
+@cache
+def _fast_validator() -> Callable[[Any], Any]:
+    """The same schema compiled to Python (fastjsonschema): some fifty times quicker than
+    jsonschema on a national-scale dataset, but it stops at the first error."""
+    import fastjsonschema
+
+    def fuzzy(value: object) -> bool:
+        try:
+            FuzzyDate.parse(value)
+        except DateError:
+            return False
+        return True
+
+    return fastjsonschema.compile(schema(), formats={"fuzzy-date": fuzzy})  # type: ignore[no-any-return]
+
+
+def _fast_valid(data: Any) -> bool:
+    import fastjsonschema
+
+    try:
+        _fast_validator()(data)
+    except fastjsonschema.JsonSchemaException:
+        return False
+    return True
+
+
 @dataclass
 class Dataset:
     organisations: list[Organisation] = field(default_factory=list)
@@ -81,6 +107,8 @@ class Dataset:
     extensions: dict[str, Any] = field(default_factory=dict)
     description: str | None = None
     origins: dict[tuple[str, str], Path] = field(default_factory=dict)  # (org, event id) → path
+    # The actual history per organisation, as computed by the check; the store reuses it.
+    histories: dict[str, History] = field(default_factory=dict, repr=False, compare=False)
 
     def organisation_ids(self) -> list[str]:
         ids = [o.id for o in self.organisations]
@@ -115,7 +143,8 @@ def load_dataset(
     errors: list[tuple[Path, str]] = []
     if not isinstance(data, dict):
         errors.append(((), "expected a mapping with sections such as organisations, units, events"))
-    else:
+    elif not _fast_valid(data):
+        # The compiled validator only says "no"; jsonschema then finds every error and where.
         for err in _validator().iter_errors(data):
             errors.append((tuple(err.absolute_path), _schema_message(err)))
     dataset = Dataset()
@@ -652,8 +681,9 @@ def _event(raw: dict[str, Any], org: str, seq: int, path: Path, errors: list[tup
 
 def _check_references(ds: Dataset, errors: list[tuple[Path, str]]) -> None:
     decisions = {d.id for d in ds.decisions}
-    for (org, ev_id), path in ds.origins.items():
-        ev = next((e for e in ds.events if e.id == ev_id and e.organisation == org), None)
+    by_key = {(e.organisation, e.id): e for e in ds.events}
+    for key, path in ds.origins.items():
+        ev = by_key.get(key)
         if ev is not None and ev.decision and ev.decision not in decisions:
             errors.append(
                 (path[:2] + ("decision",), f"unknown decision {ev.decision!r}; expected one of the decisions listed")
@@ -667,7 +697,7 @@ def check_history(ds: Dataset, errors: list[tuple[Path, str]], known: Mapping[st
         events = [e for e in known.get(org, []) if e.id not in new_ids]
         events += [e for e in ds.events if e.organisation == org]
         try:
-            build_history(events, org, View.ACTUAL)
+            ds.histories[org] = build_history(events, org, View.ACTUAL)
         except EngineError as exc:
             path = ds.origins.get((org, exc.event.id), ("events",))
             field_path = path + tuple(exc.field.split(".")) if len(path) == 2 else path

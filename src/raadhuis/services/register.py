@@ -160,14 +160,22 @@ def import_dataset(
     with store.session() as s, s.begin():
         if progress:
             progress("validate", 0, 1)
-        ds = fmt.load_dataset(text, name, kind, _KnownEvents(s))
+        known = _KnownEvents(s)
+        ds = fmt.load_dataset(text, name, kind, known)
         if progress:
             progress("validate", 1, 1)
-        return _write_dataset(s, ds, name, who, reason, dry_run, progress)
+        return _write_dataset(s, ds, name, who, reason, dry_run, progress, known)
 
 
 def _write_dataset(
-    s: Session, ds: fmt.Dataset, name: str, who: str | None, reason: str, dry_run: bool, progress: Progress | None
+    s: Session,
+    ds: fmt.Dataset,
+    name: str,
+    who: str | None,
+    reason: str,
+    dry_run: bool,
+    progress: Progress | None,
+    known: Mapping[str, list[Event]] | None = None,
 ) -> ImportResult:
     orgs = ds.organisation_ids()
     result = ImportResult(name, orgs, events=len(ds.events), dry_run=dry_run)
@@ -185,7 +193,8 @@ def _write_dataset(
             progress("rebuild", i, len(orgs))
         if s.get(OrganisationRow, org) is None:
             continue
-        histories = repo.rebuild(s, org, repo.events_of(s, org))
+        event_data = {key: data for o, key, data in records["event"] if o == org}
+        histories = repo.rebuild(s, org, _merged_events(s, ds, org, known), ds.histories.get(org), event_data)
         conflicts = histories[View.PLANNED].conflicts
         if conflicts:
             result.conflicts[org] = [str(c) for c in conflicts]
@@ -195,6 +204,16 @@ def _write_dataset(
         s.rollback()
         result.changeset = None
     return result
+
+
+def _merged_events(s: Session, ds: fmt.Dataset, org: str, known: Mapping[str, list[Event]] | None) -> list[Event]:
+    """The organisation's events after this write: those already stored that the dataset
+    does not replace, and the dataset's own. Reuses what validation loaded."""
+    if known is None:
+        return repo.events_of(s, org)
+    new = [e for e in ds.events if e.organisation == org]
+    new_ids = {e.id for e in new}
+    return [e for e in known[org] if e.id not in new_ids] + new
 
 
 def _check_organisations_known(s: Session, ds: fmt.Dataset) -> None:
@@ -403,7 +422,7 @@ def _unit_names(s: Session, org: str, view: View) -> dict[str, str]:
 
     rows = s.execute(
         select(UnitVersion.unit_id, UnitVersion.name)
-        .where(UnitVersion.organisation == org, UnitVersion.view == view.value)
+        .where(UnitVersion.organisation == org, UnitVersion.view == repo.stored_view(s, org, view))
         .order_by(UnitVersion.valid_from)
     ).all()
     return {uid: name for uid, name in rows}

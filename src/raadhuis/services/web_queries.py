@@ -34,7 +34,7 @@ def staffing_by_unit(
         rows = s.execute(
             select(PostVersion.unit_id, PostVersion.fte, PostVersion.filled_fte, PostVersion.data).where(
                 PostVersion.organisation == org.id,
-                PostVersion.view == view.value,
+                PostVersion.view == repo.stored_view(s, org.id, view),
                 PostVersion.valid_from <= at,
                 PostVersion.valid_to > at,
             )

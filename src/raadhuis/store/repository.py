@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from raadhuis.domain.engine import History, build_history
 from raadhuis.domain.events import Event
-from raadhuis.domain.model import Post, Staffing, StaffingKind, TaskFieldShare, Unit, View
+from raadhuis.domain.model import Post, Staffing, StaffingKind, Status, TaskFieldShare, Unit, View
 from raadhuis.formats.dataset import event_from_dict, post_to_dict, unit_to_dict
 from raadhuis.store.tables import (
     Changeset,
@@ -129,7 +129,7 @@ def put_records(
         )
     _close(session, close, cs.recorded_at)
     if inserts:
-        session.execute(insert(Record), inserts)
+        _bulk(session, Record, inserts)
     return count
 
 
@@ -213,13 +213,28 @@ def upsert_organisation(session: Session, data: dict[str, Any]) -> None:
             setattr(row, k, v)
 
 
-def rebuild(session: Session, organisation: str, events: Sequence[Event]) -> dict[View, History]:
-    """Recompute the read models of one organisation from its events (both views)."""
+def rebuild(
+    session: Session,
+    organisation: str,
+    events: Sequence[Event],
+    actual: History | None = None,
+    event_data: dict[str, dict[str, Any]] | None = None,
+) -> dict[View, History]:
+    """Recompute the read models of one organisation from its events (both views).
+    ``actual`` is the actual history when the caller has just computed it for the same
+    events; ``event_data`` the events' canonical dicts, when already made."""
     for table in (UnitVersion, PostVersion, EventRow, LineageLinkRow):
         session.execute(delete(table).where(table.organisation == organisation))
     histories: dict[View, History] = {}
+    same = all(e.status is Status.REALISED for e in events if e.organisation == organisation)
+    org_row = session.get(OrganisationRow, organisation)
+    if org_row is not None:
+        org_row.planned_same = same
     for view in View:
-        history = build_history(events, organisation, view)
+        if view is View.PLANNED and same:
+            histories[view] = histories[View.ACTUAL]
+            continue
+        history = actual if (view is View.ACTUAL and actual is not None) else build_history(events, organisation, view)
         histories[view] = history
         _bulk(
             session,
@@ -295,7 +310,7 @@ def rebuild(session: Session, organisation: str, events: Sequence[Event]) -> dic
                 "decision": e.decision,
                 "units": " " + " ".join(e.subjects()) + " ",
                 "conflict": conflicts.get(e.id),
-                "data": event_to_dict(e),
+                "data": event_data[e.id] if event_data and e.id in event_data else event_to_dict(e),
             }
             for e in events
             if e.organisation == organisation
@@ -305,8 +320,21 @@ def rebuild(session: Session, organisation: str, events: Sequence[Event]) -> dic
 
 
 def _bulk(session: Session, table: type, rows: list[dict[str, Any]], chunk: int = 20000) -> None:
+    # Core executemany on the session's connection: the ORM's bulk path costs several
+    # times more per row and the read models need none of its bookkeeping.
+    conn = session.connection()
+    statement = insert(table.__table__)  # type: ignore[attr-defined]
     for i in range(0, len(rows), chunk):
-        session.execute(insert(table), rows[i : i + chunk])
+        conn.execute(statement, rows[i : i + chunk])
+
+
+def stored_view(session: Session, organisation: str, view: View) -> str:
+    """The view under which the read-model rows of ``view`` are stored."""
+    if view is View.PLANNED:
+        row = session.get(OrganisationRow, organisation)
+        if row is not None and row.planned_same:
+            return View.ACTUAL.value
+    return view.value
 
 
 def unit_from_row(data: dict[str, Any]) -> Unit:
@@ -343,7 +371,7 @@ def units_as_of(session: Session, organisation: str, day: date, view: View) -> d
     rows = session.execute(
         select(UnitVersion.data).where(
             UnitVersion.organisation == organisation,
-            UnitVersion.view == view.value,
+            UnitVersion.view == stored_view(session, organisation, view),
             UnitVersion.valid_from <= day,
             UnitVersion.valid_to > day,
         )
@@ -354,7 +382,7 @@ def units_as_of(session: Session, organisation: str, day: date, view: View) -> d
 def posts_as_of(session: Session, organisation: str, day: date, view: View, unit: str | None = None) -> dict[str, Post]:
     cond = [
         PostVersion.organisation == organisation,
-        PostVersion.view == view.value,
+        PostVersion.view == stored_view(session, organisation, view),
         PostVersion.valid_from <= day,
         PostVersion.valid_to > day,
     ]
@@ -370,7 +398,7 @@ def fte_by_unit(session: Session, organisation: str, day: date, view: View) -> d
         select(PostVersion.unit_id, func.sum(PostVersion.fte), func.sum(PostVersion.filled_fte), func.count())
         .where(
             PostVersion.organisation == organisation,
-            PostVersion.view == view.value,
+            PostVersion.view == stored_view(session, organisation, view),
             PostVersion.valid_from <= day,
             PostVersion.valid_to > day,
         )
@@ -405,7 +433,10 @@ def event_rows(
 def lineage_links(session: Session, organisation: str, view: View) -> list[LineageLinkRow]:
     return list(
         session.execute(
-            select(LineageLinkRow).where(LineageLinkRow.organisation == organisation, LineageLinkRow.view == view.value)
+            select(LineageLinkRow).where(
+                LineageLinkRow.organisation == organisation,
+                LineageLinkRow.view == stored_view(session, organisation, view),
+            )
         ).scalars()
     )
 
@@ -424,7 +455,9 @@ def unit_versions(session: Session, organisation: str, unit: str, view: View) ->
         session.execute(
             select(UnitVersion)
             .where(
-                UnitVersion.organisation == organisation, UnitVersion.view == view.value, UnitVersion.unit_id == unit
+                UnitVersion.organisation == organisation,
+                UnitVersion.view == stored_view(session, organisation, view),
+                UnitVersion.unit_id == unit,
             )
             .order_by(UnitVersion.valid_from)
         ).scalars()

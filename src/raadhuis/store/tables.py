@@ -63,6 +63,9 @@ class OrganisationRow(Base):
     slug: Mapped[str | None] = mapped_column(String(200), nullable=True, index=True)
     cbs_code: Mapped[str | None] = mapped_column(String(10), nullable=True)
     province: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    # When every event is realised the planned view is the actual one: its read-model rows
+    # are then stored once, under "actual" (half the rows at national scale).
+    planned_same: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
 
 class UnitVersion(Base):

@@ -108,7 +108,7 @@ def print_capacity(data: dict[str, Any], lang: str) -> None:
         console.print(table)
     st = data["strategic"]
 
-    def share(v):
+    def share(v: float | None) -> str:
         return "–" if v is None else f"{number(100 * v, lang, 1)}%"
 
     console.print(

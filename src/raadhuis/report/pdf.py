@@ -75,7 +75,7 @@ def _table(rows: list[list[Any]], widths: list[float], shade: list[int] | None =
     return table
 
 
-class OrgChart(Flowable):
+class OrgChart(Flowable):  # type: ignore[misc]  # reportlab has no type hints
     """The tidy-tree layout scaled to the frame; too wide to read, it becomes an indented list."""
 
     def __init__(self, layout: ChartLayout, max_height: float) -> None:
@@ -300,7 +300,10 @@ def report_pdf(data: dict[str, Any]) -> bytes:
     ca = r["capacity"]
     st = ca["strategic"]
     story += [_p(L("capacity", lang), "h1"), _p(L("capacity.intro", lang))]
-    share = lambda v: f"{number(100 * v, lang, 1)}%" if v is not None else "–"  # noqa: E731
+
+    def share(v: float | None) -> str:
+        return f"{number(100 * v, lang, 1)}%" if v is not None else "–"
+
     story.append(
         _table(
             [

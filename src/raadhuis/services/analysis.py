@@ -416,7 +416,7 @@ def _indicators(inp: _Inputs, store: Store | None) -> dict[str, Any]:
                 f"The {what_en} for {year} is derived from the register on 1 January {year} "
                 f"({', '.join(str(rounded(v)) + ' FTE' for v in derived.values())}), not from the yearly figures.",
                 year=year,
-                **{k: rounded(v) for k, v in derived.items()},
+                derived={k: rounded(v) for k, v in derived.items()},
             )
         )
     entries[year] = current
@@ -564,7 +564,10 @@ def _peers(inp: _Inputs, own: dict[str, Any], store: Store | None) -> dict[str, 
         for key in KEYS:
             value = own["values"][key]["value"]
             c = ind.compare_with_peers(code, year, key, value, rows, members, label_nl)
-            comparisons.append(c.to_dict() | {"definition": f"indicators.{key}"})
+            item = c.to_dict() | {"definition": f"indicators.{key}"}
+            if not c.peers:  # alone in its group: a rank of 1 of 1 would suggest a comparison that did not happen
+                item["rank"] = item["percentile"] = None
+            comparisons.append(item)
         out["groups"].append(
             {"label_nl": label_nl, "label_en": label_en, "members": len(members - {code}), "comparisons": comparisons}
         )

@@ -24,7 +24,7 @@ from raadhuis.domain.dates import DateError, parse_day
 from raadhuis.domain.model import View
 from raadhuis.formats.errors import InputErrors
 from raadhuis.i18n import detect, t
-from raadhuis.services import register
+from raadhuis.services import exchange, register
 from raadhuis.store.database import Store, current_revision, describe_url, resolve_url
 
 app = typer.Typer(
@@ -154,7 +154,7 @@ def info(fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.text) -> None:
 
 @app.command("import")
 def import_(
-    files: Annotated[list[Path], typer.Argument(help="Dataset(s): YAML of JSON.")],
+    files: Annotated[list[Path], typer.Argument(help="Dataset(s): YAML of JSON, of W3C ORG (.ttl/.jsonld).")],
     reason: Annotated[str, typer.Option("--reason", "-m", help="Waarom deze wijziging.")] = "",
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Alleen controleren, niets opslaan.")] = False,
     fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.text,
@@ -180,7 +180,7 @@ def import_(
                     completed=(1 if stage == "rebuild" else 0) + (done / total if total else 1),
                 )
 
-            result = _run(register.import_dataset, store, file, reason=reason, dry_run=dry_run, progress=progress)
+            result = _run(exchange.import_file, store, file, reason=reason, dry_run=dry_run, progress=progress)
         results.append(result)
         if fmt is Fmt.text:
             key = "import.dry" if dry_run else "import.ok"
@@ -205,7 +205,7 @@ def validate(
     store = CTX.open()
     out = []
     for file in files:
-        result = _run(register.import_dataset, store, file, dry_run=True)
+        result = _run(exchange.import_file, store, file, dry_run=True)
         out.append(
             {
                 "file": str(file),
@@ -227,27 +227,39 @@ def validate(
 class ExportFmt(str, Enum):
     yaml = "yaml"
     json = "json"
+    jsonld = "jsonld"
+    turtle = "turtle"
+    xlsx = "xlsx"
+    csv = "csv"
 
 
 @app.command()
 def export(
     org: Annotated[str | None, typer.Argument(help="Organisatie (CBS-code of slug); leeg = alles.")] = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Bestand; anders standaarduitvoer.")] = None,
-    fmt: Annotated[ExportFmt, typer.Option("--format")] = ExportFmt.yaml,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Bestand (map voor csv); anders stdout.")
+    ] = None,
+    fmt: Annotated[
+        ExportFmt, typer.Option("--format", help="yaml, json, jsonld, turtle, xlsx of csv.")
+    ] = ExportFmt.yaml,
+    at: Annotated[str | None, typer.Option("--at", help="Peildatum (xlsx/csv; W3C ORG: stand op die dag).")] = None,
+    planned: Annotated[bool, typer.Option("--planned", help="Geplande stand (xlsx/csv).")] = False,
     known_at: Annotated[str | None, typer.Option("--known-at", help="Zoals bekend op dit moment.")] = None,
 ) -> None:
-    """Exporteer als dataset (YAML/JSON); opnieuw inlezen geeft dezelfde stand."""
-    from raadhuis.formats.dataset import dataset_to_dict
-
+    """Exporteer: dataset (YAML/JSON, opnieuw in te lezen), W3C ORG (JSON-LD/Turtle) of Excel/CSV."""
     store = CTX.open()
-    ds = _run(register.export_dataset, store, org, _moment(known_at))
-    data = dataset_to_dict(ds)
-    if fmt is ExportFmt.json:
-        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    else:
-        import yaml
-
-        text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=110)
+    if fmt in (ExportFmt.xlsx, ExportFmt.csv):
+        if org is None or output is None:
+            _fail(
+                "xlsx/csv: geef een organisatie en --output"
+                if CTX.lang == "nl"
+                else "xlsx/csv: give an organisation and --output"
+            )
+        paths = _run(exchange.export_file, store, org, fmt.value, output, _day(at), _view(planned), CTX.lang)
+        for p in paths:
+            err_console.print(t("export.ok", CTX.lang, file=p))
+        return
+    text = _run(exchange.export_text, store, org, fmt.value, _day(at) if at else None, _moment(known_at))
     if output is None:
         sys.stdout.write(text)
     else:
@@ -598,6 +610,101 @@ def municipalities(
     for m in data:
         table.add_row(m["code"], m["name"], m["province"])
     console.print(table)
+
+
+@app.command("import-excel")
+def import_excel(
+    file: Annotated[Path, typer.Argument(help="Formatieplan of HR-export: .xlsx of .csv.")],
+    org: Annotated[str, typer.Option("--org", help="Organisatie (CBS-code of slug).")],
+    at: Annotated[str, typer.Option("--at", help="Stand per JJJJ-MM-DD.")],
+    mapping: Annotated[Path | None, typer.Option("--mapping", help="Opgeslagen kolomindeling (.json/.yaml).")] = None,
+    save_mapping: Annotated[Path | None, typer.Option("--save-mapping", help="Kolomindeling bewaren.")] = None,
+    complete: Annotated[
+        bool, typer.Option("--complete", help="Het blad is de hele formatie: ontbrekende plaatsen vervallen.")
+    ] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Toon wat er zou veranderen; niets opslaan.")] = False,
+    reason: Annotated[str, typer.Option("--reason", "-m")] = "",
+    fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.text,
+) -> None:
+    """Lees een formatieplan uit Excel/CSV in: alleen wat veranderde wordt een gebeurtenis."""
+    from raadhuis.formats.excel_import import sniff_mapping
+    from raadhuis.formats.mapping import ColumnMapping
+    from raadhuis.services import formatieplan
+
+    store = CTX.open()
+    day = _day(at)
+    cmap = _run(ColumnMapping.load, mapping) if mapping else _run(sniff_mapping, file)
+    if save_mapping:
+        cmap.save(save_mapping)
+    prefix = f"xl-{file.stem}-{day.isoformat()}"
+    source_id = f"bron-{file.stem}-{day.isoformat()}"
+    planned_changes = _run(formatieplan.plan, store, org, file, day, prefix, source_id, complete, CTX.lang, cmap)
+    if fmt is Fmt.text:
+        for line in planned_changes["sentences"]:
+            console.print(f"• {line}", highlight=False)
+        if not planned_changes["events"]:
+            console.print("Geen wijzigingen." if CTX.lang == "nl" else "No changes.")
+    if dry_run or not planned_changes["events"]:
+        if fmt is Fmt.json:
+            _json({"dry_run": True, "rows": planned_changes["rows"], "changes": planned_changes["sentences"]})
+        return
+    result = _run(
+        formatieplan.commit,
+        store,
+        org,
+        file,
+        day,
+        prefix,
+        source_id,
+        register.current_user(),
+        reason or f"formatieplan {file.name} per {day.isoformat()}",
+        complete,
+        None,
+        False,
+        cmap,
+    )
+    if fmt is Fmt.json:
+        _json(dict(result.to_dict(), changes=planned_changes["sentences"]))
+    else:
+        console.print(
+            t("import.ok", CTX.lang, file=file, events=len(planned_changes["events"]), changeset=result.changeset),
+            highlight=False,
+        )
+
+
+@app.command()
+def sources(
+    org: Annotated[str, typer.Argument()],
+    unsupported: Annotated[
+        bool, typer.Option("--unsupported", help="Alleen feiten zonder bron en zonder aanname.")
+    ] = False,
+    fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.text,
+) -> None:
+    """Bronnen en de feiten die ze onderbouwen; feiten zonder bron of aanname-markering."""
+    from raadhuis.services.sources import evidence
+
+    data = _run(evidence, CTX.open(), org)
+    if fmt is Fmt.json:
+        _json(data if not unsupported else {"organisation": data["organisation"], "unsupported": data["unsupported"]})
+        return
+    nl = CTX.lang == "nl"
+    if not unsupported:
+        for src in data["sources"]:
+            head = f"[bold]{_esc(src.get('title') or src['id'])}[/bold]"
+            meta = ", ".join(str(src[k]) for k in ("publisher", "date") if src.get(k))
+            console.print(head + (f" ({_esc(meta)})" if meta else ""))
+            for f in src["facts"]:
+                where = f" — p. {f['page']}" if f.get("page") else ""
+                quote = f' — "{f["quote"]}"' if f.get("quote") else ""
+                console.print(
+                    f"  {f['kind']} {_esc(f['id'])}: {_esc(f['label'])}{_esc(where)}{_esc(quote)}", highlight=False
+                )
+        console.print(("Aannames: " if nl else "Assumptions: ") + str(len(data["assumptions"])))
+    console.print(
+        ("Zonder bron en zonder aanname: " if nl else "Without source or assumption: ") + str(len(data["unsupported"]))
+    )
+    for f in data["unsupported"]:
+        console.print(f"  {f['kind']} {_esc(f['id'])}: {_esc(f['label'])}", highlight=False)
 
 
 def main() -> None:

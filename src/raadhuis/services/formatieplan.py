@@ -15,6 +15,7 @@ from raadhuis.domain.events import Event
 from raadhuis.domain.model import View
 from raadhuis.formats import dataset as fmt
 from raadhuis.formats.excel_import import describe, file_source, plan_changes, read_formatieplan, sniff_mapping
+from raadhuis.formats.mapping import ColumnMapping
 from raadhuis.services import register
 from raadhuis.store.database import Store
 
@@ -28,13 +29,17 @@ def plan(
     source_id: str,
     complete: bool = False,
     lang: str = "nl",
+    mapping: ColumnMapping | None = None,
 ) -> dict[str, Any]:
-    """What the sheet would change on ``at``: the events, in words, and the column mapping used.
+    """What the sheet would change on ``at``: the events, in words, and the column mapping used
+    (a saved mapping, or one guessed from the headers).
     Raises InputErrors (sheet, row, column) for an unreadable sheet."""
-    mapping = sniff_mapping(path)
+    mapping = mapping or sniff_mapping(path)
     rows = read_formatieplan(path, mapping)
     snap = register.snapshot(store, organisation, at, View.ACTUAL)
-    events = plan_changes(rows, snap, at, snap.organisation, id_prefix, source_id, complete=complete)
+    events = plan_changes(
+        rows, snap, at, snap.organisation, id_prefix, source_id, complete=complete, duplicates=mapping.duplicates
+    )
     return {
         "organisation": snap.organisation,
         "at": at.isoformat(),
@@ -57,9 +62,10 @@ def commit(
     complete: bool = False,
     title: str | None = None,
     dry_run: bool = False,
+    mapping: ColumnMapping | None = None,
 ) -> register.ImportResult:
     """Write the planned events, citing the sheet itself as their source."""
-    planned = plan(store, organisation, path, at, id_prefix, source_id, complete)
+    planned = plan(store, organisation, path, at, id_prefix, source_id, complete, mapping=mapping)
     events: list[Event] = planned["events"]
     extra = fmt.Dataset(sources=[file_source(path, source_id, title, at)])
     return register.write_events(

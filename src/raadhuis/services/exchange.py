@@ -1,0 +1,108 @@
+"""Exchange formats in and out: dataset (YAML/JSON), W3C ORG (JSON-LD/Turtle), Excel/CSV."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from raadhuis.domain.dates import FuzzyDate
+from raadhuis.domain.model import Cooperation, View
+from raadhuis.formats import dataset as fmt
+from raadhuis.formats.errors import InputError, InputErrors
+from raadhuis.services import register
+from raadhuis.store.database import Store
+
+TEXT_FORMATS = ("yaml", "json", "jsonld", "turtle")
+FILE_FORMATS = ("xlsx", "csv")
+RDF_SUFFIXES = {".ttl": "turtle", ".jsonld": "jsonld"}
+
+
+def export_text(
+    store: Store, organisation: str | None, kind: str, at: date | None = None, known_at: datetime | None = None
+) -> str:
+    """The organisation (or everything) as text: the canonical dataset, or W3C ORG with
+    its full history (or as of ``at``)."""
+    ds = register.export_dataset(store, organisation, known_at)
+    if kind in ("jsonld", "turtle"):
+        from raadhuis.formats.w3c_org import dataset_to_graph, to_jsonld, to_turtle
+
+        if organisation is None:
+            raise InputErrors(
+                [
+                    InputError(
+                        "<export>", None, "organisation", "W3C ORG export needs one organisation (CBS code or slug)"
+                    )
+                ]
+            )
+        graph = dataset_to_graph(ds, _org_id(store, organisation), at)
+        return to_jsonld(graph) if kind == "jsonld" else to_turtle(graph)
+    data = fmt.dataset_to_dict(ds)
+    if kind == "json":
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return str(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=110))
+
+
+def _org_id(store: Store, organisation: str) -> str:
+    with store.session() as s:
+        return register.resolve_organisation(s, organisation).id
+
+
+def export_file(
+    store: Store, organisation: str, kind: str, output: Path, at: date, view: View = View.ACTUAL, lang: str = "nl"
+) -> list[Path]:
+    """The organisation on a day as an Excel workbook or CSV files (no cell runs a formula)."""
+    from raadhuis.formats.excel_export import export_csv, export_workbook
+
+    snap = register.snapshot(store, organisation, at, view)
+    coops = _cooperations(store, snap.organisation, at)
+    if kind == "xlsx":
+        return [export_workbook(snap, output, coops, lang)]
+    output.mkdir(parents=True, exist_ok=True)
+    return export_csv(snap, output, coops, lang)
+
+
+def _cooperations(store: Store, org: str, at: date) -> list[Cooperation]:
+    ds = register.export_dataset(store, org)
+    out = []
+    for c in ds.cooperations:
+        if not any(p.organisation == org for p in c.participants):
+            continue
+        if c.start and FuzzyDate.parse(c.start).effective > at:
+            continue
+        if c.end and FuzzyDate.parse(c.end).effective <= at:
+            continue
+        out.append(c)
+    return out
+
+
+def import_file(
+    store: Store, path: Path, who: str | None = None, reason: str = "", dry_run: bool = False, progress: Any = None
+) -> register.ImportResult:
+    """Import a dataset file (YAML/JSON) or a W3C ORG file (Turtle/JSON-LD) made by Raadhuis."""
+    rdf = RDF_SUFFIXES.get(path.suffix.lower())
+    if rdf is None:
+        return register.import_dataset(store, path, who=who, reason=reason, dry_run=dry_run, progress=progress)
+    from raadhuis.formats.w3c_org import from_text, graph_to_dataset
+
+    try:
+        text = path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputErrors(
+            [InputError(str(path), None, "(file)", f"cannot read the file as UTF-8 text: {exc}")]
+        ) from None
+    ds = graph_to_dataset(from_text(text, rdf), str(path))
+    # Through the dataset form, so the RDF import gets exactly the checks a dataset gets.
+    as_yaml = yaml.safe_dump(fmt.dataset_to_dict(ds), allow_unicode=True, sort_keys=False)
+    return register.import_dataset(
+        store,
+        str(path) + ".yaml",
+        who=who,
+        reason=reason or f"import {path.name}",
+        dry_run=dry_run,
+        progress=progress,
+        text=as_yaml,
+    )

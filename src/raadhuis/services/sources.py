@@ -1,0 +1,96 @@
+"""Evidence: which sources support which facts, and which facts have none."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from raadhuis.services.register import NotFound, resolve_organisation
+from raadhuis.store import repository as repo
+from raadhuis.store.database import Store
+
+
+def _citations(data: dict[str, Any]) -> list[dict[str, Any]]:
+    out = []
+    for c in data.get("sources", []) or []:
+        out.append({"source": c} if isinstance(c, str) else dict(c))
+    return out
+
+
+def _facts(store: Store, organisation: str) -> tuple[str, list[dict[str, Any]], dict[str, dict[str, Any]]]:
+    """Every fact of an organisation that can carry evidence: its events (units and posts
+    come from events), its cooperations, the decisions behind its events, itself."""
+    with store.session() as s:
+        org = resolve_organisation(s, organisation)
+        sources = {d["id"]: d for d in repo.current_data(s, "source")}
+        decisions = {d["id"]: d for d in repo.current_data(s, "decision")}
+        facts: list[dict[str, Any]] = []
+        for data in repo.current_data(s, "organisation"):
+            if data["id"] == org.id:
+                facts.append({"kind": "organisation", "id": org.id, "label": data["name"], "data": data})
+        used_decisions = set()
+        for data in repo.current_data(s, "event", org.id):
+            label = data.get("title") or f"{data['type']} {data.get('date')}"
+            facts.append({"kind": "event", "id": data["id"], "label": label, "data": data})
+            if data.get("decision"):
+                used_decisions.add(data["decision"])
+        for data in repo.current_data(s, "cooperation"):
+            if any(p.get("organisation") == org.id for p in data.get("participants", [])):
+                facts.append({"kind": "cooperation", "id": data["id"], "label": data["name"], "data": data})
+        for key in sorted(used_decisions):
+            if key in decisions:
+                d = decisions[key]
+                facts.append(
+                    {"kind": "decision", "id": key, "label": f"{d['body']} {d['date']}: {d['title']}", "data": d}
+                )
+        return org.id, facts, sources
+
+
+def evidence(store: Store, organisation: str) -> dict[str, Any]:
+    """Per source the facts it supports; the facts that rest on an assumption; and the
+    facts with neither a source nor an assumption mark (to be fixed)."""
+    org, facts, sources = _facts(store, organisation)
+    by_source: dict[str, list[dict[str, Any]]] = {}
+    assumptions, unsupported, unknown = [], [], []
+    for fact in facts:
+        cites = _citations(fact["data"])
+        entry = {"kind": fact["kind"], "id": fact["id"], "label": fact["label"]}
+        for c in cites:
+            if c["source"] not in sources:
+                unknown.append(dict(entry, source=c["source"]))
+            by_source.setdefault(c["source"], []).append(dict(entry, page=c.get("page"), quote=c.get("quote")))
+        if fact["data"].get("assumption"):
+            note = fact["data"]["assumption"]
+            assumptions.append(dict(entry, note=note if isinstance(note, str) else None))
+        elif not cites:
+            unsupported.append(entry)
+    listed = []
+    for sid, supported in sorted(by_source.items(), key=lambda kv: kv[0]):
+        src = sources.get(sid, {"id": sid, "title": None})
+        listed.append({**{k: v for k, v in src.items()}, "facts": supported})
+    return {
+        "organisation": org,
+        "sources": listed,
+        "assumptions": assumptions,
+        "unsupported": unsupported,
+        "unknown_sources": unknown,
+        "facts": len(facts),
+    }
+
+
+def sources_of(store: Store, organisation: str, kind: str, fact_id: str) -> dict[str, Any]:
+    """The sources behind one fact, with page and quote, and whether it is an assumption."""
+    org, facts, sources = _facts(store, organisation)
+    for fact in facts:
+        if fact["kind"] == kind and fact["id"] == fact_id:
+            cites = _citations(fact["data"])
+            return {
+                "organisation": org,
+                "kind": kind,
+                "id": fact_id,
+                "label": fact["label"],
+                "assumption": fact["data"].get("assumption", False),
+                "sources": [
+                    dict(c, **{k: v for k, v in sources.get(c["source"], {}).items() if k != "id"}) for c in cites
+                ],
+            }
+    raise NotFound(kind, fact_id, f"in {org}")

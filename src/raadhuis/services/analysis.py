@@ -21,7 +21,7 @@ from raadhuis.analysis import span_of_control as soc
 from raadhuis.analysis import vulnerability as vul
 from raadhuis.analysis.common import Reason, median, rounded
 from raadhuis.domain.dates import DateError, FuzzyDate
-from raadhuis.domain.model import Cooperation, Post, Snapshot, Staffing, StaffingKind, Status, View
+from raadhuis.domain.model import Cooperation, Post, Snapshot, Status, View
 from raadhuis.formats import dataset as fmt
 from raadhuis.formats import figures as figfmt
 from raadhuis.formats.errors import InputError, InputErrors
@@ -152,30 +152,40 @@ def _head(inp: _Inputs, definition: str) -> dict[str, Any]:
 # --- span of control --------------------------------------------------------------------
 
 
-def _formation_snapshot(snap: Snapshot) -> Snapshot:
-    """Every post as if filled by its own FTE: the span of control the formation plan intends."""
-    posts = {
-        pid: Post(
-            p.id,
-            p.unit,
-            p.title,
-            p.fte,
-            p.scale,
-            p.roles,
-            (Staffing(StaffingKind.EMPLOYEE, p.fte),) if p.fte > 0 else (),
-            p.reports_to,
-        )
-        for pid, p in snap.posts.items()
-    }
-    return _IndexedSnapshot(snap.organisation, snap.at, snap.view, snap.units, posts)
+def _bosses(snap: Snapshot) -> dict[str, str | None]:
+    """post id → the manager post it reports to, by the rules of :mod:`raadhuis.analysis.span_of_control`.
+
+    Posts without their own ``reports_to`` manager share the answer of their unit, so it is asked
+    once per unit (and once more for the unit's line manager) instead of once per post."""
+    line = soc._line_managers(snap)
+    cache: dict[tuple[str, bool], str | None] = {}
+    out: dict[str, str | None] = {}
+    for post in snap.posts.values():
+        target = snap.posts.get(post.reports_to) if post.reports_to else None
+        if target is not None and target.manager and target.id != post.id:
+            out[post.id] = target.id
+            continue
+        key = (post.unit, post.manager and line.get(post.unit) == post.id)
+        if key not in cache:
+            cache[key] = soc._boss(snap, post, line)
+        out[post.id] = cache[key]
+    return out
 
 
 def _formation(snap: Snapshot, band: tuple[int, int]) -> dict[str, Any]:
-    f = soc.span_of_control(_formation_snapshot(snap), band)
-    ftes = [m.fte for m in f.managers]
+    """Budgeted FTE per manager: every post counted as if filled, the span the formation plan intends."""
+    fte: dict[str, float] = {p.id: 0.0 for p in snap.posts.values() if p.manager}
+    for post_id, boss in _bosses(snap).items():
+        if boss is not None and boss in fte:
+            fte[boss] += snap.posts[post_id].fte
+    managers = sorted(pid for pid in fte)
+    ftes = [fte[m] for m in managers]
     return {
         "definition": "span_formation",
-        "managers": [{"post": m.post, "unit": m.unit, "title": m.title, "fte": rounded(m.fte)} for m in f.managers],
+        "managers": [
+            {"post": m, "unit": snap.posts[m].unit, "title": snap.posts[m].title, "fte": rounded(fte[m])}
+            for m in managers
+        ],
         "mean_fte": rounded(sum(ftes) / len(ftes)) if ftes else None,
         "median_fte": rounded(median(ftes)),
         "maximum_fte": rounded(max(ftes)) if ftes else None,
@@ -378,19 +388,24 @@ def _year_inputs(entry: dict[str, Any]) -> ind.YearInputs:
 
 
 def _derived_fte(store: Store | None, inp: _Inputs, year: int) -> tuple[float | None, float | None]:
-    """Formatie and bezetting from the register on 1 January (the BBV reference date)."""
+    """Formatie and bezetting from the register on 1 January (the BBV reference date).
+
+    Bezetting counts own employees only, which needs the posts themselves: it is derived when
+    the snapshot at hand is of 1 January; formatie is a sum the store computes directly."""
     jan1 = date(year, 1, 1)
     if inp.at == jan1 and inp.view is View.ACTUAL:
-        snap: Snapshot = inp.snapshot
-    elif store is not None:
-        snap = register.snapshot(store, inp.org["id"], jan1, View.ACTUAL)
-    else:
+        if not inp.snapshot.posts:
+            return None, None
+        fte = ind.fte_from_snapshot(inp.snapshot)
+        has_staffing = any(p.staffing for p in inp.snapshot.posts.values())
+        return fte.formatie_fte, (fte.bezetting_fte if has_staffing else None)
+    if store is None:
         return None, None
-    if not snap.posts:
+    with store.session() as s:
+        per_unit = repo.fte_by_unit(s, inp.org["id"], jan1, View.ACTUAL)
+    if not per_unit:
         return None, None
-    fte = ind.fte_from_snapshot(snap)
-    has_staffing = any(p.staffing for p in snap.posts.values())
-    return fte.formatie_fte, (fte.bezetting_fte if has_staffing else None)
+    return sum(f for f, _, _ in per_unit.values()), None
 
 
 def _indicators(inp: _Inputs, store: Store | None) -> dict[str, Any]:

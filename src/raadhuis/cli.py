@@ -100,13 +100,19 @@ def _json(data: Any) -> None:
 
 def _fail_input(exc: InputErrors) -> None:
     for e in exc.errors:
-        err_console.print(f"[red]{t('error', CTX.lang)}[/red] {e}", markup=True, highlight=False, soft_wrap=True)
+        err_console.print(
+            f"[red]{t('error', CTX.lang)}[/red] {_esc(e.text(CTX.lang))}", highlight=False, soft_wrap=True
+        )
     err_console.print(t("errors.count", CTX.lang, n=len(exc.errors)))
     raise typer.Exit(1)
 
 
 def _fail(message: str) -> None:
-    err_console.print(f"[red]{t('error', CTX.lang)}[/red] {message}", highlight=False, soft_wrap=True)
+    from raadhuis.i18n.errors import translate
+
+    err_console.print(
+        f"[red]{t('error', CTX.lang)}[/red] {_esc(translate(message, CTX.lang))}", highlight=False, soft_wrap=True
+    )
     raise typer.Exit(1)
 
 

@@ -15,6 +15,9 @@ class InputError:
     column: str | None = None
 
     def location(self) -> str:
+        if self.sheet is None and self.column is not None:  # CSV: no sheet, but a column
+            where = self.file + (f", rij {self.line}" if self.line is not None else "")
+            return f"{where}, kolom {self.column}"
         if self.sheet is not None:
             where = f"{self.file}, blad {self.sheet!r}"
             if self.line is not None:
@@ -26,6 +29,22 @@ class InputError:
 
     def __str__(self) -> str:
         return f"{self.location()}: {self.field}: {self.message}"
+
+    def text(self, lang: str = "nl") -> str:
+        """The whole error in the reader's language (Dutch by default)."""
+        from raadhuis.i18n.errors import translate
+
+        where = self.location()
+        if lang != "nl":
+            where = where.replace(", blad ", ", sheet ").replace(", rij ", ", row ").replace(", kolom ", ", column ")
+        return f"{where}: {self.field}: {translate(self.message, lang)}"
+
+    def localized(self, lang: str = "nl") -> InputError:
+        from dataclasses import replace
+
+        from raadhuis.i18n.errors import translate
+
+        return replace(self, message=translate(self.message, lang))
 
     def to_dict(self) -> dict[str, object]:
         out: dict[str, object] = {"file": self.file, "line": self.line, "field": self.field, "message": self.message}

@@ -83,7 +83,7 @@ def list_organisations(store: Store, search: str | None = None) -> list[dict[str
                     "province": org.province,
                     "first_event": dates[0].isoformat() if dates else None,
                     "last_event": dates[-1].isoformat() if dates else None,
-                    "events": len(dates),
+                    "events": repo.count_events(s, org.id),
                 }
             )
         return out

@@ -472,3 +472,7 @@ def event_dates(session: Session, organisation: str) -> list[date]:
     return sorted(
         set(session.execute(select(EventRow.effective).where(EventRow.organisation == organisation)).scalars())
     )
+
+
+def count_events(session: Session, organisation: str) -> int:
+    return int(session.scalar(select(func.count()).select_from(EventRow).where(EventRow.organisation == organisation)) or 0)

@@ -65,7 +65,10 @@ def render(request: Request, template: str, status: int = 200, **ctx: Any) -> HT
         params = [(k, v) for k, v in request.query_params.multi_items() if k != "lang"] + [("lang", code)]
         return f"{request.url.path}?{urlencode(params)}"
 
+    from raadhuis.i18n.errors import translate
+
     ctx.update(
+        err=lambda message: translate(str(message), lang),
         lang_url=lang_url,
         num=lambda value, digits=2: number(value, lang, digits),
         lang=lang,

@@ -1,0 +1,96 @@
+"""Error messages in Dutch.
+
+The checks (schema, dataset, engine, Excel, CBS) write their messages in English with
+fixed wording; this module turns them into Dutch for the people who read them, by
+pattern. A message without a pattern is shown as it is, so nothing is ever hidden.
+"""
+
+from __future__ import annotations
+
+import re
+
+# (English pattern, Dutch template). Groups are re-used by number.
+_PATTERNS: list[tuple[str, str]] = [
+    (r"unit '(.+?)' does not exist on (\S+)", r"eenheid '\1' bestaat niet op \2"),
+    (r"post '(.+?)' does not exist on (\S+)", r"formatieplaats '\1' bestaat niet op \2"),
+    (r"parent unit '(.+?)' does not exist on (\S+)", r"bovenliggende eenheid '\1' bestaat niet op \2"),
+    (
+        r"unit '(.+?)' already exists on (\S+); a unit has one line parent at a time \(end it or move it instead\)",
+        r"eenheid '\1' bestaat al op \2; een eenheid valt op elk moment onder één lijnparent (beëindig of verplaats haar)",
+    ),
+    (r"unit '(.+?)' already exists on (\S+)", r"eenheid '\1' bestaat al op \2"),
+    (r"post '(.+?)' already exists on (\S+)", r"formatieplaats '\1' bestaat al op \2"),
+    (
+        r"making '(.+?)' the parent of '(.+?)' creates a cycle",
+        r"'\1' boven '\2' plaatsen maakt een kringloop in de hiërarchie",
+    ),
+    (
+        r"unit '(.+?)' still has sub-unit '(.+?)'; move or end it first",
+        r"eenheid '\1' heeft nog onderdeel '\2'; verplaats of beëindig dat eerst",
+    ),
+    (
+        r"unit '(.+?)' is not temporary; only a temporary unit converts",
+        r"eenheid '\1' is niet tijdelijk; alleen een tijdelijke eenheid kan worden omgezet",
+    ),
+    (r"unit '(.+?)' cannot be absorbed into itself", r"eenheid '\1' kan niet in zichzelf opgaan"),
+    (
+        r"(unit|post) '(.+?)' overlaps its period at (\S+) \((.+?) to (.+?)\): two parents at once",
+        r"'\2' overlapt met de periode in \3 (\4 tot \5): twee lijnparents tegelijk",
+    ),
+    (
+        r"(unit|post) '(.+?)' overlaps its period at (\S+) \((.+?) to (.+?)\): overlapping periods",
+        r"'\2' overlapt met de periode in \3 (\4 tot \5): overlappende perioden",
+    ),
+    (r"a merge needs at least two units", "een samenvoeging heeft minstens twee eenheden nodig"),
+    (r"a split needs at least two resulting units", "een splitsing heeft minstens twee nieuwe eenheden nodig"),
+    (r"a (\w+) event needs '(\w+)': (.+)", r"een gebeurtenis van type \1 heeft '\2' nodig: \3"),
+    (r"expected one of (.+), got (.+)", r"verwacht een van: \1; gevonden: \2"),
+    (r"expected a number of at least (\S+), got (.+)", r"verwacht een getal van minstens \1; gevonden: \2"),
+    (r"expected a number of at most (\S+), got (.+)", r"verwacht een getal van hoogstens \1; gevonden: \2"),
+    (r"expected an FTE of at least 0, got (.+)", r"verwacht een fte van minstens 0; gevonden: \1"),
+    (r"expected a valid date \((.+?)\), got (.+?): (.+)", r"verwacht een geldige datum (\1); gevonden: \2 (\3)"),
+    (r"expected a date \((.+?)\), got (.+)", r"verwacht een datum (\1); gevonden: \2"),
+    (r"expected a day YYYY-MM-DD, got (.+)", r"verwacht een dag JJJJ-MM-DD; gevonden: \1"),
+    (r"expected a date after 'from' \((.+?)\), got (.+)", r"verwacht een datum na 'from' (\1); gevonden: \2"),
+    (r"expected (\[?[\w', ]+\]?), got (.+)", r"verwacht \1; gevonden: \2"),
+    (
+        r"unknown field: Additional properties are not allowed \((.+) (?:was|were) unexpected\)",
+        r"onbekend veld: \1 hoort hier niet",
+    ),
+    (r"'(.+?)' is required", r"'\1' is verplicht"),
+    (r"not valid YAML: (.+)", r"geen geldige YAML: \1"),
+    (r"not valid JSON: (.+)", r"geen geldige JSON: \1"),
+    (r"not one of the accepted forms: (.+)", r"geen van de toegestane vormen: \1"),
+    (r"event id '(.+?)' is used twice \(also at (.+)\)", r"gebeurtenis-id '\1' komt twee keer voor (ook bij \2)"),
+    (
+        r"unknown decision '(.+?)'; expected one of the decisions listed",
+        r"onbekend besluit '\1'; verwacht een van de opgenomen besluiten",
+    ),
+    (
+        r"organisation '(.+?)' is used but not declared in 'organisations' nor in the store",
+        r"organisatie '\1' wordt gebruikt maar staat niet in 'organisations' en niet in het register",
+    ),
+    (
+        r"expected the organisation \(here or as the dataset's 'organisation'\)",
+        "verwacht de organisatie (hier of als 'organisation' van de dataset)",
+    ),
+    (r"cannot read the file(?: as UTF-8 text)?: (.+)", r"kan het bestand niet lezen: \1"),
+    (r"expected UTF-8 text", "verwacht UTF-8-tekst"),
+    (r"(\S+) '(.+?)' not found: (.+)", r"\1 '\2' niet gevonden: \3"),
+]
+_COMPILED = [(re.compile(f"^{p}$", re.DOTALL), d) for p, d in _PATTERNS]
+_WORDS = {"organisation": "organisatie", "unit": "eenheid", "event": "gebeurtenis", "post": "formatieplaats"}
+
+
+def translate(message: str, lang: str = "nl") -> str:
+    """``message`` in ``lang``; English messages pass through unchanged for lang="en"."""
+    if lang != "nl":
+        return message
+    for pattern, dutch in _COMPILED:
+        m = pattern.match(message)
+        if m:
+            out = m.expand(dutch)
+            for en, nl in _WORDS.items():
+                out = out.replace(f"{en} '", f"{nl} '") if out.startswith(en) else out
+            return out
+    return message

@@ -151,7 +151,7 @@ def load_dataset(
     if not errors:
         dataset = _convert(data, errors)
     if not errors:
-        check_history(dataset, errors, known_events or {})
+        check_history(dataset, errors, known_events if known_events is not None else {})
     if errors:
         lines = line_finder(text)
         raise InputErrors([InputError(filename, lines(p), path_text(p), m) for p, m in _unique(errors)])

@@ -17,7 +17,7 @@ from rich.table import Table
 
 from raadhuis.domain.model import View
 from raadhuis.report.labels import L
-from raadhuis.report.view import indicator_rows, reason_text, summary_lines
+from raadhuis.report.view import indicator_name, indicator_rows, reason_text, summary_lines
 from raadhuis.services import analysis
 from raadhuis.services.analysis import number
 
@@ -142,7 +142,7 @@ def print_peers(data: dict[str, Any], lang: str) -> None:
             table.add_column(L(col, lang))
         for c in g["comparisons"]:
             table.add_row(
-                c["indicator"],
+                indicator_name(c["indicator"], lang),
                 number(c["value"], lang),
                 number(c["peer_median"], lang),
                 f"{c['rank']} / {c['of']}" if c["rank"] else "–",

@@ -66,6 +66,7 @@ def context(data: dict[str, Any]) -> dict[str, Any]:
         "L": lambda key, **v: L(key, lang, **v),
         "num": lambda value, digits=2: number(value, lang, digits),
         "reason": lambda r: view.reason_text(r, lang),
+        "indicator_name": lambda key: view.indicator_name(key, lang),
         "r": result,
         "org": result["organisation"],
         "title": L("title", lang, date=date_text(result["at"], lang)),

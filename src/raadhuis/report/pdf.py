@@ -25,6 +25,7 @@ from reportlab.platypus import (
 
 from raadhuis.render.orgchart import ChartLayout, layout_orgchart
 from raadhuis.report import view
+from raadhuis.report.view import indicator_name
 from raadhuis.report.html import date_text
 from raadhuis.report.labels import DEFINITION_TEXT, L
 from raadhuis.services.analysis import DEFINITIONS, number
@@ -129,7 +130,7 @@ def _chart_flowables(units: list[dict[str, Any]], lang: str, frame_w: float) -> 
     ] + ([_p(L("more", lang, n=len(units) - len(rows)), "small")] if len(units) > len(rows) else [])
 
 
-def _trend(points: list[tuple[int, float | None]], lang: str, w: float = 60 * mm, h: float = 16 * mm) -> Drawing:
+def _trend(points: list[tuple[int, float | None]], lang: str, w: float = 48 * mm, h: float = 16 * mm) -> Drawing:
     d = Drawing(w, h)
     known = [v for _, v in points if v is not None]
     d.add(Line(0, 3, w, 3, strokeColor=GRID))
@@ -238,7 +239,7 @@ def report_pdf(data: dict[str, Any]) -> bytes:
         for c in g["comparisons"]:
             prow.append(
                 [
-                    c["indicator"],
+                    indicator_name(c["indicator"], lang),
                     number(c["value"], lang),
                     number(c["peer_median"], lang),
                     f"{c['rank']} / {c['of']}" if c["rank"] else "–",
@@ -249,7 +250,7 @@ def report_pdf(data: dict[str, Any]) -> bytes:
 
     # Span of control
     sp = r["span"]
-    story += [_p(L("span", lang), "h1"), _p(L("span.intro", lang)), Spacer(1, 2 * mm)]
+    span_head: list[Flowable] = [_p(L("span", lang), "h1"), _p(L("span.intro", lang)), Spacer(1, 2 * mm)]
     figs = [
         [L("managers", lang), str(len(sp["managers"]))],
         [L("layers", lang), str(sp["layers"])],
@@ -259,7 +260,7 @@ def report_pdf(data: dict[str, Any]) -> bytes:
         [L("formation_mean", lang), number(sp["formation"]["mean_fte"], lang)],
         [L("outside_band", lang, low=sp["band"][0], high=sp["band"][1]), str(len(sp["outside_band"]))],
     ]
-    story.append(_table([[L("value", lang), ""], *figs], [100 * mm, 40 * mm]))
+    story.append(KeepTogether([*span_head, _table([[L("value", lang), ""], *figs], [100 * mm, 40 * mm])]))
     story += [
         Spacer(1, 2 * mm),
         KeepTogether([_p(L("distribution", lang), "h2"), _bars(view.distribution_items(r), lang)]),
@@ -272,7 +273,7 @@ def report_pdf(data: dict[str, Any]) -> bytes:
         mrows.append(
             [m["title"], m["unit"], str(m["headcount"]), number(m["fte"], lang), number(fte_of.get(m["post"]), lang)]
         )
-    story.append(_table(mrows, [60 * mm, 30 * mm, 22 * mm, 20 * mm, fw - 132 * mm]))
+    story.append(_table(mrows, [56 * mm, 26 * mm, 28 * mm, 18 * mm, fw - 128 * mm]))
     if len(sp["managers"]) > 40:
         story.append(_p(L("more", lang, n=len(sp["managers"]) - 40), "small"))
     story += _reasons(sp["reasons"], lang)

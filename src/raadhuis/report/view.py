@@ -5,8 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from raadhuis.reference.bbv_indicators import indicator
 from raadhuis.report.labels import L
 from raadhuis.services.analysis import number
+
+
+def indicator_name(key: str, lang: str = "nl") -> str:
+    d = indicator(key)
+    return d.name_en if lang == "en" else d.name_nl
 
 
 def reason_text(reason: dict[str, Any], lang: str) -> str:

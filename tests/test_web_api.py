@@ -70,7 +70,8 @@ def test_unknown_organisation_and_unit_are_404_with_errors(client: TestClient) -
         r = client.get(url)
         assert r.status_code == 404, url
         err = r.json()["errors"][0]
-        assert set(err) >= {"field", "message", "line"} and "not found" in err["message"]
+        assert set(err) >= {"field", "message", "line"} and "not found" in err["message_en"]
+        assert "niet gevonden" in err["message"]  # Dutch by default
 
 
 def test_bad_query_values_are_400_or_422(client: TestClient) -> None:

@@ -15,6 +15,7 @@ from fastapi.staticfiles import StaticFiles
 
 from raadhuis.formats.errors import InputErrors
 from raadhuis.i18n import LANGUAGES
+from raadhuis.i18n.errors import translate
 from raadhuis.services.register import NotFound
 from raadhuis.store.database import Store
 from raadhuis.web import csrf
@@ -82,7 +83,12 @@ def create_app(store: Store, lang: str = "nl") -> FastAPI:
 
     @app.exception_handler(InputErrors)
     async def input_errors(request: Request, exc: InputErrors) -> Response:
-        body = {"errors": [e.to_dict() for e in exc.errors]}
+        # The reader's language for "message" (Dutch by default); the English original stays
+        # in "message_en" for scripts that match on it.
+        lang = request.state.lang
+        body = {
+            "errors": [dict(e.to_dict(), message=translate(e.message, lang), message_en=e.message) for e in exc.errors]
+        }
         if is_api(request):
             return JSONResponse(body, status_code=422)
         return render(request, "error.html", 422, title=tr("error", request.state.lang), errors=exc.errors)
@@ -90,7 +96,11 @@ def create_app(store: Store, lang: str = "nl") -> FastAPI:
     @app.exception_handler(NotFound)
     async def not_found(request: Request, exc: NotFound) -> Response:
         if is_api(request):
-            return JSONResponse({"errors": [{"field": exc.what, "message": str(exc), "line": None}]}, status_code=404)
+            message = translate(str(exc), request.state.lang)
+            return JSONResponse(
+                {"errors": [{"field": exc.what, "message": message, "message_en": str(exc), "line": None}]},
+                status_code=404,
+            )
         return render(request, "error.html", 404, title=tr("not_found", request.state.lang), message=str(exc))
 
     @app.exception_handler(HTTPException)

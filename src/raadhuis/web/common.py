@@ -65,7 +65,20 @@ def render(request: Request, template: str, status: int = 200, **ctx: Any) -> HT
         params = [(k, v) for k, v in request.query_params.multi_items() if k != "lang"] + [("lang", code)]
         return f"{request.url.path}?{urlencode(params)}"
 
+    from raadhuis.formats.errors import InputError
     from raadhuis.i18n.errors import translate
+
+    # Errors arrive in the checks' English; the reader gets them in the page's language.
+    for key, value in list(ctx.items()):
+        if isinstance(value, list) and value and all(isinstance(e, InputError) for e in value):
+            ctx[key] = [e.localized(lang) for e in value]
+        elif (
+            isinstance(value, dict)
+            and value
+            and all(isinstance(v, list) and all(isinstance(m, str) for m in v) for v in value.values())
+            and key.endswith("errors")
+        ):
+            ctx[key] = {k: [translate(m, lang) for m in v] for k, v in value.items()}
 
     ctx.update(
         err=lambda message: translate(str(message), lang),

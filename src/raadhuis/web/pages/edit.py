@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from raadhuis.domain.dates import FuzzyDate
 from raadhuis.domain.model import Status, View
 from raadhuis.formats.errors import InputError, InputErrors
+from raadhuis.i18n.errors import translate
 from raadhuis.services import register
 from raadhuis.web.common import WHO_COOKIE, check_csrf, lang_of, render, tr
 from raadhuis.web.forms import ACTIONS, FIELDS, ORIGIN, event_from_form, form_field
@@ -26,7 +27,7 @@ def _page(request: Request, org_id: str, form: dict[str, str], errors: list[Inpu
         action = "rename"
     by_field: dict[str, list[str]] = {}
     for e in errors:
-        by_field.setdefault(e.field, []).append(e.message)
+        by_field.setdefault(e.field, []).append(translate(e.message, lang))
     return render(
         request,
         "edit.html",

@@ -297,7 +297,7 @@ def test_cli_errors_and_import_peers(store: Store, tmp_path: Path) -> None:
     bad = tmp_path / "bad.csv"
     bad.write_text("GM0001;2021;formatie;vier\n", "utf-8")
     r = CliRunner().invoke(app, ["--db", db, "import-peers", str(bad)])
-    assert r.exit_code == 1 and "bad.csv:1" in r.output
+    assert r.exit_code == 1 and "bad.csv, rij 1, kolom 4: value" in r.output
     r = CliRunner().invoke(app, ["--db", db, "span", "nergens"])
     assert r.exit_code == 1
     r = CliRunner().invoke(app, ["--db", db, "span-compare", "GM0999", "2020-06-30", "2021-06-30"])

@@ -215,9 +215,7 @@ def read_peer_csv(text: str, file: str) -> list[PeerFigure]:
             continue
 
         def err(col: int, message: str, _line: int = line_no) -> None:
-            errors.append(
-                InputError(file, _line, f"{PEER_COLUMNS[col]} (kolom {col + 1})", message, column=str(col + 1))
-            )
+            errors.append(InputError(file, _line, PEER_COLUMNS[col], message, column=str(col + 1)))
 
         if len(cells) != 4:
             errors.append(

@@ -25,9 +25,9 @@ from reportlab.platypus import (
 
 from raadhuis.render.orgchart import ChartLayout, layout_orgchart
 from raadhuis.report import view
-from raadhuis.report.view import indicator_name
 from raadhuis.report.html import date_text
 from raadhuis.report.labels import DEFINITION_TEXT, L
+from raadhuis.report.view import indicator_name
 from raadhuis.services.analysis import DEFINITIONS, number
 
 BLUE = colors.HexColor("#1d5fb8")

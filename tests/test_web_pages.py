@@ -243,3 +243,11 @@ def test_pdf_export_follows_date_and_folding(client: TestClient) -> None:
         pytest.skip("the PDF renderer (raadhuis.render.pdf) is not installed")
     assert r.status_code == 200 and r.headers["content-type"] == "application/pdf" and r.content[:5] == b"%PDF-"
     assert 'filename="GM0168-2012-01-01.pdf"' in r.headers["content-disposition"]
+
+
+def test_sources_page_and_api_show_support_and_gaps(client: TestClient) -> None:
+    r = client.get("/o/GM0168/sources")
+    assert r.status_code == 200 and "Aanpassing structuur ambtelijke organisatie Losser" in r.text
+    data = client.get("/api/v1/organisations/GM0168/sources").json()
+    assert data["organisation"] == "GM0168" and data["sources"] and data["unsupported"] == []
+    assert any(f["kind"] == "event" for s in data["sources"] for f in s["facts"])

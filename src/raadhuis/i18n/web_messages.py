@@ -19,6 +19,19 @@ WEB_MESSAGES: dict[str, dict[str, str]] = {
     "web.chart": {"nl": "Organogram", "en": "Organisation chart"},
     "web.overview": {"nl": "Overzicht", "en": "Overview"},
     "web.timeline": {"nl": "Tijdlijn", "en": "Timeline"},
+    "web.sources_intro": {
+        "nl": "Elke bron met de feiten en gebeurtenissen die zij onderbouwt; daarna de aannames en de feiten zonder bron.",
+        "en": "Each source with the facts and events it supports; then the assumptions and the facts without a source.",
+    },
+    "web.sources_unsupported": {
+        "nl": "Feiten zonder bron en zonder aanname",
+        "en": "Facts without source or assumption",
+    },
+    "web.sources_all_supported": {
+        "nl": "Elk feit heeft een bron of is gemarkeerd als aanname.",
+        "en": "Every fact has a source or is marked as an assumption.",
+    },
+    "web.sources_assumptions": {"nl": "Aannames", "en": "Assumptions"},
     "web.diff": {"nl": "Verschil", "en": "Difference"},
     "web.cooperations": {"nl": "Samenwerkingen", "en": "Cooperations"},
     "web.upload": {"nl": "Dataset inlezen", "en": "Import a dataset"},

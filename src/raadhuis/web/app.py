@@ -28,7 +28,7 @@ _YEAR = 365 * 24 * 3600
 def create_app(store: Store, lang: str = "nl") -> FastAPI:
     """The app over ``store``; ``lang`` is the language when the browser has not chosen one."""
     from raadhuis.web.api.routes import router as api_router
-    from raadhuis.web.pages import coops, diff, edit, excel, organisations, retract, timeline, unit, upload
+    from raadhuis.web.pages import coops, diff, edit, excel, organisations, retract, sources, timeline, unit, upload
 
     app = FastAPI(
         title="Raadhuis",
@@ -130,6 +130,6 @@ def create_app(store: Store, lang: str = "nl") -> FastAPI:
         )
 
     app.include_router(api_router, prefix=API)
-    for module in (organisations, unit, timeline, diff, coops, edit, upload, excel, retract):
+    for module in (organisations, unit, timeline, diff, coops, edit, upload, excel, retract, sources):
         app.include_router(module.router)
     return app

@@ -101,6 +101,13 @@ def cooperations_of(request: Request, org: str) -> dict[str, Any]:
     return web_queries.cooperations(_store(request), org)
 
 
+@router.get("/organisations/{org}/sources", summary="Bronnen en de feiten die ze onderbouwen / sources and facts")
+def sources_of(request: Request, org: str) -> dict[str, Any]:
+    from raadhuis.services.sources import evidence
+
+    return evidence(_store(request), org)
+
+
 @router.get("/cooperations", summary="Alle samenwerkingen / all cooperations")
 def cooperations(request: Request) -> dict[str, Any]:
     return web_queries.cooperations(_store(request))

@@ -28,7 +28,10 @@ from raadhuis.services import exchange, register
 from raadhuis.store.database import Store, current_revision, describe_url, resolve_url
 
 app = typer.Typer(
-    help="Raadhuis — register van de ambtelijke organisatie.", no_args_is_help=True, pretty_exceptions_enable=False
+    help="Raadhuis — register van de ambtelijke organisatie.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
 )
 console = Console()
 err_console = Console(stderr=True)

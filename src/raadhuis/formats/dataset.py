@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path as FsPath
 from typing import Any
@@ -79,7 +79,7 @@ def _fast_validator() -> Callable[[Any], Any]:
 
     def fuzzy(value: object) -> bool:
         try:
-            FuzzyDate.parse(value)
+            _parse_text(value) if type(value) is str else FuzzyDate.parse(value)
         except DateError:
             return False
         return True
@@ -194,9 +194,16 @@ def _schema_message(err: jsonschema.ValidationError) -> str:
 # --- converting ---------------------------------------------------------------------
 
 
+@lru_cache(maxsize=8192)
+def _parse_text(value: str) -> FuzzyDate:
+    # A national dataset repeats a few thousand date texts hundreds of thousands of times;
+    # FuzzyDate is immutable, so one parse per text is enough.
+    return FuzzyDate.parse(value)
+
+
 def _date(value: Any, path: Path, errors: list[tuple[Path, str]]) -> FuzzyDate | None:
     try:
-        return FuzzyDate.parse(value)
+        return _parse_text(value) if type(value) is str else FuzzyDate.parse(value)
     except DateError as exc:
         errors.append((path, str(exc)))
         return None
@@ -239,7 +246,7 @@ def _unit(raw: dict[str, Any], parent_default: str | None = None) -> Unit:
 
 def _staffing(raw: dict[str, Any]) -> Staffing:
     return Staffing(
-        kind=StaffingKind(raw["kind"]),
+        kind=_member(StaffingKind, raw["kind"]),
         fte=float(raw["fte"]),
         person=raw.get("person"),
         organisation=raw.get("organisation"),
@@ -376,9 +383,16 @@ def _convert(data: dict[str, Any], errors: list[tuple[Path, str]]) -> Dataset:
     return ds
 
 
+def _member(enum: Any, value: Any) -> Any:
+    # A dictionary lookup: calling an Enum class costs several times more, per field of
+    # hundreds of thousands of rows. Unknown values still raise the Enum's ValueError.
+    member = enum._value2member_map_.get(value) if isinstance(value, str) else None
+    return member if member is not None else enum(value)
+
+
 def _evidence(raw: dict[str, Any]) -> dict[str, Any]:
     return {
-        "status": Status(raw.get("status", "realised")),
+        "status": _member(Status, raw.get("status", "realised")),
         "decision": raw.get("decision"),
         "citations": _citations(raw),
         "assumption": _assumption(raw),
@@ -412,6 +426,10 @@ def _convert_periods(
             continue
         parsed.append((i, org, start, end))
     depth = _depths(entries) if section == "units" else {}
+    # Where each (id, organisation) has a period starting, to find the one that continues a period.
+    starts: dict[tuple[Any, Any, str], list[int]] = {}
+    for k, r in enumerate(entries):
+        starts.setdefault((r.get("id"), r.get("organisation", default_org), str(r.get("from"))), []).append(k)
     offset = 0 if section == "units" else _SEQ_POST_START
     for i, org, start, end in parsed:
         raw = entries[i]
@@ -516,14 +534,7 @@ def _convert_periods(
                 ds.origins[(org, ev.id)] = (section, i)
             if end is not None:
                 # A later contiguous period turns this end into a change; drop the end then.
-                nxt = [
-                    k
-                    for k, r in enumerate(entries)
-                    if k != i
-                    and r.get("id") == raw["id"]
-                    and r.get("organisation", default_org) == org
-                    and str(r.get("from")) == str(raw.get("to"))
-                ]
+                nxt = [k for k in starts.get((raw["id"], org, str(raw.get("to"))), []) if k != i]
                 if nxt:
                     continue
                 ev_id = f"{raw['id']}@{end}-end"
@@ -558,7 +569,7 @@ def _event(raw: dict[str, Any], org: str, seq: int, path: Path, errors: list[tup
     when = _date(raw["date"], path + ("date",), errors)
     if when is None:
         return None
-    etype = EventType(raw["type"])
+    etype = _member(EventType, raw["type"])
     kw: dict[str, Any] = dict(_evidence(raw))
     kw.update(
         id=raw["id"],
@@ -712,7 +723,7 @@ def _evidence_out(
 ) -> dict[str, Any]:
     out: dict[str, Any] = {}
     if status is not Status.REALISED:
-        out["status"] = status.value
+        out["status"] = status._value_
     if decision:
         out["decision"] = decision
     if citations:
@@ -746,14 +757,26 @@ def post_to_dict(post: Post) -> dict[str, Any]:
     if post.roles:
         out["roles"] = list(post.roles)
     if post.staffing:
-        out["staffing"] = [s.to_dict() for s in post.staffing]
+        out["staffing"] = [_staffing_dict(s) for s in post.staffing]
     if post.reports_to:
         out["reports_to"] = post.reports_to
     return out
 
 
+def _staffing_dict(s: Staffing) -> dict[str, Any]:
+    # Staffing.to_dict without its getattr loop and Enum.value property (the hot path of a write).
+    out: dict[str, Any] = {"kind": s.kind._value_, "fte": s.fte}
+    if s.person is not None:
+        out["person"] = s.person
+    if s.organisation is not None:
+        out["organisation"] = s.organisation
+    if s.cost is not None:
+        out["cost"] = s.cost
+    return out
+
+
 def event_to_dict(ev: Event) -> dict[str, Any]:
-    out: dict[str, Any] = {"id": ev.id, "type": ev.type.value, "date": ev.date.text, "organisation": ev.organisation}
+    out: dict[str, Any] = {"id": ev.id, "type": ev.type._value_, "date": ev.date.text, "organisation": ev.organisation}
     if ev.title:
         out["title"] = ev.title
     if ev.description:
@@ -815,7 +838,7 @@ def _plain_changes(changes: dict[str, Any]) -> dict[str, Any]:
         if k == "task_fields":
             v = [{"code": t.code, "share": t.share} for t in v]
         elif k == "staffing":
-            v = [s.to_dict() for s in v]
+            v = [_staffing_dict(s) for s in v]
         elif isinstance(v, tuple):
             v = list(v)
         out[k] = v
@@ -922,7 +945,8 @@ def record_dicts(ds: Dataset) -> dict[str, list[tuple[str, str, dict[str, Any]]]
         "extension": [("", k, {"value": v}) for k, v in full.get("extensions", {}).items()],
     }
     for ev, data in zip(ds.events, full["events"], strict=True):
-        out["event"].append((ev.organisation, ev.id, dict(data, _seq=ev.seq)))
+        data["_seq"] = ev.seq  # ``full`` is ours alone: no copy needed
+        out["event"].append((ev.organisation, ev.id, data))
     return out
 
 

@@ -194,6 +194,12 @@ def test_documented_command_exists(lineno: int, line: str) -> None:
 
 
 def test_every_command_is_documented() -> None:
+    # docs/cli.md covers the register; a feature with its own page (analyses.md) may keep its
+    # commands there, as long as cli.md links to it.
+    cli_md = (DOCS / "cli.md").read_text("utf-8")
     documented = {_parse(line)[0] for _, line in cli_lines()}
+    for page in sorted(DOCS.glob("*.md")):
+        if page.name != "cli.md" and f"({page.name}" in cli_md:
+            documented.update(re.findall(r"raadhuis ([a-z][a-z-]+)", page.read_text("utf-8")))
     missing = sorted(set(_commands()) - documented)
-    assert not missing, f"commands without an example in docs/cli.md: {', '.join(missing)}"
+    assert not missing, f"commands without an example in docs/cli.md (or a page it links to): {', '.join(missing)}"

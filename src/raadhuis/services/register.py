@@ -388,12 +388,27 @@ def diff(store: Store, organisation: str, start: date, end: date, view: View = V
         fte_a = {k: v[0] for k, v in repo.fte_by_unit(s, org.id, start, view).items()}
         fte_b = {k: v[0] for k, v in repo.fte_by_unit(s, org.id, end, view).items()}
         # Events strictly after the first day up to and including the second shape the difference.
-        rows = repo.event_rows(s, org.id, start=None, end=end)
-        events = [
-            fmt.event_from_dict(r.data, r.seq)
-            for r in rows
-            if r.effective > start and view.admits(_status(r.status)) and r.conflict is None
-        ]
+        # Only merges, absorptions and splits need their whole event (what went where); for the
+        # rest the units they touch, kept in a column, is all diff_units reads.
+        structural = (EventType.MERGE.value, EventType.ABSORB.value, EventType.SPLIT.value)
+        full = repo.event_data_of_types(s, org.id, start, end, structural)
+        events = []
+        for event_id, etype, status, effective, seq, units_text, conflict in repo.event_digest(s, org.id, start, end):
+            if conflict is not None or not view.admits(_status(status)):
+                continue
+            if etype in structural:
+                events.append(fmt.event_from_dict(full[event_id], seq))
+            else:
+                events.append(
+                    Event(
+                        event_id,
+                        EventType(etype),
+                        FuzzyDate.of_day(effective),
+                        org.id,
+                        seq=seq,
+                        units=tuple(units_text.split()),
+                    )
+                )
         changes = diff_units(before, after, fte_a, fte_b, events)
         counts: dict[str, int] = {}
         for ch in changes:

@@ -487,6 +487,44 @@ def event_rows(
     return list(session.execute(select(EventRow).where(*cond).order_by(EventRow.effective, EventRow.seq)).scalars())
 
 
+def event_digest(
+    session: Session, organisation: str, after: date, until: date
+) -> list[tuple[str, str, str, date, int, str, str | None]]:
+    """Events with ``after < effective <= until`` in order, without their data:
+    (event id, type, status, effective, seq, units, conflict). A diff needs no more."""
+    return [
+        tuple(r)  # type: ignore[misc]
+        for r in session.execute(
+            select(
+                EventRow.event_id,
+                EventRow.type,
+                EventRow.status,
+                EventRow.effective,
+                EventRow.seq,
+                EventRow.units,
+                EventRow.conflict,
+            )
+            .where(EventRow.organisation == organisation, EventRow.effective > after, EventRow.effective <= until)
+            .order_by(EventRow.effective, EventRow.seq)
+        ).all()
+    ]
+
+
+def event_data_of_types(
+    session: Session, organisation: str, after: date, until: date, types: Iterable[str]
+) -> dict[str, dict[str, Any]]:
+    """The stored data of the events of some types with ``after < effective <= until``, by id."""
+    rows = session.execute(
+        select(EventRow.event_id, EventRow.data).where(
+            EventRow.organisation == organisation,
+            EventRow.effective > after,
+            EventRow.effective <= until,
+            EventRow.type.in_(list(types)),
+        )
+    ).all()
+    return {eid: data for eid, data in rows}
+
+
 def lineage_links(session: Session, organisation: str, view: View) -> list[LineageLinkRow]:
     return list(
         session.execute(

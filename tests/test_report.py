@@ -41,7 +41,9 @@ def test_pdf_has_the_same_figures_as_cli_and_api(store: Store, tmp_path: Path) -
     for heading in ("Organogram", "Spanwijdte", "Kwetsbaarheid", "Samenwerkingen", "Bronnen", "Aannames"):
         assert heading in text
     assert "Jaarrekening 2021 Proefdorp" in text  # a cited source
-    assert "Aannames Deze feiten" in text and "Leunen op Buurdorp aangenomen" in text  # assumption, flagged
+    assert (
+        "Aannames Deze feiten" in text and "Leunen op Buurdorp Informele hulp, geen afspraak" in text
+    )  # the assumption, with its reason
     via_api = _client(store).get("/api/v1/organisations/GM0999/report.pdf", params={"at": AT.isoformat()})
     assert via_api.headers["content-type"] == "application/pdf"
     assert formatie in _pdf_text(via_api.content)

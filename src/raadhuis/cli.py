@@ -716,6 +716,16 @@ def sources(
         console.print(f"  {f['kind']} {_esc(f['id'])}: {_esc(f['label'])}", highlight=False)
 
 
+def _register_more() -> None:
+    # The analysis commands live in their own module; registered here so `raadhuis --help` lists them.
+    from raadhuis.cli_analysis import register_commands
+
+    register_commands(app)
+
+
+_register_more()
+
+
 def main() -> None:
     app()
 

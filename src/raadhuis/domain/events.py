@@ -71,7 +71,7 @@ class Event:
     function: str | None = None  # bundle: the function bundled, e.g. "communicatie"
     decision: str | None = None
     citations: tuple[Citation, ...] = ()
-    assumption: bool = False
+    assumption: bool | str = False  # true, or the text saying what is assumed and why
     description: str | None = None
     title: str | None = None
     realised_by: str | None = None  # for a not-realised event: the source/event that says so

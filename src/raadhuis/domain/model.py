@@ -90,7 +90,7 @@ class Organisation:
     cbs_code: str | None = None
     province: str | None = None
     citations: tuple[Citation, ...] = ()
-    assumption: bool = False
+    assumption: bool | str = False  # true, or the text saying what is assumed and why
 
 
 @dataclass(frozen=True)
@@ -114,7 +114,7 @@ class Decision:
     organisation: str | None = None
     reference: str | None = None
     citations: tuple[Citation, ...] = ()
-    assumption: bool = False
+    assumption: bool | str = False  # true, or the text saying what is assumed and why
 
 
 @dataclass(frozen=True)
@@ -201,7 +201,7 @@ class Cooperation:
     contributions: tuple[tuple[int, str, float], ...] = ()  # (year, organisation, euro)
     description: str | None = None
     citations: tuple[Citation, ...] = ()
-    assumption: bool = False
+    assumption: bool | str = False  # true, or the text saying what is assumed and why
 
 
 @dataclass

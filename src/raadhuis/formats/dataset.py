@@ -220,8 +220,12 @@ def _citations(raw: dict[str, Any]) -> tuple[Citation, ...]:
     return tuple(out)
 
 
-def _assumption(raw: dict[str, Any]) -> bool:
-    return bool(raw.get("assumption", False))
+def _assumption(raw: dict[str, Any]) -> bool | str:
+    """``true``, or the text that says what is assumed and why (kept, not reduced to true)."""
+    value = raw.get("assumption", False)
+    if isinstance(value, str):
+        return value.strip() or False
+    return bool(value)
 
 
 def _unit(raw: dict[str, Any], parent_default: str | None = None) -> Unit:
@@ -719,7 +723,7 @@ def check_history(ds: Dataset, errors: list[tuple[Path, str]], known: Mapping[st
 
 
 def _evidence_out(
-    status: Status, decision: str | None, citations: tuple[Citation, ...], assumption: bool
+    status: Status, decision: str | None, citations: tuple[Citation, ...], assumption: bool | str
 ) -> dict[str, Any]:
     out: dict[str, Any] = {}
     if status is not Status.REALISED:
@@ -729,7 +733,7 @@ def _evidence_out(
     if citations:
         out["sources"] = [c.to_dict() for c in citations]
     if assumption:
-        out["assumption"] = True
+        out["assumption"] = assumption
     return out
 
 
@@ -859,7 +863,7 @@ def dataset_to_dict(ds: Dataset) -> dict[str, Any]:
             if o.citations:
                 item["sources"] = [c.to_dict() for c in o.citations]
             if o.assumption:
-                item["assumption"] = True
+                item["assumption"] = o.assumption
             out["organisations"].append(item)
     if ds.sources:
         out["sources"] = [{k: v for k, v in vars(s).items() if v is not None} for s in ds.sources]
@@ -868,7 +872,7 @@ def dataset_to_dict(ds: Dataset) -> dict[str, Any]:
         for d in ds.decisions:
             item = {k: v for k, v in vars(d).items() if v is not None and k not in ("citations", "assumption")}
             if d.assumption:
-                item["assumption"] = True
+                item["assumption"] = d.assumption
             if d.citations:
                 item["sources"] = [c.to_dict() for c in d.citations]
             out["decisions"].append(item)
@@ -897,7 +901,7 @@ def cooperation_to_dict(c: Cooperation) -> dict[str, Any]:
     if c.citations:
         item["sources"] = [x.to_dict() for x in c.citations]
     if c.assumption:
-        item["assumption"] = True
+        item["assumption"] = c.assumption
     return item
 
 

@@ -32,6 +32,7 @@ WEB_MESSAGES: dict[str, dict[str, str]] = {
         "en": "Every fact has a source or is marked as an assumption.",
     },
     "web.sources_assumptions": {"nl": "Aannames", "en": "Assumptions"},
+    "web.dashboard": {"nl": "Toegerust?", "en": "Equipped?"},
     "web.diff": {"nl": "Verschil", "en": "Difference"},
     "web.cooperations": {"nl": "Samenwerkingen", "en": "Cooperations"},
     "web.upload": {"nl": "Dataset inlezen", "en": "Import a dataset"},

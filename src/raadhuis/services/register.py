@@ -22,6 +22,7 @@ from raadhuis.domain.events import Event, EventType
 from raadhuis.domain.model import Post, Snapshot, Unit, View
 from raadhuis.formats import dataset as fmt
 from raadhuis.formats.errors import InputError, InputErrors
+from raadhuis.i18n.errors import translate
 from raadhuis.store import repository as repo
 from raadhuis.store.database import Store
 from raadhuis.store.tables import OrganisationRow
@@ -536,7 +537,7 @@ def timeline(
                     "sources": _cited(data.get("sources", []), sources),
                     "assumption": bool(data.get("assumption")),
                     "realised_by": data.get("realised_by"),
-                    "conflict": r.conflict,
+                    "conflict": translate(r.conflict, lang) if r.conflict else None,
                     "data": data,
                 }
             )

@@ -132,4 +132,9 @@ def create_app(store: Store, lang: str = "nl") -> FastAPI:
     app.include_router(api_router, prefix=API)
     for module in (organisations, unit, timeline, diff, coops, edit, upload, excel, retract, sources):
         app.include_router(module.router)
+    from raadhuis.web.api.analysis import router as analysis_api
+    from raadhuis.web.pages import dashboard
+
+    app.include_router(analysis_api)  # carries its own /api/v1 prefix
+    app.include_router(dashboard.router)
     return app

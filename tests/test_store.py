@@ -212,3 +212,20 @@ def test_postgres_agrees_with_sqlite(pg_store: Store, sqlite_store: Store, tmp_p
         assert register.diff(pg_store, ORG, day - timedelta(days=400), day) == register.diff(
             sqlite_store, ORG, day - timedelta(days=400), day
         )
+
+
+def test_extension_sections_of_two_organisations_are_both_kept(sqlite_store: Store, tmp_path: Path) -> None:
+    def dataset(org: str, name: str, year: int) -> str:
+        return (
+            f"format: raadhuis/1\norganisation: {org}\norganisations:\n  - {{id: {org}, name: {name}}}\n"
+            f"extensions:\n  programmes:\n    - {{name: Programma {name}, year: {year}}}\n"
+        )
+
+    load(sqlite_store, tmp_path, dataset("GM0168", "Losser", 2024), "a.yaml")
+    load(sqlite_store, tmp_path, dataset("GM0153", "Enschede", 2025), "b.yaml")
+    losser = register.export_dataset(sqlite_store, "GM0168").extensions["programmes"]
+    enschede = register.export_dataset(sqlite_store, "GM0153").extensions["programmes"]
+    assert losser == [{"name": "Programma Losser", "year": 2024}]
+    assert enschede == [{"name": "Programma Enschede", "year": 2025}]
+    everything = register.export_dataset(sqlite_store).extensions["programmes"]
+    assert len(everything) == 2

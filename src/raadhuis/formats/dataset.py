@@ -106,6 +106,7 @@ class Dataset:
     events: list[Event] = field(default_factory=list)
     extensions: dict[str, Any] = field(default_factory=dict)
     description: str | None = None
+    default_organisation: str | None = None  # the dataset's top-level 'organisation'
     origins: dict[tuple[str, str], Path] = field(default_factory=dict)  # (org, event id) → path
     # The actual history per organisation, as computed by the check; the store reuses it.
     histories: dict[str, History] = field(default_factory=dict, repr=False, compare=False)
@@ -285,7 +286,11 @@ _SEQ_EVENTS = 20_000_000
 
 
 def _convert(data: dict[str, Any], errors: list[tuple[Path, str]]) -> Dataset:
-    ds = Dataset(description=data.get("description"), extensions=dict(data.get("extensions", {}) or {}))
+    ds = Dataset(
+        description=data.get("description"),
+        extensions=dict(data.get("extensions", {}) or {}),
+        default_organisation=data.get("organisation"),
+    )
     default_org = data.get("organisation")
     for raw in data.get("organisations", []) or []:
         ds.organisations.append(
@@ -946,7 +951,7 @@ def record_dicts(ds: Dataset) -> dict[str, list[tuple[str, str, dict[str, Any]]]
         "decision": [("", d["id"], d) for d in full.get("decisions", [])],
         "cooperation": [("", c["id"], c) for c in full.get("cooperations", [])],
         "event": [],
-        "extension": [("", k, {"value": v}) for k, v in full.get("extensions", {}).items()],
+        "extension": extension_records(full.get("extensions", {}), ds.default_organisation),
     }
     for ev, data in zip(ds.events, full["events"], strict=True):
         data["_seq"] = ev.seq  # ``full`` is ours alone: no copy needed
@@ -976,5 +981,34 @@ def dataset_from_records(records: dict[str, list[dict[str, Any]]]) -> Dataset:
         ),
         key=lambda e: e.sort_key,
     )
-    ds.extensions = {r["_key"]: r["value"] for r in records.get("extension", [])}
+    ds.extensions = merge_extensions(records.get("extension", []))
     return ds
+
+
+def extension_records(extensions: dict[str, Any], default_org: str | None) -> list[tuple[str, str, dict[str, Any]]]:
+    """Extension sections as records, one per section and organisation: a list section's
+    items go to the organisation they name (or the dataset's), so a second dataset with
+    its own ``figures`` adds to — and does not replace — another organisation's."""
+    out: list[tuple[str, str, dict[str, Any]]] = []
+    for name, value in extensions.items():
+        if isinstance(value, list):
+            groups: dict[str, list[Any]] = {}
+            for item in value:
+                org = item.get("organisation") if isinstance(item, dict) else None
+                groups.setdefault(str(org or default_org or ""), []).append(item)
+            out.extend((org, name, {"value": items}) for org, items in groups.items())
+        else:
+            out.append((default_org or "", name, {"value": value}))
+    return out
+
+
+def merge_extensions(records: list[dict[str, Any]]) -> dict[str, Any]:
+    """Stored extension records (with ``_key``) back into sections: lists are joined."""
+    out: dict[str, Any] = {}
+    for r in records:
+        key, value = r["_key"], r["value"]
+        if key in out and isinstance(out[key], list) and isinstance(value, list):
+            out[key] = out[key] + value
+        else:
+            out[key] = value
+    return out

@@ -28,6 +28,7 @@ from raadhuis.formats.errors import InputError, InputErrors
 from raadhuis.reference.bbv_indicators import KEYS, indicator, size_class
 from raadhuis.reference.taskfields import FIRST_YEAR, task_fields
 from raadhuis.services import register
+from raadhuis.formats.dataset import merge_extensions
 from raadhuis.store import repository as repo
 from raadhuis.store.database import Store
 
@@ -125,7 +126,7 @@ def _load(store: Store, organisation: str, at: date, view: View, with_snapshot: 
             for c in repo.current_data(s, "cooperation")
             if any(p.get("organisation") == row.id for p in c.get("participants", []))
         ]
-        extensions = {r["_key"]: r["value"] for r in repo.current_data(s, "extension")}
+        extensions = merge_extensions(repo.current_data(s, "extension"))
         peers = repo.current_data(s, PEER_KIND)
     coops = fmt.dataset_from_records({"cooperation": coop_rows}).cooperations if coop_rows else []
     figures: dict[int, dict[str, Any]] = {}

@@ -563,8 +563,9 @@ def export_dataset(store: Store, organisation: str | None = None, known_at: date
     with store.session() as s:
         orgs = [resolve_organisation(s, organisation).id] if organisation else [o.id for o in repo.organisations(s)]
         records: dict[str, list[dict[str, Any]]] = {}
-        for kind in ("organisation", "source", "decision", "cooperation", "extension"):
+        for kind in ("organisation", "source", "decision", "cooperation"):
             records[kind] = repo.current_data(s, kind, "", known_at)
+        records["extension"] = [d for org in ["", *orgs] for d in repo.current_data(s, "extension", org, known_at)]
         records["event"] = [d for org in orgs for d in repo.current_data(s, "event", org, known_at)]
         ds = fmt.dataset_from_records(records)
         if organisation:

@@ -101,3 +101,17 @@ def path_text(path: Path) -> str:
     for step in path:
         out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else str(step))
     return out or "(document)"
+
+
+def read_text(path: str | object) -> str:
+    """A user's file as UTF-8 text, or an InputErrors naming the file and what went wrong."""
+    from pathlib import Path as FsPath
+
+    from raadhuis.formats.errors import InputError, InputErrors
+
+    try:
+        return FsPath(str(path)).read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputErrors(
+            [InputError(str(path), None, "(file)", f"cannot read the file as UTF-8 text: {exc}")]
+        ) from None

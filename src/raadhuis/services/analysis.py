@@ -24,11 +24,11 @@ from raadhuis.domain.dates import DateError, FuzzyDate
 from raadhuis.domain.model import Cooperation, Post, Snapshot, Status, View
 from raadhuis.formats import dataset as fmt
 from raadhuis.formats import figures as figfmt
-from raadhuis.formats.errors import InputError, InputErrors
+from raadhuis.formats.dataset import merge_extensions
+from raadhuis.formats.text import read_text
 from raadhuis.reference.bbv_indicators import KEYS, indicator, size_class
 from raadhuis.reference.taskfields import FIRST_YEAR, task_fields
 from raadhuis.services import register
-from raadhuis.formats.dataset import merge_extensions
 from raadhuis.store import repository as repo
 from raadhuis.store.database import Store
 
@@ -600,12 +600,7 @@ def import_peers(store: Store, path: str | Path, who: str | None = None, text: s
     """Read peer figures ``cbs_code;year;indicator;value`` into the record log: all or nothing."""
     name = str(path)
     if text is None:
-        try:
-            text = Path(path).read_text("utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise InputErrors(
-                [InputError(name, None, "(file)", f"cannot read the file as UTF-8 text: {exc}")]
-            ) from None
+        text = read_text(path)
     rows = figfmt.read_peer_csv(text, name)
     with store.session() as s, s.begin():
         cs = repo.new_changeset(s, who or register.current_user(), f"import-peers {Path(name).name}", name)

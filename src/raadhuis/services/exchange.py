@@ -13,6 +13,7 @@ from raadhuis.domain.dates import FuzzyDate
 from raadhuis.domain.model import Cooperation, View
 from raadhuis.formats import dataset as fmt
 from raadhuis.formats.errors import InputError, InputErrors
+from raadhuis.formats.text import read_text
 from raadhuis.services import register
 from raadhuis.store.database import Store
 
@@ -88,12 +89,7 @@ def import_file(
         return register.import_dataset(store, path, who=who, reason=reason, dry_run=dry_run, progress=progress)
     from raadhuis.formats.w3c_org import from_text, graph_to_dataset
 
-    try:
-        text = path.read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputErrors(
-            [InputError(str(path), None, "(file)", f"cannot read the file as UTF-8 text: {exc}")]
-        ) from None
+    text = read_text(path)
     ds = graph_to_dataset(from_text(text, rdf), str(path))
     # Through the dataset form, so the RDF import gets exactly the checks a dataset gets.
     as_yaml = yaml.safe_dump(fmt.dataset_to_dict(ds), allow_unicode=True, sort_keys=False)

@@ -22,6 +22,7 @@ from raadhuis.domain.events import Event, EventType
 from raadhuis.domain.model import Post, Snapshot, Unit, View
 from raadhuis.formats import dataset as fmt
 from raadhuis.formats.errors import InputError, InputErrors
+from raadhuis.formats.text import read_text
 from raadhuis.i18n.errors import translate
 from raadhuis.store import repository as repo
 from raadhuis.store.database import Store
@@ -152,12 +153,7 @@ def import_dataset(
     name = str(path)
     kind = "json" if name.lower().endswith(".json") else "yaml"
     if text is None:
-        try:
-            text = Path(path).read_text("utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise InputErrors(
-                [InputError(name, None, "(file)", f"cannot read the file as UTF-8 text: {exc}")]
-            ) from None
+        text = read_text(path)
     with store.session() as s, s.begin():
         if progress:
             progress("validate", 0, 1)

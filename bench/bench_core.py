@@ -112,8 +112,16 @@ def lineage_unit(store: Store) -> str:
     return both[len(both) // 2] if both else sorted(targets or {"U1"})[0]
 
 
+class Rows(list[tuple[str, Any, str]]):
+    """Results, each shown on stderr as soon as it is known (a full run takes a quarter of an hour)."""
+
+    def append(self, row: tuple[str, Any, str]) -> None:
+        print(" | ".join(f"{v:.1f}" if isinstance(v, float) else str(v) for v in row), file=sys.stderr, flush=True)
+        super().append(row)
+
+
 def time_queries(store: Store, days: list[date], runs: int) -> list[tuple[str, float, str]]:
-    rows: list[tuple[str, float, str]] = []
+    rows: list[tuple[str, float, str]] = Rows()
     for day in days:
         shown = register.show(store, ORG, day)
         note = f"{shown['totals']['units']} units, {shown['totals']['posts']} posts"
@@ -185,7 +193,7 @@ def query_plans(store: Store, day: date) -> list[str]:
 def bench_backend(
     label: str, url_full: str, url_initial: str, full: Path, initial: Path, days: list[date], args: argparse.Namespace
 ) -> list[tuple[str, str, str]]:
-    rows: list[tuple[str, str, str]] = []
+    rows: list[tuple[str, str, str]] = Rows()
     done = import_in_child(initial, url_initial)
     rows.append(
         (
@@ -243,7 +251,7 @@ def main() -> None:
         del data
         start = date(2005, 1, 1)
         days = [date(start.year + k, 7, 1) for k in (0, args.years // 2, args.years - 1)]
-        rows: list[tuple[str, str, str]] = []
+        rows: list[tuple[str, str, str]] = Rows()
         if not args.no_sqlite:
             rows += bench_backend(
                 "SQLite",

@@ -119,7 +119,7 @@ def generate(units: int = 10_000, posts: int = 100_000, years: int = 20, seed: i
         for _ in range(15):  # merges of two sibling leaves into a new unit
             leaf = leaves()
             a = rng.choice(leaf)
-            sibs = [s for s in children[parent[a]] if s != a and not children[s]]
+            sibs = [s for s in sorted(children[parent[a]]) if s != a and not children[s]]
             if not sibs:
                 continue
             b = rng.choice(sibs)

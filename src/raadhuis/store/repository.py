@@ -1,7 +1,7 @@
 """Reading and writing the record log and the read models.
 
 All functions take an open :class:`~sqlalchemy.orm.Session`; the caller's transaction
-(the unit of work in :mod:`raadhuis.services.unit_of_work`) decides when it commits,
+(one ``with session.begin()`` per use case in :mod:`raadhuis.services`) decides when it commits,
 so an import lands whole or not at all.
 """
 
@@ -575,4 +575,10 @@ def organisations(session: Session) -> list[OrganisationRow]:
 def event_dates(session: Session, organisation: str) -> list[date]:
     return sorted(
         set(session.execute(select(EventRow.effective).where(EventRow.organisation == organisation)).scalars())
+    )
+
+
+def count_events(session: Session, organisation: str) -> int:
+    return int(
+        session.scalar(select(func.count()).select_from(EventRow).where(EventRow.organisation == organisation)) or 0
     )

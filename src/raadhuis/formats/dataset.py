@@ -84,7 +84,8 @@ def _fast_validator() -> Callable[[Any], Any]:
             return False
         return True
 
-    return fastjsonschema.compile(schema(), formats={"fuzzy-date": fuzzy})  # type: ignore[no-any-return]
+    validate: Callable[[Any], Any] = fastjsonschema.compile(schema(), formats={"fuzzy-date": fuzzy})
+    return validate
 
 
 def _fast_valid(data: Any) -> bool:

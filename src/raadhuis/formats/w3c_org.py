@@ -291,7 +291,7 @@ class _Writer:
         self.evidence(node, dec.citations, False)
         return node
 
-    def evidence(self, node: Node, citations: Iterable[Citation], assumption: bool) -> None:
+    def evidence(self, node: Node, citations: Iterable[Citation], assumption: bool | str) -> None:
         """prov:wasDerivedFrom each cited source; page and quote on a qualified derivation."""
         for c in citations:
             src = self.source(c.source)
@@ -307,6 +307,8 @@ class _Writer:
                     self.g.add((d, RDH.quote, Literal(c.quote)))
         if assumption:
             self.g.add((node, RDH.assumption, Literal(True)))
+            if isinstance(assumption, str):  # what is assumed and why
+                self.g.add((node, RDH.assumptionNote, Literal(assumption)))
 
     def evidence_of(self, node: Node, events: Iterable[Event]) -> None:
         """A unit's or post's evidence: that of the events that made it what it is."""
@@ -709,7 +711,8 @@ class _Reader:
         if cites:
             item["sources"] = cites
         if self.one(node, RDH.assumption) is True:
-            item["assumption"] = True
+            note = self.one(node, RDH.assumptionNote)
+            item["assumption"] = str(note) if note else True
         return item
 
     def dataset(self) -> Dataset:

@@ -189,8 +189,9 @@ def capacity(
     fields: dict[str, TaskFieldCapacity] = {}
     reasons: list[Reason] = []
     unassigned = 0.0
+    by_unit = snapshot.posts_by_unit()
     for unit in sorted(snapshot.units.values(), key=lambda u: u.id):
-        posts = snapshot.posts_of(unit.id)
+        posts = by_unit.get(unit.id, [])
         staffed = staffed_fte(posts)
         budgeted = sum(p.fte for p in posts)
         total_share = sum(max(0.0, s.share) for s in unit.task_fields)

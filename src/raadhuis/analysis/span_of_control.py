@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from raadhuis.analysis.common import Reason, ancestors, median, rounded, working_lines
+from raadhuis.analysis.common import WORKING_KINDS, Reason, ancestors, median, rounded, working_lines
 from raadhuis.domain.model import Post, Snapshot
 
 DEFAULT_BAND = (1, 15)
@@ -99,32 +99,93 @@ class SpanOfControl:
         }
 
 
-def _line_managers(snapshot: Snapshot) -> dict[str, str]:
+def line_managers(snapshot: Snapshot) -> dict[str, str]:
     """unit id → its line manager post id (lowest id among its manager posts)."""
     out: dict[str, str] = {}
-    for post in sorted(snapshot.posts.values(), key=lambda p: p.id):
-        if post.manager and post.unit not in out:
-            out[post.unit] = post.id
+    for post in sorted((p for p in snapshot.posts.values() if "manager" in p.roles), key=_by_id):
+        out.setdefault(post.unit, post.id)
     return out
 
 
-def _boss(snapshot: Snapshot, post: Post, line: dict[str, str]) -> str | None:
-    target = snapshot.posts.get(post.reports_to) if post.reports_to else None
-    if target is not None and target.manager and target.id != post.id:
-        return target.id
-    chain = ancestors(snapshot, post.unit)
-    if post.manager and line.get(post.unit) == post.id:
-        chain = chain[1:]  # the line manager answers to the unit above
-    for unit_id in chain:
-        if unit_id in line:
-            return line[unit_id]
-    return None
+def _by_id(post: Post) -> str:
+    return post.id
 
 
-def _layers(snapshot: Snapshot, line: dict[str, str]) -> int:
+class _Chains:
+    """The ancestor chain of each unit, walked once per unit however many posts or questions ask for it."""
+
+    def __init__(self, snapshot: Snapshot, line: dict[str, str]) -> None:
+        self.snapshot = snapshot
+        self.line = line
+        self._chains: dict[str, list[str]] = {}
+        self._own: dict[str, str | None] = {}
+        self._above: dict[str, str | None] = {}
+
+    def chain(self, unit_id: str) -> list[str]:
+        found = self._chains.get(unit_id)
+        if found is None:
+            found = self._chains[unit_id] = ancestors(self.snapshot, unit_id)
+        return found
+
+    def own(self, unit_id: str) -> str | None:
+        """The line manager of the unit or, lacking one, of its nearest ancestor: whom its staff report to."""
+        if unit_id not in self._own:
+            line = self.line
+            self._own[unit_id] = next((line[u] for u in self.chain(unit_id) if u in line), None)
+        return self._own[unit_id]
+
+    def above(self, unit_id: str) -> str | None:
+        """The line manager of the nearest ancestor unit that has one: whom the unit's line manager reports to."""
+        if unit_id not in self._above:
+            line = self.line
+            self._above[unit_id] = next((line[u] for u in self.chain(unit_id)[1:] if u in line), None)
+        return self._above[unit_id]
+
+    def bosses(self, posts: list[Post]) -> list[str | None]:
+        """Whom each of ``posts`` reports to, in their order (one loop: this is the hot path)."""
+        by_id, line = self.snapshot.posts, self.line
+        own: dict[str, str | None] = {}
+        above: dict[str, str | None] = {}
+        out: list[str | None] = []
+        append = out.append
+        for post in posts:
+            if post.reports_to:
+                target = by_id.get(post.reports_to)
+                if target is not None and "manager" in target.roles and target.id != post.id:
+                    append(target.id)
+                    continue
+            unit = post.unit
+            if line.get(unit) == post.id and "manager" in post.roles:
+                # the line manager answers to the unit above
+                if unit not in above:
+                    above[unit] = self.above(unit)
+                append(above[unit])
+            else:
+                if unit not in own:
+                    own[unit] = self.own(unit)
+                append(own[unit])
+        return out
+
+
+def boss(snapshot: Snapshot, post: Post, line: dict[str, str] | None = None) -> str | None:
+    """The manager post that ``post`` reports to, or None (the top manager, or unmanaged staff).
+
+    For one post; to ask it for many, use :func:`bosses`, which walks each unit's chain once."""
+    return _Chains(snapshot, line_managers(snapshot) if line is None else line).bosses([post])[0]
+
+
+def bosses(snapshot: Snapshot, line: dict[str, str] | None = None) -> dict[str, str | None]:
+    """post id → the manager post it reports to (None: nobody), for every post in the snapshot's order."""
+    chains = _Chains(snapshot, line_managers(snapshot) if line is None else line)
+    posts = list(snapshot.posts.values())
+    return {post.id: found for post, found in zip(posts, chains.bosses(posts), strict=True)}
+
+
+def _layers(snapshot: Snapshot, chains: _Chains) -> int:
+    line = chains.line
     deepest = 0
     for unit_id in snapshot.units:
-        deepest = max(deepest, sum(1 for u in ancestors(snapshot, unit_id) if u in line))
+        deepest = max(deepest, sum(1 for u in chains.chain(unit_id) if u in line))
     return deepest
 
 
@@ -139,19 +200,20 @@ def span_of_control(snapshot: Snapshot, band: tuple[int, int] = DEFAULT_BAND) ->
     low, high = band
     if low < 0 or high < low:
         raise ValueError(f"band moet 0 <= ondergrens <= bovengrens zijn, kreeg {band}")
-    line = _line_managers(snapshot)
+    line = line_managers(snapshot)
+    chains = _Chains(snapshot, line)
+    ordered = sorted(snapshot.posts.values(), key=_by_id)
     spans: dict[str, ManagerSpan] = {}
-    for post in sorted(snapshot.posts.values(), key=lambda p: p.id):
-        if post.manager:
+    for post in ordered:
+        if "manager" in post.roles:
             spans[post.id] = ManagerSpan(post.id, post.unit, post.title, vacant=not working_lines(post))
     reasons: list[Reason] = []
     top = unmanaged = total = 0
-    for post in sorted(snapshot.posts.values(), key=lambda p: p.id):
-        lines = working_lines(post)
+    for post, boss in zip(ordered, chains.bosses(ordered), strict=True):
+        lines = [s for s in post.staffing if s.kind in WORKING_KINDS and s.fte > 0]
         total += len(lines)
-        boss = _boss(snapshot, post, line)
         if boss is None:
-            if post.manager:
+            if "manager" in post.roles:
                 top += len(lines)
             else:
                 unmanaged += len(lines)
@@ -165,16 +227,15 @@ def span_of_control(snapshot: Snapshot, band: tuple[int, int] = DEFAULT_BAND) ->
                         )
                     )
             continue
-        span = spans[boss]
-        span.headcount += len(lines)
-        span.fte += sum(s.fte for s in lines)
         if lines:
+            span = spans[boss]
+            span.headcount += len(lines)
+            span.fte += sum(s.fte for s in lines)
             span.report_posts.append(post.id)
 
-    managed_units = set(line)
-    without = sorted(u for u in snapshot.units if u not in managed_units)
+    without = sorted(u for u in snapshot.units if u not in line)
     for unit_id in without:
-        carrier = next((line[a] for a in ancestors(snapshot, unit_id)[1:] if a in line), None)
+        carrier = chains.above(unit_id)
         name = snapshot.units[unit_id].name
         if carrier is not None:
             reasons.append(
@@ -238,7 +299,7 @@ def span_of_control(snapshot: Snapshot, band: tuple[int, int] = DEFAULT_BAND) ->
         at=snapshot.at.isoformat(),
         band=(low, high),
         managers=list(spans.values()),
-        layers=_layers(snapshot, line),
+        layers=_layers(snapshot, chains),
         units_without_manager=without,
         top_headcount=top,
         unmanaged_headcount=unmanaged,

@@ -9,7 +9,6 @@ points into docs/definities.md) and carries ``reasons`` (Dutch and English).
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -21,7 +20,7 @@ from raadhuis.analysis import span_of_control as soc
 from raadhuis.analysis import vulnerability as vul
 from raadhuis.analysis.common import Reason, median, rounded
 from raadhuis.domain.dates import DateError, FuzzyDate
-from raadhuis.domain.model import Cooperation, Post, Snapshot, Status, View
+from raadhuis.domain.model import Cooperation, Snapshot, Status, View
 from raadhuis.formats import dataset as fmt
 from raadhuis.formats import figures as figfmt
 from raadhuis.formats.dataset import merge_extensions
@@ -53,25 +52,6 @@ def _r(rid: str, nl: str, en: str, subject: str | None = None, **params: Any) ->
     return Reason(rid, nl, en, subject, params).to_dict()
 
 
-class _IndexedSnapshot(Snapshot):
-    """A snapshot whose ``posts_of`` is a dict lookup: the analyses ask it once per unit, and a
-    scan of 100,000 posts for each of 10,000 units would take minutes."""
-
-    _by_unit: dict[str, list[Post]] | None = None
-
-    def posts_of(self, unit_id: str) -> list[Post]:
-        if self._by_unit is None:
-            index: dict[str, list[Post]] = defaultdict(list)
-            for p in self.posts.values():
-                index[p.unit].append(p)
-            self._by_unit = dict(index)
-        return self._by_unit.get(unit_id, [])
-
-
-def _indexed(s: Snapshot) -> _IndexedSnapshot:
-    return _IndexedSnapshot(s.organisation, s.at, s.view, s.units, s.posts)
-
-
 @dataclass
 class _Inputs:
     """Everything the analyses of one organisation on one day read from the store."""
@@ -79,7 +59,7 @@ class _Inputs:
     org: dict[str, Any]
     at: date
     view: View
-    snapshot: _IndexedSnapshot
+    snapshot: Snapshot
     cooperations: list[Cooperation] = field(default_factory=list)  # of this organisation, in force on ``at``
     cooperation_rows: list[dict[str, Any]] = field(default_factory=list)
     figures: dict[int, dict[str, Any]] = field(default_factory=dict)
@@ -137,7 +117,7 @@ def _load(store: Store, organisation: str, at: date, view: View, with_snapshot: 
         org=_org_dict(row),
         at=at,
         view=view,
-        snapshot=_indexed(snap),
+        snapshot=snap,
         cooperations=[c for c in coops if _in_force(c, at)],
         cooperation_rows=coop_rows,
         figures=figures,
@@ -153,30 +133,10 @@ def _head(inp: _Inputs, definition: str) -> dict[str, Any]:
 # --- span of control --------------------------------------------------------------------
 
 
-def _bosses(snap: Snapshot) -> dict[str, str | None]:
-    """post id → the manager post it reports to, by the rules of :mod:`raadhuis.analysis.span_of_control`.
-
-    Posts without their own ``reports_to`` manager share the answer of their unit, so it is asked
-    once per unit (and once more for the unit's line manager) instead of once per post."""
-    line = soc._line_managers(snap)
-    cache: dict[tuple[str, bool], str | None] = {}
-    out: dict[str, str | None] = {}
-    for post in snap.posts.values():
-        target = snap.posts.get(post.reports_to) if post.reports_to else None
-        if target is not None and target.manager and target.id != post.id:
-            out[post.id] = target.id
-            continue
-        key = (post.unit, post.manager and line.get(post.unit) == post.id)
-        if key not in cache:
-            cache[key] = soc._boss(snap, post, line)
-        out[post.id] = cache[key]
-    return out
-
-
 def _formation(snap: Snapshot, band: tuple[int, int]) -> dict[str, Any]:
     """Budgeted FTE per manager: every post counted as if filled, the span the formation plan intends."""
     fte: dict[str, float] = {p.id: 0.0 for p in snap.posts.values() if p.manager}
-    for post_id, boss in _bosses(snap).items():
+    for post_id, boss in soc.bosses(snap).items():
         if boss is not None and boss in fte:
             fte[boss] += snap.posts[post_id].fte
     managers = sorted(pid for pid in fte)

@@ -67,10 +67,12 @@ def test_count_on_1_january_equals_published_cbs_figure_for_every_year(cbs_xml: 
 
 
 @pytest.mark.shared
-def test_parsing_the_whole_file_is_fast(cbs_xml: Path) -> None:
+def test_parsing_the_whole_file(cbs_xml: Path) -> None:
+    # How fast is printed, not asserted: timing belongs in bench/, a busy machine must not fail tests.
     started = time.perf_counter()
-    read_cbs_xml(cbs_xml)
-    assert time.perf_counter() - started < 2.0
+    periods = read_cbs_xml(cbs_xml)
+    print(f"\nCBS XML: {len(periods)} periods in {time.perf_counter() - started:.2f} s")
+    assert len(periods) > 700
 
 
 @pytest.mark.shared

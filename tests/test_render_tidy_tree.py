@@ -162,4 +162,3 @@ def test_ten_thousand_nodes_timing(shape: str) -> None:
     took = time.perf_counter() - start
     print(f"\ntidy_layout {shape} {n} nodes: {took * 1000:.0f} ms, {layout.width:.0f} x {layout.height:.0f}")
     assert len(layout.boxes) == n
-    assert took < 10  # generous: shared CI machines are slow; the print shows the real figure

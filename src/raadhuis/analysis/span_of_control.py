@@ -21,6 +21,7 @@ Rules (also in docs/definities.md):
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
 
 from raadhuis.analysis.common import WORKING_KINDS, Reason, ancestors, median, rounded, working_lines
@@ -102,13 +103,12 @@ class SpanOfControl:
 def line_managers(snapshot: Snapshot) -> dict[str, str]:
     """unit id → its line manager post id (lowest id among its manager posts)."""
     out: dict[str, str] = {}
-    for post in sorted((p for p in snapshot.posts.values() if "manager" in p.roles), key=_by_id):
+    for post in sorted((p for p in snapshot.posts.values() if "manager" in p.roles), key=_BY_ID):
         out.setdefault(post.unit, post.id)
     return out
 
 
-def _by_id(post: Post) -> str:
-    return post.id
+_BY_ID = attrgetter("id")
 
 
 class _Chains:
@@ -142,28 +142,22 @@ class _Chains:
         return self._above[unit_id]
 
     def bosses(self, posts: list[Post]) -> list[str | None]:
-        """Whom each of ``posts`` reports to, in their order (one loop: this is the hot path)."""
+        """Whom each of ``posts`` reports to, in their order.
+
+        Most posts simply report to their unit's answer; only posts with a ``reports_to`` or a
+        manager role can differ, so those alone are looked at one by one."""
+        own = {unit: self.own(unit) for unit in {post.unit for post in posts}}
+        out = [own[post.unit] for post in posts]
         by_id, line = self.snapshot.posts, self.line
-        own: dict[str, str | None] = {}
-        above: dict[str, str | None] = {}
-        out: list[str | None] = []
-        append = out.append
-        for post in posts:
+        for i in [i for i, post in enumerate(posts) if post.reports_to or "manager" in post.roles]:
+            post = posts[i]
             if post.reports_to:
                 target = by_id.get(post.reports_to)
                 if target is not None and "manager" in target.roles and target.id != post.id:
-                    append(target.id)
+                    out[i] = target.id
                     continue
-            unit = post.unit
-            if line.get(unit) == post.id and "manager" in post.roles:
-                # the line manager answers to the unit above
-                if unit not in above:
-                    above[unit] = self.above(unit)
-                append(above[unit])
-            else:
-                if unit not in own:
-                    own[unit] = self.own(unit)
-                append(own[unit])
+            if "manager" in post.roles and line.get(post.unit) == post.id:
+                out[i] = self.above(post.unit)  # the line manager answers to the unit above
         return out
 
 
@@ -202,36 +196,36 @@ def span_of_control(snapshot: Snapshot, band: tuple[int, int] = DEFAULT_BAND) ->
         raise ValueError(f"band moet 0 <= ondergrens <= bovengrens zijn, kreeg {band}")
     line = line_managers(snapshot)
     chains = _Chains(snapshot, line)
-    ordered = sorted(snapshot.posts.values(), key=_by_id)
+    ordered = sorted(snapshot.posts.values(), key=_BY_ID)
     spans: dict[str, ManagerSpan] = {}
     for post in ordered:
         if "manager" in post.roles:
             spans[post.id] = ManagerSpan(post.id, post.unit, post.title, vacant=not working_lines(post))
     reasons: list[Reason] = []
-    top = unmanaged = total = 0
-    for post, boss in zip(ordered, chains.bosses(ordered), strict=True):
-        lines = [s for s in post.staffing if s.kind in WORKING_KINDS and s.fte > 0]
-        total += len(lines)
+    top = unmanaged = 0
+    working = [[s for s in post.staffing if s.kind in WORKING_KINDS and s.fte > 0] for post in ordered]
+    total = sum(map(len, working))
+    for post, boss, lines in zip(ordered, chains.bosses(ordered), working, strict=True):
+        if not lines:
+            continue  # counts nowhere
         if boss is None:
             if "manager" in post.roles:
                 top += len(lines)
             else:
                 unmanaged += len(lines)
-                if lines:
-                    reasons.append(
-                        Reason(
-                            "span.unmanaged",
-                            f"{post.title} ({post.id}) heeft geen leidinggevende in de eenheid of erboven.",
-                            f"{post.title} ({post.id}) has no manager in its unit or above.",
-                            subject=post.id,
-                        )
+                reasons.append(
+                    Reason(
+                        "span.unmanaged",
+                        f"{post.title} ({post.id}) heeft geen leidinggevende in de eenheid of erboven.",
+                        f"{post.title} ({post.id}) has no manager in its unit or above.",
+                        subject=post.id,
                     )
+                )
             continue
-        if lines:
-            span = spans[boss]
-            span.headcount += len(lines)
-            span.fte += sum(s.fte for s in lines)
-            span.report_posts.append(post.id)
+        span = spans[boss]
+        span.headcount += len(lines)
+        span.fte += sum(s.fte for s in lines)
+        span.report_posts.append(post.id)
 
     without = sorted(u for u in snapshot.units if u not in line)
     for unit_id in without:

@@ -22,7 +22,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from raadhuis.analysis.common import Reason, rounded, staffed_fte, working_lines
+from raadhuis.analysis.common import WORKING_KINDS, Reason, rounded
 from raadhuis.domain.model import Post, Snapshot
 from raadhuis.reference.taskfields import sort_key
 
@@ -140,7 +140,7 @@ def _role_class(post: Post) -> str:
 def strategic_capacity(snapshot: Snapshot, threshold: float = DOERS_THRESHOLD) -> StrategicCapacity:
     totals = {"strategic_policy": 0.0, "management": 0.0, "execution": 0.0, "unclassified": 0.0}
     for post in snapshot.posts.values():
-        totals[_role_class(post)] += sum(s.fte for s in working_lines(post))
+        totals[_role_class(post)] += sum([s.fte for s in post.staffing if s.kind in WORKING_KINDS and s.fte > 0])
     result = StrategicCapacity(
         totals["strategic_policy"], totals["management"], totals["execution"], totals["unclassified"], threshold, []
     )
@@ -192,7 +192,8 @@ def capacity(
     by_unit = snapshot.posts_by_unit()
     for unit in sorted(snapshot.units.values(), key=lambda u: u.id):
         posts = by_unit.get(unit.id, [])
-        staffed = staffed_fte(posts)
+        # staffed_fte(posts) written out: this runs for every unit, and the calls cost more than the sums
+        staffed = sum([s.fte for p in posts for s in p.staffing if s.kind in WORKING_KINDS and s.fte > 0])
         budgeted = sum(p.fte for p in posts)
         total_share = sum(max(0.0, s.share) for s in unit.task_fields)
         if total_share > 1.0 + 1e-9:

@@ -229,3 +229,30 @@ def test_extension_sections_of_two_organisations_are_both_kept(sqlite_store: Sto
     assert enschede == [{"name": "Programma Enschede", "year": 2025}]
     everything = register.export_dataset(sqlite_store).extensions["programmes"]
     assert len(everything) == 2
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(events=histories(max_steps=20))
+def test_unit_fte_read_model_equals_summing_the_posts(events: list[Event]) -> None:
+    from raadhuis.domain.engine import build_history
+    from raadhuis.store.repository import unit_fte_rows
+
+    for view in View:
+        h = build_history(events, ORG, view)
+        rows = unit_fte_rows(ORG, view, h.posts)
+        for day in sample_days(events):
+            summed: dict[str, list[float]] = {}
+            for v in h.posts:
+                if v.valid_from <= day < v.valid_to:
+                    acc = summed.setdefault(v.value.unit, [0.0, 0.0, 0])
+                    acc[0] += v.value.fte
+                    acc[1] += v.value.filled_fte
+                    acc[2] += 1
+            read = {
+                r["unit_id"]: [r["fte"], r["filled_fte"], r["posts"]]
+                for r in rows
+                if r["valid_from"] <= day < r["valid_to"]
+            }
+            assert set(read) == set(summed), (view, day)
+            for unit, (f, b, n) in summed.items():
+                assert read[unit][0] == pytest.approx(f) and read[unit][1] == pytest.approx(b) and read[unit][2] == n

@@ -9,9 +9,6 @@ points into docs/definities.md) and carries ``reasons`` (Dutch and English).
 
 from __future__ import annotations
 
-import gc
-import threading
-from contextlib import ContextDecorator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -31,6 +28,7 @@ from raadhuis.formats.text import read_text
 from raadhuis.reference.bbv_indicators import KEYS, indicator, size_class
 from raadhuis.reference.taskfields import FIRST_YEAR, task_fields
 from raadhuis.services import register
+from raadhuis.services.collector import collector_paused as _collector_paused
 from raadhuis.store import repository as repo
 from raadhuis.store.database import Store
 
@@ -49,37 +47,6 @@ DEFINITIONS: dict[str, str] = {
         f"indicators.{k}": f"{DOC}#4-bbv-beleidsindicatoren-bestuur-en-ondersteuning-analysisindicatorspy" for k in KEYS
     },
 }
-
-
-class _CollectorPaused(ContextDecorator):
-    """Pause the cyclic garbage collector while an analysis runs.
-
-    A snapshot of a large organisation is a million small objects; the analyses add a few hundred
-    thousand more, enough to trigger full collections that each walk all of them — seconds on the
-    synthetic 100,000-post organisation — and find nothing, since these objects hold no cycles and
-    are freed by reference counting. Nested and concurrent calls share one pause, and the collector
-    is switched back on only if it was on before the first of them."""
-
-    _lock = threading.Lock()
-    _depth = 0
-    _was_enabled = False
-
-    def __enter__(self) -> _CollectorPaused:
-        with self._lock:
-            if _CollectorPaused._depth == 0:
-                _CollectorPaused._was_enabled = gc.isenabled()
-                gc.disable()
-            _CollectorPaused._depth += 1
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        with self._lock:
-            _CollectorPaused._depth -= 1
-            if _CollectorPaused._depth == 0 and _CollectorPaused._was_enabled:
-                gc.enable()
-
-
-_collector_paused = _CollectorPaused()
 
 
 def _r(rid: str, nl: str, en: str, subject: str | None = None, **params: Any) -> dict[str, Any]:

@@ -24,6 +24,7 @@ from raadhuis.formats import dataset as fmt
 from raadhuis.formats.errors import InputError, InputErrors
 from raadhuis.formats.text import read_text
 from raadhuis.i18n.errors import translate
+from raadhuis.services.collector import collector_paused
 from raadhuis.store import repository as repo
 from raadhuis.store.database import Store
 from raadhuis.store.tables import OrganisationRow
@@ -276,6 +277,7 @@ def retract_event(store: Store, organisation: str, event_id: str, who: str | Non
 # --- questions ------------------------------------------------------------------------
 
 
+@collector_paused
 def snapshot(
     store: Store, organisation: str, at: date, view: View = View.ACTUAL, known_at: datetime | None = None
 ) -> Snapshot:
@@ -318,6 +320,7 @@ def _tree_order(units: dict[str, Unit]) -> list[tuple[Unit, int]]:
     return out
 
 
+@collector_paused
 def show(
     store: Store, organisation: str, at: date, view: View = View.ACTUAL, known_at: datetime | None = None
 ) -> dict[str, Any]:
@@ -374,6 +377,7 @@ def _fte_of(posts: Iterable[Post]) -> dict[str, tuple[float, float, int]]:
     return out
 
 
+@collector_paused
 def diff(store: Store, organisation: str, start: date, end: date, view: View = View.ACTUAL) -> dict[str, Any]:
     """What changed between two days: added, removed, renamed, moved, merged, split, FTE."""
     if end < start:

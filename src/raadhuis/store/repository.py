@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import JSON, Date, DateTime, and_, delete, func, insert, or_, select
 from sqlalchemy.orm import Session
 
-from raadhuis.domain.engine import History, build_history
+from raadhuis.domain.engine import History, Version, build_history
 from raadhuis.domain.events import Event
 from raadhuis.domain.model import Post, Staffing, StaffingKind, Status, TaskFieldShare, Unit, View
 from raadhuis.formats.dataset import event_from_dict, post_to_dict, unit_to_dict
@@ -27,6 +27,7 @@ from raadhuis.store.tables import (
     OrganisationRow,
     PostVersion,
     Record,
+    UnitFte,
     UnitVersion,
 )
 
@@ -224,7 +225,7 @@ def rebuild(
     """Recompute the read models of one organisation from its events (both views).
     ``actual`` is the actual history when the caller has just computed it for the same
     events; ``event_data`` the events' canonical dicts, when already made."""
-    for table in (UnitVersion, PostVersion, EventRow, LineageLinkRow):
+    for table in (UnitVersion, PostVersion, UnitFte, EventRow, LineageLinkRow):
         session.execute(delete(table).where(table.organisation == organisation))
     histories: dict[View, History] = {}
     same = all(e.status is Status.REALISED for e in events if e.organisation == organisation)
@@ -276,6 +277,7 @@ def rebuild(
                 for v in history.posts
             ],
         )
+        _bulk(session, UnitFte, unit_fte_rows(organisation, view, history.posts))
         _bulk(
             session,
             LineageLinkRow,
@@ -461,8 +463,66 @@ def posts_as_of(session: Session, organisation: str, day: date, view: View, unit
     return {p.id: p for p in map(post_from_row, rows)}
 
 
+def unit_fte_rows(organisation: str, view: View, posts: Sequence[Version]) -> list[dict[str, Any]]:
+    """Per unit, the intervals over which its summed FTE and post count stay the same:
+    a sweep over the days its posts' versions begin and end."""
+    changes: dict[str, dict[date, list[float]]] = {}
+    for v in posts:
+        post = v.value
+        per_day = changes.setdefault(post.unit, {})
+        for day, sign in ((v.valid_from, 1.0), (v.valid_to, -1.0)):
+            delta = per_day.setdefault(day, [0.0, 0.0, 0.0])
+            delta[0] += sign * post.fte
+            delta[1] += sign * post.filled_fte
+            delta[2] += sign
+    rows: list[dict[str, Any]] = []
+    for unit, per_day in changes.items():
+        fte = filled = count = 0.0
+        days = sorted(per_day)
+        for day, nxt in zip(days, days[1:], strict=False):
+            d = per_day[day]
+            fte, filled, count = fte + d[0], filled + d[1], count + d[2]
+            if round(count) > 0:
+                rows.append(
+                    {
+                        "organisation": organisation,
+                        "view": view.value,
+                        "unit_id": unit,
+                        "valid_from": day,
+                        "valid_to": nxt,
+                        "fte": round(fte, 6),
+                        "filled_fte": round(filled, 6),
+                        "posts": round(count),
+                    }
+                )
+    return rows
+
+
 def fte_by_unit(session: Session, organisation: str, day: date, view: View) -> dict[str, tuple[float, float, int]]:
-    """Per unit on a day: (budgeted FTE, filled FTE, number of posts), summed in the database."""
+    """Per unit on a day: (budgeted FTE, filled FTE, number of posts), from the unit_fte read model."""
+    stored = stored_view(session, organisation, view)
+    rows = (
+        session.connection()
+        .execute(
+            select(UnitFte.unit_id, UnitFte.fte, UnitFte.filled_fte, UnitFte.posts).where(
+                UnitFte.organisation == organisation,
+                UnitFte.view == stored,
+                UnitFte.valid_from <= day,
+                UnitFte.valid_to > day,
+            )
+        )
+        .all()
+    )
+    if rows:
+        return {uid: (float(f), float(b), int(n)) for uid, f, b, n in rows}
+    # Nothing there: no posts that day, or a register from before the unit_fte table (rebuilt on
+    # its next import) — sum the posts themselves.
+    return _fte_by_unit_from_posts(session, organisation, day, view)
+
+
+def _fte_by_unit_from_posts(
+    session: Session, organisation: str, day: date, view: View
+) -> dict[str, tuple[float, float, int]]:
     rows = (
         session.connection()
         .execute(

@@ -109,6 +109,24 @@ class PostVersion(Base):
     )
 
 
+class UnitFte(Base):
+    """Budgeted and filled FTE and the number of posts of a unit over [valid_from, valid_to):
+    the per-unit sums "as of" needs, kept so it reads one row per unit, not every post."""
+
+    __tablename__ = "unit_fte"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    organisation: Mapped[str] = mapped_column(String(200))
+    view: Mapped[str] = mapped_column(String(10))
+    unit_id: Mapped[str] = mapped_column(String(200))
+    valid_from: Mapped[date] = mapped_column(Date)
+    valid_to: Mapped[date] = mapped_column(Date)
+    fte: Mapped[float] = mapped_column(Float)
+    filled_fte: Mapped[float] = mapped_column(Float)
+    posts: Mapped[int] = mapped_column(Integer)
+
+    __table_args__ = (Index("ix_unit_fte_asof", "organisation", "view", "valid_from", "valid_to"),)
+
+
 class EventRow(Base):
     __tablename__ = "event_row"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -256,3 +256,19 @@ def test_unit_fte_read_model_equals_summing_the_posts(events: list[Event]) -> No
             assert set(read) == set(summed), (view, day)
             for unit, (f, b, n) in summed.items():
                 assert read[unit][0] == pytest.approx(f) and read[unit][1] == pytest.approx(b) and read[unit][2] == n
+
+
+def test_as_of_answers_are_reused_only_until_the_next_write(store: Store, tmp_path: Path) -> None:
+    load(store, tmp_path)
+    first = register.show(store, "GM0168", date(2013, 3, 1))
+    same_period = register.show(store, "GM0168", date(2014, 3, 1))
+    assert same_period["at"] == "2014-03-01" and same_period["units"] == first["units"]
+    renamed = (
+        LOSSER + "  - {id: e5, type: rename, date: 2013-01-01, unit: OW, name: Openbare Ruimte, assumption: true}\n"
+    )
+    load(store, tmp_path, renamed, "v2.yaml")  # a write that changes an earlier day
+    after = register.show(store, "GM0168", date(2013, 3, 1))
+    assert next(u["name"] for u in after["units"] if u["id"] == "OW") == "Openbare Ruimte"
+    assert next(u["name"] for u in register.show(store, "GM0168", date(2012, 6, 1))["units"] if u["id"] == "OW") == (
+        "Openbare Werken"
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -29,7 +29,19 @@ class UnitChange:
     related: list[str] = field(default_factory=list)  # merged into / split into / came from
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # Shallow on purpose: before/after are fresh dicts of plain values already, and
+        # dataclasses.asdict's deep copy was most of a large diff's time.
+        return {
+            "id": self.id,
+            "change": self.change,
+            "name": self.name,
+            "before": self.before,
+            "after": self.after,
+            "fte_before": self.fte_before,
+            "fte_after": self.fte_after,
+            "events": list(self.events),
+            "related": list(self.related),
+        }
 
 
 def unit_attributes(unit: Unit) -> dict[str, Any]:

@@ -7,6 +7,8 @@ ready for JSON, a table or a template, so a figure is computed once for every do
 from __future__ import annotations
 
 import getpass
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -324,9 +326,19 @@ def _tree_order(units: dict[str, Unit]) -> list[tuple[Unit, int]]:
 def show(
     store: Store, organisation: str, at: date, view: View = View.ACTUAL, known_at: datetime | None = None
 ) -> dict[str, Any]:
-    """The organisation on a day: its units (tree order) with FTE per unit."""
+    """The organisation on a day: its units (tree order) with FTE per unit.
+
+    The answer is the same for every day between two event dates, until the next write; it
+    is kept (see :class:`_AsOfCache`) so stepping through a period or serving many readers
+    does not rebuild 10,000 rows each time. Treat the returned rows as read-only."""
     with store.session() as s:
         org = resolve_organisation(s, organisation)
+        key = None
+        if known_at is None:
+            key = (store.url, org.id, view.value, repo.last_event_day(s, org.id, at), repo.last_changeset(s))
+            cached = _AS_OF.get(key)
+            if cached is not None:
+                return dict(cached, at=at.isoformat(), units=list(cached["units"]))
         if known_at is None:
             units = repo.units_as_of(s, org.id, at, view)
             fte = repo.fte_by_unit(s, org.id, at, view)
@@ -354,7 +366,7 @@ def show(
                 }
             )
         posts_total = sum(int(r["posts"]) for r in rows)
-        return {
+        result = {
             "organisation": _org_dict(org),
             "at": at.isoformat(),
             "view": view.value,
@@ -367,6 +379,55 @@ def show(
                 "filled_fte": round(sum(float(r["filled_fte"]) for r in rows), 4),
             },
         }
+        if key is not None:
+            _AS_OF.put(key, result)
+        return dict(result, units=list(rows))
+
+
+class _AsOfCache:
+    """The last few as-of answers, keyed by organisation, view, the last event day on or
+    before the asked day, and the newest changeset: any write makes a new key, in this
+    process or another (the key is read from the database), so nothing stale is served."""
+
+    def __init__(self, size: int = 32) -> None:
+        self.size = size
+        self.items: OrderedDict[tuple[Any, ...], dict[str, Any]] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: tuple[Any, ...]) -> dict[str, Any] | None:
+        with self.lock:
+            value = self.items.get(key)
+            if value is not None:
+                self.items.move_to_end(key)
+            return value
+
+    def put(self, key: tuple[Any, ...], value: dict[str, Any]) -> None:
+        with self.lock:
+            self.items[key] = value
+            while len(self.items) > self.size:
+                self.items.popitem(last=False)
+
+
+_AS_OF = _AsOfCache()
+_UNITS = _AsOfCache()
+
+
+def _reused(s: Session, store: Store, what: str, org: str, day: date, view: View, read: Callable[[], Any]) -> Any:
+    """A read model answer on a day, reused like :func:`show`'s until the next write."""
+    key = (store.url, what, org, view.value, repo.last_event_day(s, org, day), repo.last_changeset(s))
+    cached = _UNITS.get(key)
+    if cached is None:
+        cached = {"value": read()}
+        _UNITS.put(key, cached)
+    return cached["value"]
+
+
+def _units_as_of(s: Session, store: Store, org: str, day: date, view: View) -> dict[str, Unit]:
+    return dict(_reused(s, store, "units", org, day, view, lambda: repo.units_as_of(s, org, day, view)))
+
+
+def _fte_as_of(s: Session, store: Store, org: str, day: date, view: View) -> dict[str, tuple[float, float, int]]:
+    return dict(_reused(s, store, "fte", org, day, view, lambda: repo.fte_by_unit(s, org, day, view)))
 
 
 def _fte_of(posts: Iterable[Post]) -> dict[str, tuple[float, float, int]]:
@@ -384,10 +445,10 @@ def diff(store: Store, organisation: str, start: date, end: date, view: View = V
         start, end = end, start
     with store.session() as s:
         org = resolve_organisation(s, organisation)
-        before = repo.units_as_of(s, org.id, start, view)
-        after = repo.units_as_of(s, org.id, end, view)
-        fte_a = {k: v[0] for k, v in repo.fte_by_unit(s, org.id, start, view).items()}
-        fte_b = {k: v[0] for k, v in repo.fte_by_unit(s, org.id, end, view).items()}
+        before = _units_as_of(s, store, org.id, start, view)
+        after = _units_as_of(s, store, org.id, end, view)
+        fte_a = {k: v[0] for k, v in _fte_as_of(s, store, org.id, start, view).items()}
+        fte_b = {k: v[0] for k, v in _fte_as_of(s, store, org.id, end, view).items()}
         # Events strictly after the first day up to and including the second shape the difference.
         # Only merges, absorptions and splits need their whole event (what went where); for the
         # rest the units they touch, kept in a column, is all diff_units reads.

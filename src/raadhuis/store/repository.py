@@ -649,3 +649,15 @@ def count_events(session: Session, organisation: str) -> int:
     return int(
         session.scalar(select(func.count()).select_from(EventRow).where(EventRow.organisation == organisation)) or 0
     )
+
+
+def last_event_day(session: Session, organisation: str, day: date) -> date | None:
+    """The latest day on or before ``day`` on which an event of the organisation takes effect."""
+    return session.scalar(
+        select(func.max(EventRow.effective)).where(EventRow.organisation == organisation, EventRow.effective <= day)
+    )
+
+
+def last_changeset(session: Session) -> int | None:
+    """The newest changeset: every write makes one, so it tells whether anything changed."""
+    return session.scalar(select(func.max(Changeset.id)))

@@ -77,7 +77,7 @@ def list_organisations(store: Store, search: str | None = None) -> list[dict[str
         for org in repo.organisations(s):
             if search and search.lower() not in f"{org.id} {org.name} {org.slug or ''}".lower():
                 continue
-            dates = repo.event_dates(s, org.id)
+            first, last, count = repo.event_span(s, org.id)
             out.append(
                 {
                     "id": org.id,
@@ -86,9 +86,9 @@ def list_organisations(store: Store, search: str | None = None) -> list[dict[str
                     "cbs_code": org.cbs_code,
                     "slug": org.slug,
                     "province": org.province,
-                    "first_event": dates[0].isoformat() if dates else None,
-                    "last_event": dates[-1].isoformat() if dates else None,
-                    "events": repo.count_events(s, org.id),
+                    "first_event": first.isoformat() if first else None,
+                    "last_event": last.isoformat() if last else None,
+                    "events": count,
                 }
             )
         return out
@@ -422,8 +422,12 @@ def _reused(s: Session, store: Store, what: str, org: str, day: date, view: View
     return cached["value"]
 
 
-def _units_as_of(s: Session, store: Store, org: str, day: date, view: View) -> dict[str, Unit]:
+def units_on(s: Session, store: Store, org: str, day: date, view: View) -> dict[str, Unit]:
+    """The units of an organisation on a day (reused until the next write)."""
     return dict(_reused(s, store, "units", org, day, view, lambda: repo.units_as_of(s, org, day, view)))
+
+
+_units_as_of = units_on
 
 
 def _fte_as_of(s: Session, store: Store, org: str, day: date, view: View) -> dict[str, tuple[float, float, int]]:

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import select
 
 from raadhuis.domain.model import StaffingKind, View
-from raadhuis.services.register import NotFound, resolve_organisation
+from raadhuis.services.register import NotFound, resolve_organisation, units_on
 from raadhuis.store import repository as repo
 from raadhuis.store.database import Store
 from raadhuis.store.tables import PostVersion
@@ -58,7 +58,7 @@ def unit_detail(store: Store, organisation: str, unit: str, at: date, view: View
     """A unit on a day: its attributes, parent, children, posts with staffing, managers."""
     with store.session() as s:
         org = resolve_organisation(s, organisation)
-        units = repo.units_as_of(s, org.id, at, view)
+        units = units_on(s, store, org.id, at, view)
         versions = repo.unit_versions(s, org.id, unit, view)
         if not versions:
             raise NotFound("unit", unit, f"in {org.id}")

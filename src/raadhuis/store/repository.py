@@ -661,3 +661,13 @@ def last_event_day(session: Session, organisation: str, day: date) -> date | Non
 def last_changeset(session: Session) -> int | None:
     """The newest changeset: every write makes one, so it tells whether anything changed."""
     return session.scalar(select(func.max(Changeset.id)))
+
+
+def event_span(session: Session, organisation: str) -> tuple[date | None, date | None, int]:
+    """The first and last day an event of the organisation takes effect, and how many events."""
+    first, last, count = session.execute(
+        select(func.min(EventRow.effective), func.max(EventRow.effective), func.count()).where(
+            EventRow.organisation == organisation
+        )
+    ).one()
+    return first, last, int(count or 0)

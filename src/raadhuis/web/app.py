@@ -68,10 +68,16 @@ def create_app(store: Store, lang: str = "nl") -> FastAPI:
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         return response
 
+    @app.get(f"{API}/openapi-3.0.json", include_in_schema=False)
+    def openapi_for_swagger_ui() -> dict[str, object]:
+        # The Swagger UI that PyPI ships (swagger-ui-bundle, 4.x) reads OpenAPI 3.0 only; the
+        # description FastAPI makes (3.1) renders under a 3.0 version mark. openapi.json stays 3.1.
+        return dict(app.openapi(), openapi="3.0.3")
+
     @app.get(f"{API}/docs", include_in_schema=False)
     def api_docs() -> HTMLResponse:
         return get_swagger_ui_html(
-            openapi_url=f"{API}/openapi.json",
+            openapi_url=f"{API}/openapi-3.0.json",
             title="Raadhuis API",
             swagger_js_url=f"{API}/swagger/swagger-ui-bundle.js",
             swagger_css_url=f"{API}/swagger/swagger-ui.css",

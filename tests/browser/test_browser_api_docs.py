@@ -1,0 +1,16 @@
+"""The interactive API documentation renders offline (the Swagger UI shipped by PyPI)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import shot
+
+pytestmark = pytest.mark.browser
+
+
+def test_api_docs_render_the_endpoints(page, live_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(live_url + "/api/v1/docs")
+    page.wait_for_selector("text=/api/v1/organisations/{org}/timeline", timeout=15000)
+    assert "Unable to render" not in page.content()
+    shot(page, "20-api-docs")

@@ -8,7 +8,7 @@ from typing import Any
 from raadhuis.domain.model import View
 from raadhuis.i18n import t
 from raadhuis.services import analysis, register
-from raadhuis.store import repository as repo
+from raadhuis.services.sources import source_records
 from raadhuis.store.database import Store
 
 
@@ -69,8 +69,7 @@ def report_data(
                 "assumption": _assumption_text(text, lang),
             }
         )
-    with store.session() as s:
-        known = {d["id"]: d for d in repo.current_data(s, "source")}
+    known = source_records(store)
     sources = []
     for sid, uses in cited.items():
         d = known.get(sid, {"id": sid, "title": sid})

@@ -94,3 +94,9 @@ def sources_of(store: Store, organisation: str, kind: str, fact_id: str) -> dict
                 ],
             }
     raise NotFound(kind, fact_id, f"in {org}")
+
+
+def source_records(store: Store) -> dict[str, dict[str, Any]]:
+    """Every source in the register by id (title, publisher, date, reference, link)."""
+    with store.session() as s:
+        return {d["id"]: d for d in repo.current_data(s, "source")}

@@ -26,13 +26,15 @@ def summary_lines(result: dict[str, Any], lang: str = "nl") -> list[str]:
     if span["managers"]:
         lines.append(
             (
-                f"{len(span['managers'])} leidinggevenden in {span['layers']} lagen; gemiddeld "
+                f"{len(span['managers'])} {'leidinggevende' if len(span['managers']) == 1 else 'leidinggevenden'} "
+                f"in {span['layers']} {'laag' if span['layers'] == 1 else 'lagen'}; gemiddeld "
                 f"{number(span['mean'], lang)} directe medewerkers en {number(span['formation']['mean_fte'], lang)} "
                 "fte formatie per leidinggevende."
             )
             if nl
             else (
-                f"{len(span['managers'])} managers in {span['layers']} layers; on average "
+                f"{len(span['managers'])} {'manager' if len(span['managers']) == 1 else 'managers'} "
+                f"in {span['layers']} {'layer' if span['layers'] == 1 else 'layers'}; on average "
                 f"{number(span['mean'], lang)} direct reports and {number(span['formation']['mean_fte'], lang)} "
                 "budgeted FTE per manager."
             )

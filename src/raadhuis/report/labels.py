@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from raadhuis.i18n import t
+
 LABELS: dict[str, dict[str, str]] = {
     "title": {"nl": "Stand van de organisatie op {date}", "en": "State of the organisation on {date}"},
     "subtitle": {"nl": "Is de organisatie toegerust?", "en": "Is the organisation equipped for its tasks?"},
@@ -9,8 +11,6 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Gemaakt met Raadhuis uit het register; weergave: {view}.",
         "en": "Made with Raadhuis from the register; view: {view}.",
     },
-    "view.actual": {"nl": "feitelijk", "en": "actual"},
-    "view.planned": {"nl": "gepland", "en": "planned"},
     "contents": {"nl": "Inhoud", "en": "Contents"},
     "summary": {"nl": "In het kort", "en": "In short"},
     "chart": {"nl": "Organogram", "en": "Organisation chart"},
@@ -31,7 +31,6 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Distribution of span of control (number of managers)",
     },
     "post": {"nl": "Functie", "en": "Post"},
-    "unit": {"nl": "Eenheid", "en": "Unit"},
     "reports": {"nl": "Directe medewerkers", "en": "Direct reports"},
     "fte": {"nl": "fte", "en": "FTE"},
     "vulnerability": {"nl": "Kwetsbaarheid", "en": "Vulnerability"},
@@ -72,12 +71,9 @@ LABELS: dict[str, dict[str, str]] = {
     "peer_median": {"nl": "Mediaan groep", "en": "Group median"},
     "rank": {"nl": "Positie", "en": "Rank"},
     "cooperations": {"nl": "Samenwerkingen", "en": "Cooperations"},
-    "name": {"nl": "Naam", "en": "Name"},
     "legal_form": {"nl": "Vorm", "en": "Form"},
     "partners": {"nl": "Partners", "en": "Partners"},
     "in_force": {"nl": "Van kracht", "en": "In force"},
-    "status": {"nl": "Status", "en": "Status"},
-    "sources": {"nl": "Bronnen", "en": "Sources"},
     "sources.intro": {
         "nl": "De documenten waarop de feiten in dit rapport rusten.",
         "en": "The documents the facts in this report rest on.",
@@ -136,6 +132,8 @@ DEFINITION_TEXT: dict[str, dict[str, str]] = {
 
 
 def L(key: str, lang: str = "nl", **values: object) -> str:  # noqa: N802 - short on purpose, used in templates
-    entry = LABELS[key]
+    entry = LABELS.get(key)
+    if entry is None:  # words the whole product shares (view, unit, name, status, sources) live in the catalogue
+        return t(key, lang, **values)
     text = entry.get(lang) or entry["nl"]
     return text.format(**values) if values else text

@@ -256,7 +256,7 @@ def test_restructuring_2024_lowers_span(examples: Store) -> None:
 
 def _cli_app() -> typer.Typer:
     from raadhuis import cli
-    from raadhuis.cli_analysis import register_commands
+    from raadhuis.cli.analysis import register_commands
 
     if not any(c.callback and c.callback.__name__ == "analyse" for c in cli.app.registered_commands):
         register_commands(cli.app)
@@ -305,7 +305,7 @@ def test_cli_errors_and_import_peers(store: Store, tmp_path: Path) -> None:
 
 
 def test_register_commands_on_a_fresh_app() -> None:
-    from raadhuis.cli_analysis import register_commands
+    from raadhuis.cli.analysis import register_commands
 
     app = typer.Typer()
     register_commands(app)

@@ -1,8 +1,6 @@
 """Commands for "Is de organisatie toegerust?": the analyses, peer figures and the report.
 
-``register_commands(app)`` adds them to the Typer app of :mod:`raadhuis.cli`; the helpers of
-that module (``CTX``, ``_run``, ``_json``, ``_day``, ``Fmt``) are imported inside each command,
-so importing this module does not import the CLI (no cycle).
+``register_commands(app)`` adds them to a Typer app (the CLI's, or a fresh one in tests).
 """
 
 from __future__ import annotations
@@ -12,16 +10,16 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
+from raadhuis.cli import base as cli
 from raadhuis.domain.model import View
 from raadhuis.report.labels import L
 from raadhuis.report.view import indicator_name, indicator_rows, reason_text, summary_lines
 from raadhuis.services import analysis
 from raadhuis.services.analysis import number
 
-console = Console()
+console = cli.console
 
 Org = Annotated[str, typer.Argument(help="Organisatie: CBS-code (GM0168) of slug.")]
 At = Annotated[str | None, typer.Option("--at", help="Peildatum JJJJ-MM-DD (standaard vandaag).")]
@@ -31,12 +29,6 @@ Planned = Annotated[bool, typer.Option("--planned", help="Geplande in plaats van
 class ReportFmt(str, Enum):
     pdf = "pdf"
     html = "html"
-
-
-def _cli() -> Any:
-    from raadhuis import cli
-
-    return cli
 
 
 def _esc(value: Any) -> str:
@@ -162,12 +154,11 @@ def register_commands(app: typer.Typer) -> None:
         fmt: Annotated[str, typer.Option("--format", help="text of json")] = "text",
     ) -> None:
         """Is de organisatie toegerust? Alle analyses op een datum."""
-        c = _cli()
-        data = c._run(analysis.analyse, c.CTX.open(), org, c._day(at), c._view(planned))
+        data = cli._run(analysis.analyse, cli.CTX.open(), org, cli._day(at), cli._view(planned))
         if fmt == "json":
-            c._json(data)
+            cli._json(data)
             return
-        lang = c.CTX.lang
+        lang = cli.CTX.lang
         console.print(
             f"[bold]{_esc(data['organisation']['name'])}[/bold] — {L('title', lang, date=data['at'])}", highlight=False
         )
@@ -186,12 +177,11 @@ def register_commands(app: typer.Typer) -> None:
             planned: Planned = False,
             fmt: Annotated[str, typer.Option("--format", help="text of json")] = "text",
         ) -> None:
-            c = _cli()
-            data = c._run(fn, c.CTX.open(), org, c._day(at), c._view(planned))
+            data = cli._run(fn, cli.CTX.open(), org, cli._day(at), cli._view(planned))
             if fmt == "json":
-                c._json(data)
+                cli._json(data)
             else:
-                printer(data, c.CTX.lang)
+                printer(data, cli.CTX.lang)
 
         command.__doc__ = doc
         app.command(name)(command)
@@ -213,14 +203,19 @@ def register_commands(app: typer.Typer) -> None:
         fmt: Annotated[str, typer.Option("--format", help="text of json")] = "text",
     ) -> None:
         """Spanwijdte voor en na, bijvoorbeeld rond een reorganisatie."""
-        c = _cli()
-        data = c._run(
-            analysis.span_compare, c.CTX.open(), org, c._day(before), c._day(after), View.ACTUAL, c._view(planned)
+        data = cli._run(
+            analysis.span_compare,
+            cli.CTX.open(),
+            org,
+            cli._day(before),
+            cli._day(after),
+            View.ACTUAL,
+            cli._view(planned),
         )
         if fmt == "json":
-            c._json(data)
+            cli._json(data)
             return
-        lang = c.CTX.lang
+        lang = cli.CTX.lang
         table = Table(title=f"{L('span', lang)}: {data['before_at']} → {data['after_at']}")
         for col in ("", data["before_at"], data["after_at"]):
             table.add_column(col)
@@ -241,12 +236,11 @@ def register_commands(app: typer.Typer) -> None:
         fmt: Annotated[str, typer.Option("--format", help="text of json")] = "text",
     ) -> None:
         """Lees vergelijkingscijfers van andere gemeenten in: alles of niets."""
-        c = _cli()
-        data = c._run(analysis.import_peers, c.CTX.open(), file)
+        data = cli._run(analysis.import_peers, cli.CTX.open(), file)
         if fmt == "json":
-            c._json(data)
+            cli._json(data)
             return
-        nl = c.CTX.lang == "nl"
+        nl = cli.CTX.lang == "nl"
         console.print(
             f"{data['rows']} vergelijkingscijfers ingelezen uit {file} ({data['added']} nieuw, {data['changed']} gewijzigd)"
             if nl
@@ -267,12 +261,11 @@ def register_commands(app: typer.Typer) -> None:
         """Rapport 'Stand van de organisatie op DATUM' als PDF of HTML."""
         from raadhuis.report import report_data, report_html, report_pdf
 
-        c = _cli()
-        day = c._day(at)
-        data = c._run(report_data, c.CTX.open(), org, day, c._view(planned), c.CTX.lang)
+        day = cli._day(at)
+        data = cli._run(report_data, cli.CTX.open(), org, day, cli._view(planned), cli.CTX.lang)
         target = output or Path(f"{data['analysis']['organisation']['id']}-{day.isoformat()}.{fmt.value}")
         if fmt is ReportFmt.pdf:
             target.write_bytes(report_pdf(data))
         else:
             target.write_text(report_html(data), "utf-8")
-        console.print(f"{'geschreven' if c.CTX.lang == 'nl' else 'written'}: {target}", highlight=False)
+        console.print(f"{'geschreven' if cli.CTX.lang == 'nl' else 'written'}: {target}", highlight=False)

@@ -1,0 +1,5 @@
+"""``python -m raadhuis.cli``: the same as the ``raadhuis`` command."""
+
+from raadhuis.cli import main
+
+main()

@@ -1,0 +1,285 @@
+"""Commands about the register itself: the database, the organisations, as-of, diff, lineage, timeline, history."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+from rich.tree import Tree
+
+from raadhuis import __version__
+from raadhuis.cli.base import CTX, Fmt, _day, _esc, _json, _moment, _run, _view, app, console
+from raadhuis.i18n import t
+from raadhuis.services import register
+from raadhuis.store.database import current_revision, describe_url
+
+
+@app.command()
+def init() -> None:
+    """Maak of upgrade de database (migraties)."""
+    store = CTX.open()
+    console.print(t("init.ok", CTX.lang, url=describe_url(store.url)))
+
+
+@app.command()
+def info(fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.text) -> None:
+    """Toon waar de database staat en wat erin zit."""
+    store = CTX.open()
+    orgs = register.list_organisations(store)
+    data = {
+        "version": __version__,
+        "database": describe_url(store.url),
+        "schema_revision": current_revision(store.engine),
+        "organisations": len(orgs),
+        "language": CTX.lang,
+    }
+    if fmt is Fmt.json:
+        _json(data)
+        return
+    for key in ("database", "schema_revision", "organisations"):
+        console.print(f"{t(key, CTX.lang)}: {data[key]}", highlight=False)
+
+
+@app.command()
+def orgs(
+    search: Annotated[str | None, typer.Option("--search", "-s", help="Zoeken op naam of code.")] = None,
+    fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.text,
+) -> None:
+    """Lijst van organisaties in het register."""
+    data = register.list_organisations(CTX.open(), search)
+    if fmt is Fmt.json:
+        _json(data)
+        return
+    table = Table(title=t("organisations", CTX.lang))
+    for col in ("id", "name", "kind", "events"):
+        table.add_column(t(col, CTX.lang))
+    for o in data:
+        table.add_row(o["id"], o["name"], o["kind"], str(o["events"]))
+    console.print(table)
+
+
+@app.command()
+def show(
+    org: Annotated[str, typer.Argument(help="Organisatie: CBS-code (GM0168) of slug.")],
+    at: Annotated[str | None, typer.Option("--at", help="Peildatum JJJJ-MM-DD (standaard vandaag).")] = None,
+    planned: Annotated[bool, typer.Option("--planned", help="Geplande in plaats van feitelijke stand.")] = False,
+    known_at: Annotated[
+        str | None, typer.Option("--known-at", help="Zoals het register het wist op dit moment.")
+    ] = None,
+    fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.text,
+) -> None:
+    """De organisatie op een datum (feitelijk of gepland)."""
+    day = _day(at)
+    data = _run(register.show, CTX.open(), org, day, _view(planned), _moment(known_at))
+    if fmt is Fmt.json:
+        _json(data)
+        return
+    lang = CTX.lang
+    title = t(
+        "show.title", lang, org=data["organisation"]["name"], at=day.isoformat(), view=t(f"view.{data['view']}", lang)
+    )
+    if not data["units"]:
+        console.print(title, highlight=False)
+        console.print(t("show.empty", lang, org=data["organisation"]["name"]))
+        return
+    tree = Tree(f"[bold]{_esc(title)}[/bold]")
+    nodes: dict[str | None, Any] = {None: tree}
+    for u in data["units"]:
+        label = f"{_esc(u['name'])} [dim]({_esc(u['id'])}, {_esc(u['kind'])}"
+        if u["posts"]:
+            label += f", {u['fte']:g} fte"
+        label += ")[/dim]"
+        if u["temporary"]:
+            label += " [yellow]tijdelijk[/yellow]" if lang == "nl" else " [yellow]temporary[/yellow]"
+        parent = u["parent"] if u["parent"] in nodes else None
+        nodes[u["id"]] = nodes[parent].add(label)
+    console.print(tree)
+    tot = data["totals"]
+    console.print(
+        t(
+            "show.totals",
+            lang,
+            units=tot["units"],
+            posts=tot["posts"],
+            fte=f"{tot['fte']:g}",
+            filled=f"{tot['filled_fte']:g}",
+        ),
+        highlight=False,
+    )
+
+
+@app.command()
+def diff(
+    org: Annotated[str, typer.Argument()],
+    start: Annotated[str, typer.Argument(metavar="FROM", help="Eerste datum JJJJ-MM-DD.")],
+    end: Annotated[str, typer.Argument(metavar="TO", help="Tweede datum JJJJ-MM-DD.")],
+    planned: Annotated[bool, typer.Option("--planned")] = False,
+    fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.text,
+) -> None:
+    """Wat veranderde tussen twee datums."""
+    data = _run(register.diff, CTX.open(), org, _day(start), _day(end), _view(planned))
+    if fmt is Fmt.json:
+        _json(data)
+        return
+    lang = CTX.lang
+    console.print(
+        t(
+            "diff.title",
+            lang,
+            org=data["organisation"]["name"],
+            start=data["from"],
+            end=data["to"],
+            view=t(f"view.{data['view']}", lang),
+        ),
+        highlight=False,
+    )
+    if not data["changes"]:
+        console.print(t("diff.none", lang))
+        return
+    table = Table()
+    for col in ("unit", "status", "name"):
+        table.add_column(t(col, lang))
+    table.add_column("")
+    for ch in data["changes"]:
+        detail = ""
+        if ch["change"] in ("merged", "split") and ch["related"]:
+            detail = "→ " + ", ".join(ch["related"]) if ch["after"] is None else "← " + ", ".join(ch["related"])
+        elif ch["change"] == "renamed":
+            detail = f"{ch['before']['name']} → {ch['after']['name']}"
+        elif ch["change"] == "moved":
+            detail = f"{ch['before']['parent']} → {ch['after']['parent']}"
+        elif ch["change"] == "fte_changed":
+            detail = f"{ch['fte_before'] or 0:g} → {ch['fte_after'] or 0:g} fte"
+        table.add_row(ch["id"], t(f"change.{ch['change']}", lang), ch["name"], detail)
+    console.print(table)
+
+
+@app.command()
+def lineage(
+    org: Annotated[str, typer.Argument()],
+    unit: Annotated[str, typer.Argument(help="Id of naam van de eenheid.")],
+    planned: Annotated[bool, typer.Option("--planned")] = False,
+    fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.text,
+) -> None:
+    """Herkomst en opvolging van een eenheid (samenvoegingen, splitsingen, overgangen)."""
+    data = _run(register.lineage_of, CTX.open(), org, unit, _view(planned))
+    if fmt is Fmt.json:
+        _json(data)
+        return
+    lang = CTX.lang
+    u = data["unit"]
+    console.print(t("lineage.title", lang, unit=f"{u['name']} ({u['id']})"), highlight=False)
+    for key in ("predecessors", "successors"):
+        items = data[key]
+        console.print(f"  {t('lineage.' + key, lang)}:", highlight=False)
+        if not items:
+            console.print(f"    {t('lineage.none', lang)}")
+        for p in items:
+            where = "" if p["organisation"] == data["organisation"]["id"] else f" [{p['organisation']}]"
+            console.print(
+                f"    {p['date']}  {p['name']} ({p['id']}){where} — {t('event.' + p['type'], lang)} ({p['event']})",
+                highlight=False,
+            )
+
+
+@app.command()
+def timeline(
+    org: Annotated[str, typer.Argument()],
+    start: Annotated[str | None, typer.Option("--from")] = None,
+    end: Annotated[str | None, typer.Option("--to")] = None,
+    status: Annotated[
+        list[str] | None, typer.Option("--status", help="proposed, decided, realised, not_realised")
+    ] = None,
+    type_: Annotated[list[str] | None, typer.Option("--type")] = None,
+    unit: Annotated[str | None, typer.Option("--unit")] = None,
+    fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.text,
+) -> None:
+    """De gebeurtenissen in volgorde, met besluit en bronnen."""
+    data = _run(
+        register.timeline,
+        CTX.open(),
+        org,
+        _day(start) if start else None,
+        _day(end) if end else None,
+        status,
+        type_,
+        unit,
+        CTX.lang,
+    )
+    if fmt is Fmt.json:
+        _json(data)
+        return
+    lang = CTX.lang
+    console.print(t("timeline.title", lang, org=data["organisation"]["name"]), highlight=False)
+    if not data["events"]:
+        console.print(t("timeline.empty", lang))
+        return
+    table = Table()
+    for col in ("date", "type", "status", "unit", "decision", "sources"):
+        table.add_column(t(col, lang))
+    for e in data["events"]:
+        srcs = ", ".join(s.get("title") or s["source"] for s in e["sources"])
+        if e["assumption"]:
+            srcs = (srcs + "; " if srcs else "") + t("assumption", lang)
+        status_text = t(f"status.{e['status']}", lang)
+        if e["conflict"]:
+            status_text += f" ({t('timeline.conflict', lang)})"
+        dec = e["decision"]
+        table.add_row(
+            e["date_label"],
+            t(f"event.{e['type']}", lang),
+            status_text,
+            " ".join(e["units"]),
+            f"{dec['body']} {dec['date']}" if dec else "",
+            srcs,
+        )
+    console.print(table)
+
+
+@app.command("not-realised")
+def not_realised_cmd(
+    org: Annotated[str, typer.Argument()],
+    fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.text,
+) -> None:
+    """Besloten of voorgestelde gebeurtenissen die niet zijn gerealiseerd."""
+    data = _run(register.not_realised, CTX.open(), org)
+    if fmt is Fmt.json:
+        _json(data)
+        return
+    for e in data["events"]:
+        console.print(
+            f"{e['date_label']}  {t('event.' + e['type'], CTX.lang)}  {' '.join(e['units'])}  "
+            f"— {e.get('realised_by') or ''}",
+            highlight=False,
+        )
+
+
+@app.command()
+def history(
+    org: Annotated[str, typer.Argument()],
+    event: Annotated[str, typer.Argument(help="Id van de gebeurtenis.")],
+    fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.text,
+) -> None:
+    """Alle vastgelegde versies van een gebeurtenis: wie, wanneer, waarom."""
+    data = _run(register.history_of_event, CTX.open(), org, event)
+    if fmt is Fmt.json:
+        _json(data)
+        return
+    for v in data:
+        console.print(
+            f"v{v['version']}  {v['recorded_at']}  {v['recorded_by']}  {v['reason']}"
+            f"{'  (ingetrokken)' if v['retracted'] else ''}",
+            highlight=False,
+        )
+
+
+@app.command()
+def retract(
+    org: Annotated[str, typer.Argument()],
+    event: Annotated[str, typer.Argument()],
+    reason: Annotated[str, typer.Option("--reason", "-m")] = "",
+) -> None:
+    """Trek een gebeurtenis in (blijft in het logboek bewaard)."""
+    _run(register.retract_event, CTX.open(), org, event, None, reason)
+    console.print("ok")

@@ -12,8 +12,8 @@ import typer
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
+from raadhuis.canonical.errors import InputErrors
 from raadhuis.domain.model import View
-from raadhuis.formats.errors import InputErrors
 from raadhuis.services import analysis, register
 from raadhuis.services.examples import load_examples
 from raadhuis.store import repository as repo

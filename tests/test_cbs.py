@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
+from raadhuis.canonical.errors import InputErrors
 from raadhuis.formats.cbs import (
     MunicipalityPeriod,
     UnknownProvince,
@@ -19,7 +20,6 @@ from raadhuis.formats.cbs import (
     read_cbs_table,
     read_cbs_xml,
 )
-from raadhuis.formats.errors import InputErrors
 
 SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 CBS_XML = SHARED_DATA / "cbs-gemeentelijke-indeling.xml"

@@ -9,9 +9,10 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
+from raadhuis.canonical.dataset import Dataset
+from raadhuis.canonical.encode import dataset_to_dict
 from raadhuis.cli import app
 from raadhuis.domain.model import Organisation, Source
-from raadhuis.formats.dataset import Dataset, dataset_to_dict
 from tests.conftest import shared_path
 from tests.test_store import LOSSER
 

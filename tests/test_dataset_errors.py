@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from raadhuis.formats.errors import InputErrors
+from raadhuis.canonical.errors import InputErrors
 from raadhuis.services import register
 from raadhuis.store.database import Store
 

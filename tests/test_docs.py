@@ -22,9 +22,9 @@ from typing import Any
 import pytest
 import typer
 
+from raadhuis.canonical.errors import InputErrors
 from raadhuis.cli import app
 from raadhuis.formats.dataset import load_dataset
-from raadhuis.formats.errors import InputErrors
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 FENCE = re.compile(r"^```(\w*)\s*$")

@@ -13,10 +13,11 @@ from typing import Any
 import pytest
 from defusedxml import ElementTree
 
+from raadhuis.canonical.dataset import Dataset
 from raadhuis.domain.dates import FuzzyDate
 from raadhuis.domain.engine import build_history, replay
 from raadhuis.domain.model import Citation, Status, View
-from raadhuis.formats.dataset import Dataset, read_dataset
+from raadhuis.formats.dataset import read_dataset
 from raadhuis.formats.text import parse
 
 ROOT = Path(__file__).resolve().parents[1]

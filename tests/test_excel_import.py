@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from raadhuis.canonical.errors import InputErrors
 from raadhuis.domain.engine import build_history, replay
 from raadhuis.domain.events import EventType
 from raadhuis.domain.model import Citation, Staffing, StaffingKind, TaskFieldShare, Unit
-from raadhuis.formats.errors import InputErrors
 from raadhuis.formats.excel_import import (
     describe,
     file_source,

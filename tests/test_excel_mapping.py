@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from raadhuis.formats.errors import InputErrors
+from raadhuis.canonical.errors import InputErrors
 from raadhuis.formats.mapping import ColumnMapping, guess_mapping
 
 

@@ -10,10 +10,11 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 
+from raadhuis.canonical.dataset import Dataset
+from raadhuis.canonical.encode import dataset_to_dict
 from raadhuis.domain.engine import replay
 from raadhuis.domain.events import Event
 from raadhuis.domain.model import Organisation, View
-from raadhuis.formats.dataset import Dataset, dataset_to_dict
 from raadhuis.services import register
 from raadhuis.store.database import Store
 from tests.strategies import ORG, histories, sample_days
@@ -143,7 +144,7 @@ def test_retract_keeps_the_log(store: Store, tmp_path: Path) -> None:
     hist = register.history_of_event(store, "GM0168", "e3")
     assert hist[-1]["retracted"] is True and hist[-1]["reason"] == "dubbel ingevoerd"
     # Retracting an event that others depend on is refused.
-    from raadhuis.formats.errors import InputErrors
+    from raadhuis.canonical.errors import InputErrors
 
     with pytest.raises(InputErrors):
         register.retract_event(store, "GM0168", "REO@2009", "tester", "")  # the merge e1 needs REO

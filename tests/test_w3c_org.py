@@ -8,10 +8,11 @@ import pytest
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 
+from raadhuis.canonical.dataset import Dataset
+from raadhuis.canonical.errors import InputErrors
 from raadhuis.domain.engine import replay
 from raadhuis.domain.model import View
-from raadhuis.formats.dataset import Dataset, load_dataset
-from raadhuis.formats.errors import InputErrors
+from raadhuis.formats.dataset import load_dataset
 from raadhuis.formats.w3c_org import (
     ORG,
     RDH,

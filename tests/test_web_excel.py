@@ -11,8 +11,9 @@ import pytest
 import yaml
 from fastapi.testclient import TestClient
 
+from raadhuis.canonical.dataset import Dataset
+from raadhuis.canonical.encode import dataset_to_dict
 from raadhuis.domain.model import Organisation, Source
-from raadhuis.formats import dataset as fmt
 from raadhuis.services import register
 from raadhuis.store.database import Store
 from raadhuis.web.app import create_app
@@ -25,12 +26,12 @@ _spec.loader.exec_module(W)
 
 @pytest.fixture
 def client(sqlite_store: Store) -> Iterator[TestClient]:
-    ds = fmt.Dataset(
+    ds = Dataset(
         organisations=[Organisation(W.ORG, "Testdorp")],
         sources=[Source("begroting-2024", "Begroting 2024")],
         events=W.base_events(),
     )
-    text = yaml.safe_dump(fmt.dataset_to_dict(ds), allow_unicode=True, sort_keys=False)
+    text = yaml.safe_dump(dataset_to_dict(ds), allow_unicode=True, sort_keys=False)
     register.import_dataset(sqlite_store, "testdorp.yaml", who="test", reason="fixture", text=text)
     with TestClient(create_app(sqlite_store)) as c:
         c.get("/")

@@ -12,9 +12,9 @@ import typer
 from rich.console import Console
 
 from raadhuis import __version__
+from raadhuis.canonical.errors import InputErrors
 from raadhuis.domain.dates import DateError, parse_day
 from raadhuis.domain.model import View
-from raadhuis.formats.errors import InputErrors
 from raadhuis.i18n import detect, t
 from raadhuis.services import register
 from raadhuis.store.database import Store, resolve_url

@@ -154,8 +154,7 @@ def import_excel(
     cmap = _run(ColumnMapping.load, mapping) if mapping else _run(sniff_mapping, file)
     if save_mapping:
         cmap.save(save_mapping)
-    prefix = f"xl-{file.stem}-{day.isoformat()}"
-    source_id = f"bron-{file.stem}-{day.isoformat()}"
+    prefix, source_id = formatieplan.default_ids(file, day)
     planned_changes = _run(formatieplan.plan, store, org, file, day, prefix, source_id, complete, CTX.lang, cmap)
     if fmt is Fmt.text:
         for line in planned_changes["sentences"]:

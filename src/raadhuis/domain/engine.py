@@ -11,7 +11,7 @@ Pure functions over :mod:`raadhuis.domain.events`; no I/O. Two entry points:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -19,6 +19,7 @@ from typing import Any
 from raadhuis.domain.dates import END_OF_TIME
 from raadhuis.domain.events import Event, EventType
 from raadhuis.domain.model import Post, Snapshot, Staffing, StaffingKind, TaskFieldShare, Unit, View
+from raadhuis.domain.order import by_day, ordered
 
 
 class EngineError(ValueError):
@@ -146,12 +147,28 @@ UNIT_ATTRIBUTES = ("name", "kind", "abbreviation", "temporary", "expected_end", 
 POST_ATTRIBUTES = ("title", "fte", "scale", "roles", "staffing", "reports_to")
 
 
-def ordered(events: Iterable[Event]) -> list[Event]:
-    return sorted(events, key=lambda e: e.sort_key)
-
-
 def admitted(events: Iterable[Event], organisation: str, view: View) -> list[Event]:
     return ordered(e for e in events if e.organisation == organisation and view.admits(e.status))
+
+
+def settle(state: State, day_events: list[Event]) -> Iterator[tuple[Event, Effect | EngineError]]:
+    """Apply the events of one day in order (domain/order.py); an event that cannot apply yet is
+    tried again after the others of that day, as long as another one applied meanwhile. Yields
+    each event with its effect, or — for what still does not fit — with its error."""
+    pending = day_events
+    while pending:
+        failed: list[tuple[Event, EngineError]] = []
+        for event in pending:
+            try:
+                effect = apply(state, event)
+            except EngineError as exc:
+                failed.append((event, exc))
+                continue
+            yield event, effect
+        if len(failed) == len(pending):
+            yield from failed
+            return
+        pending = [event for event, _ in failed]
 
 
 def replay(events: Iterable[Event], organisation: str, at: date, view: View = View.ACTUAL) -> Snapshot:
@@ -161,14 +178,12 @@ def replay(events: Iterable[Event], organisation: str, at: date, view: View = Vi
     is passed over, as :func:`build_history` does; in the actual view it is an error.
     """
     state = State()
-    for event in admitted(events, organisation, view):
-        if event.date.effective > at:
+    for day, day_events in by_day(admitted(events, organisation, view)):
+        if day > at:
             break
-        try:
-            apply(state, event)
-        except EngineError:
-            if view is View.ACTUAL:
-                raise
+        for _event, outcome in settle(state, day_events):
+            if isinstance(outcome, EngineError) and view is View.ACTUAL:
+                raise outcome
     return Snapshot(organisation, at, view, dict(state.units), dict(state.posts))
 
 
@@ -200,37 +215,48 @@ def build_history(events: Iterable[Event], organisation: str, view: View = View.
     open_units: dict[str, tuple[date, Unit]] = {}
     open_posts: dict[str, tuple[date, Post]] = {}
 
-    def close(open_map: dict[str, tuple[date, Any]], out: list[Version], key: str, day: date) -> None:
-        start, value = open_map.pop(key)
-        if start < day:  # several changes on one day leave only the last state
-            out.append(Version(key, start, day, value))
-
-    for event in admitted(events, organisation, view):
-        try:
-            effect = apply(state, event)
-        except EngineError as exc:
-            if view is View.ACTUAL:
-                raise
-            history.conflicts.append(exc)
-            continue
-        history.applied.append(event.id)
-        day = event.date.effective
-        for uid in effect.units:
-            if uid in open_units:
-                close(open_units, history.units, uid, day)
-            if uid in state.units:
-                open_units[uid] = (day, state.units[uid])
-        for pid in effect.posts:
-            if pid in open_posts:
-                close(open_posts, history.posts, pid, day)
-            if pid in state.posts:
-                open_posts[pid] = (day, state.posts[pid])
-        history.links.extend(effect.links)
+    for day, day_events in by_day(admitted(events, organisation, view)):
+        for event, outcome in settle(state, day_events):
+            if isinstance(outcome, EngineError):
+                if view is View.ACTUAL:
+                    raise outcome
+                history.conflicts.append(outcome)
+                continue
+            history.applied.append(event.id)
+            _record(history, state, outcome, day, open_units, open_posts)
     for uid, (start, unit) in open_units.items():
         history.units.append(Version(uid, start, END_OF_TIME, unit))
     for pid, (start, post) in open_posts.items():
         history.posts.append(Version(pid, start, END_OF_TIME, post))
     return history
+
+
+def _record(
+    history: History,
+    state: State,
+    effect: Effect,
+    day: date,
+    open_units: dict[str, tuple[date, Unit]],
+    open_posts: dict[str, tuple[date, Post]],
+) -> None:
+    """Close the versions an applied event ended and open the ones it began."""
+
+    def close(open_map: dict[str, tuple[date, Any]], out: list[Version], key: str) -> None:
+        start, value = open_map.pop(key)
+        if start < day:  # several changes on one day leave only the last state
+            out.append(Version(key, start, day, value))
+
+    for uid in effect.units:
+        if uid in open_units:
+            close(open_units, history.units, uid)
+        if uid in state.units:
+            open_units[uid] = (day, state.units[uid])
+    for pid in effect.posts:
+        if pid in open_posts:
+            close(open_posts, history.posts, pid)
+        if pid in state.posts:
+            open_posts[pid] = (day, state.posts[pid])
+    history.links.extend(effect.links)
 
 
 # --- applying one event -----------------------------------------------------------

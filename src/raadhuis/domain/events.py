@@ -55,7 +55,7 @@ class Event:
     date: FuzzyDate
     organisation: str
     status: Status = Status.REALISED
-    seq: int = 0  # order within the dataset; breaks ties between events on one day
+    seq: int = 0  # position: the last tie-break of the same-day order (domain/order.py); not part of the data
     unit: str | None = None  # the unit the event is about
     units: tuple[str, ...] = ()  # merge/absorb: the units that go; bundle: units posts come from
     new_unit: Unit | None = None  # establish, merge result, transfer_in
@@ -75,10 +75,6 @@ class Event:
     description: str | None = None
     title: str | None = None
     realised_by: str | None = None  # for a not-realised event: the source/event that says so
-
-    @property
-    def sort_key(self) -> tuple[Any, ...]:
-        return (self.date.effective, self.seq)
 
     def subjects(self) -> list[str]:
         """Every unit id this event touches, for indexes and timelines."""

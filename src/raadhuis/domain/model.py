@@ -12,6 +12,8 @@ from datetime import date
 from enum import Enum
 from typing import Any
 
+from raadhuis.domain.dates import DateError, FuzzyDate
+
 
 class Status(str, Enum):
     """Where an event stands. Only realised events shape the actual history."""
@@ -103,6 +105,7 @@ class Source:
     reference: str | None = None
     url: str | None = None
     file: str | None = None
+    organisation: str | None = None  # the organisation it was recorded for (kept with it even if no fact cites it)
 
 
 @dataclass(frozen=True)
@@ -202,6 +205,20 @@ class Cooperation:
     description: str | None = None
     citations: tuple[Citation, ...] = ()
     assumption: bool | str = False  # true, or the text saying what is assumed and why
+
+    def in_force(self, day: date, view: View = View.ACTUAL) -> bool:
+        """In force on ``day``: admitted by the view, begun on or before it, not yet ended.
+
+        A cooperation without a known start counts as in force: it is known to exist, and
+        leaving it out would make a dependency vanish. Imprecise dates count from their first day."""
+        if not view.admits(self.status):
+            return False
+        try:
+            start = FuzzyDate.parse(self.start).effective if self.start else None
+            end = FuzzyDate.parse(self.end).effective if self.end else None
+        except DateError:
+            return False
+        return (start is None or start <= day) and (end is None or end > day)
 
 
 @dataclass

@@ -30,7 +30,7 @@ from xml.sax.xmlreader import AttributesNSImpl, Locator
 import defusedxml.sax
 from defusedxml import DefusedXmlException
 
-from raadhuis.formats.errors import InputError, InputErrors
+from raadhuis.canonical.errors import InputError, InputErrors
 
 NAMESPACE = "http://nlextract.nl"
 MAX_ERRORS = 50  # after this many, more messages about the same broken file help nobody

@@ -21,6 +21,7 @@ from typing import Any
 import openpyxl
 from openpyxl.utils import get_column_letter
 
+from raadhuis.canonical.errors import InputError, InputErrors
 from raadhuis.domain.dates import FuzzyDate
 from raadhuis.domain.events import Event, EventType
 from raadhuis.domain.model import (
@@ -34,7 +35,6 @@ from raadhuis.domain.model import (
     TaskFieldShare,
     Unit,
 )
-from raadhuis.formats.errors import InputError, InputErrors
 from raadhuis.formats.mapping import ColumnMapping, guess_mapping, guessed_fields, normalise
 
 # --- reading -------------------------------------------------------------------------
@@ -492,9 +492,6 @@ def _fmt(number: float, lang: str = "nl") -> str:
 
 # --- planning the events ---------------------------------------------------------------
 
-# Sorts after the dataset's own events on the same day (the dataset uses 1,000,000 + n).
-SEQ_START = 10_000_000
-
 
 def _slug(text: str) -> str:
     replaced = text.lower().translate(str.maketrans("àáâäèéêëìíîïòóôöùúûüç", "aaaaeeeeiiiioooouuuuc"))
@@ -651,7 +648,6 @@ def plan_changes(
     *,
     complete: bool = False,
     duplicates: str = "lines",
-    seq_start: int = SEQ_START,
 ) -> list[Event]:
     """The events that bring ``snapshot`` (the organisation as of ``at``) in line with ``rows``.
 
@@ -790,7 +786,7 @@ def plan_changes(
                 type=kind,
                 date=FuzzyDate.of_day(at),
                 organisation=organisation,
-                seq=seq_start + n,
+                seq=n,  # the sheet's order; the same-day order is the domain's (domain/order.py)
                 citations=citation,
                 assumption=False,
                 **values,

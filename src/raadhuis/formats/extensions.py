@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from raadhuis.formats.text import Path
+from raadhuis.canonical.paths import Path
 
 Checker = Callable[[Any, Path], list[tuple[Path, str]]]
 

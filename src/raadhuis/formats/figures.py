@@ -28,8 +28,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from raadhuis.formats.errors import InputError, InputErrors
-from raadhuis.formats.text import Path
+from raadhuis.canonical.errors import InputError, InputErrors
+from raadhuis.canonical.paths import Path
 from raadhuis.reference.bbv_indicators import KEYS
 
 Errors = list[tuple[Path, str]]

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from raadhuis.formats.errors import InputError, InputErrors
+from raadhuis.canonical.errors import InputError, InputErrors
 
 # Fields a row can carry, in the order they are shown to users.
 FIELDS = (

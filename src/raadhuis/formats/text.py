@@ -9,6 +9,8 @@ from typing import Any
 
 import yaml
 
+from raadhuis.canonical.paths import Path
+
 try:  # libyaml is much faster on large datasets; PyYAML's pure loader is the fallback
     from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - depends on the platform's wheel
@@ -24,8 +26,6 @@ _Loader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
 }
-
-Path = tuple[str | int, ...]
 
 
 def _plain(value: Any) -> Any:
@@ -96,18 +96,11 @@ def line_finder(text: str) -> Callable[[Path], int | None]:
     return find
 
 
-def path_text(path: Path) -> str:
-    out = ""
-    for step in path:
-        out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else str(step))
-    return out or "(document)"
-
-
 def read_text(path: str | object) -> str:
     """A user's file as UTF-8 text, or an InputErrors naming the file and what went wrong."""
     from pathlib import Path as FsPath
 
-    from raadhuis.formats.errors import InputError, InputErrors
+    from raadhuis.canonical.errors import InputError, InputErrors
 
     try:
         return FsPath(str(path)).read_text("utf-8")

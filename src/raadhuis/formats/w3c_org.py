@@ -32,20 +32,14 @@ from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, RDFS, SKOS, TIME, XSD
 from rdflib.term import Node
 
+from raadhuis.canonical.dataset import FORMAT, Dataset
+from raadhuis.canonical.encode import cooperation_to_dict, event_to_dict, post_to_dict, unit_to_dict
+from raadhuis.canonical.errors import InputError, InputErrors
 from raadhuis.domain.dates import END_OF_TIME, FuzzyDate, Precision
 from raadhuis.domain.engine import EngineError, State, Version, admitted, apply, build_history, replay
 from raadhuis.domain.events import Event, EventType
 from raadhuis.domain.model import Citation, Cooperation, Organisation, Post, Status, Unit, View
-from raadhuis.formats.dataset import (
-    FORMAT,
-    Dataset,
-    cooperation_to_dict,
-    event_to_dict,
-    load_dataset,
-    post_to_dict,
-    unit_to_dict,
-)
-from raadhuis.formats.errors import InputError, InputErrors
+from raadhuis.formats.dataset import load_dataset
 
 ORG = Namespace("http://www.w3.org/ns/org#")
 # Raadhuis' own terms, for what ORG, PROV and OWL-Time do not say (FTE, kind, status, ...).

@@ -19,11 +19,11 @@ from raadhuis.analysis import indicators as ind
 from raadhuis.analysis import span_of_control as soc
 from raadhuis.analysis import vulnerability as vul
 from raadhuis.analysis.common import Reason, median, rounded
+from raadhuis.canonical.decode import decode_cooperation
+from raadhuis.canonical.records import merge_extensions
 from raadhuis.domain.dates import DateError, FuzzyDate
 from raadhuis.domain.model import Cooperation, Snapshot, Status, View
-from raadhuis.formats import dataset as fmt
 from raadhuis.formats import figures as figfmt
-from raadhuis.formats.dataset import merge_extensions
 from raadhuis.formats.text import read_text
 from raadhuis.reference.bbv_indicators import KEYS, indicator, size_class
 from raadhuis.reference.taskfields import FIRST_YEAR, task_fields
@@ -68,17 +68,6 @@ class _Inputs:
     peers: list[dict[str, Any]] = field(default_factory=list)
 
 
-def _org_dict(row: Any) -> dict[str, Any]:
-    return {
-        "id": row.id,
-        "name": row.name,
-        "kind": row.kind,
-        "cbs_code": row.cbs_code,
-        "slug": row.slug,
-        "province": row.province,
-    }
-
-
 def _day_of(text: Any) -> date | None:
     if text in (None, ""):
         return None
@@ -86,12 +75,6 @@ def _day_of(text: Any) -> date | None:
         return FuzzyDate.parse(text).effective
     except DateError:
         return None
-
-
-def _in_force(c: Cooperation, at: date) -> bool:
-    start, end = _day_of(c.start), _day_of(c.end)
-    # A cooperation without a known start is known to exist; without it the dependency would vanish.
-    return (start is None or start <= at) and (end is None or end > at)
 
 
 def _load(store: Store, organisation: str, at: date, view: View, with_snapshot: bool = True) -> _Inputs:
@@ -107,19 +90,19 @@ def _load(store: Store, organisation: str, at: date, view: View, with_snapshot: 
             for c in repo.current_data(s, "cooperation")
             if any(p.get("organisation") == row.id for p in c.get("participants", []))
         ]
-        extensions = merge_extensions(repo.current_data(s, "extension"))
+        extensions = merge_extensions(repo.current_records(s, "extension"))
         peers = repo.current_data(s, PEER_KIND)
-    coops = fmt.dataset_from_records({"cooperation": coop_rows}).cooperations if coop_rows else []
+    coops = [decode_cooperation(c, ("cooperations", i), []) for i, c in enumerate(coop_rows)]
     figures: dict[int, dict[str, Any]] = {}
     for entry in figfmt.entries_of(extensions.get("figures"), row.id):
         if isinstance(entry.get("year"), int):
             figures[entry["year"]] = entry
     return _Inputs(
-        org=_org_dict(row),
+        org=register.organisation_summary(row),
         at=at,
         view=view,
         snapshot=snap,
-        cooperations=[c for c in coops if _in_force(c, at)],
+        cooperations=[c for c in coops if c.in_force(at, view)],
         cooperation_rows=coop_rows,
         figures=figures,
         demand=list(figfmt.entries_of(extensions.get("demand"), row.id)),

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from raadhuis.domain.dates import FuzzyDate
-from raadhuis.domain.model import Cooperation, View
-from raadhuis.formats import dataset as fmt
-from raadhuis.formats.errors import InputError, InputErrors
+from raadhuis.canonical.errors import InputError, InputErrors
+from raadhuis.domain.model import View
+from raadhuis.formats.dataset import dump_dataset
 from raadhuis.formats.text import read_text
 from raadhuis.services import register
 from raadhuis.store.database import Store
@@ -41,10 +37,7 @@ def export_text(
             )
         graph = dataset_to_graph(ds, _org_id(store, organisation), at)
         return to_jsonld(graph) if kind == "jsonld" else to_turtle(graph)
-    data = fmt.dataset_to_dict(ds)
-    if kind == "json":
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    return str(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=110))
+    return dump_dataset(ds, "json" if kind == "json" else "yaml")
 
 
 def _org_id(store: Store, organisation: str) -> str:
@@ -59,25 +52,11 @@ def export_file(
     from raadhuis.formats.excel_export import export_csv, export_workbook
 
     snap = register.snapshot(store, organisation, at, view)
-    coops = _cooperations(store, snap.organisation, at)
+    coops = [c for c in register.export_dataset(store, snap.organisation).cooperations if c.in_force(at, view)]
     if kind == "xlsx":
         return [export_workbook(snap, output, coops, lang)]
     output.mkdir(parents=True, exist_ok=True)
     return export_csv(snap, output, coops, lang)
-
-
-def _cooperations(store: Store, org: str, at: date) -> list[Cooperation]:
-    ds = register.export_dataset(store, org)
-    out = []
-    for c in ds.cooperations:
-        if not any(p.organisation == org for p in c.participants):
-            continue
-        if c.start and FuzzyDate.parse(c.start).effective > at:
-            continue
-        if c.end and FuzzyDate.parse(c.end).effective <= at:
-            continue
-        out.append(c)
-    return out
 
 
 def import_file(
@@ -92,7 +71,7 @@ def import_file(
     text = read_text(path)
     ds = graph_to_dataset(from_text(text, rdf), str(path))
     # Through the dataset form, so the RDF import gets exactly the checks a dataset gets.
-    as_yaml = yaml.safe_dump(fmt.dataset_to_dict(ds), allow_unicode=True, sort_keys=False)
+    as_yaml = dump_dataset(ds, "yaml")
     return register.import_dataset(
         store,
         str(path) + ".yaml",

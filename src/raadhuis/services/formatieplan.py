@@ -11,13 +11,20 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from raadhuis.canonical.dataset import Dataset
 from raadhuis.domain.events import Event
 from raadhuis.domain.model import View
-from raadhuis.formats import dataset as fmt
 from raadhuis.formats.excel_import import describe, file_source, plan_changes, read_formatieplan, sniff_mapping
 from raadhuis.formats.mapping import ColumnMapping
 from raadhuis.services import register
 from raadhuis.store.database import Store
+
+
+def default_ids(path: str | Path, at: date) -> tuple[str, str]:
+    """The id prefix of the events and the id of the source that a sheet gets unless the user
+    chooses others — the same through every door, so the same sheet gives the same ids."""
+    stem = Path(path).stem
+    return f"xl-{stem}-{at.isoformat()}", f"bron-{stem}-{at.isoformat()}"
 
 
 def plan(
@@ -25,8 +32,8 @@ def plan(
     organisation: str,
     path: str | Path,
     at: date,
-    id_prefix: str,
-    source_id: str,
+    id_prefix: str | None = None,
+    source_id: str | None = None,
     complete: bool = False,
     lang: str = "nl",
     mapping: ColumnMapping | None = None,
@@ -34,6 +41,8 @@ def plan(
     """What the sheet would change on ``at``: the events, in words, and the column mapping used
     (a saved mapping, or one guessed from the headers).
     Raises InputErrors (sheet, row, column) for an unreadable sheet."""
+    prefix_default, source_default = default_ids(path, at)
+    id_prefix, source_id = id_prefix or prefix_default, source_id or source_default
     mapping = mapping or sniff_mapping(path)
     rows = read_formatieplan(path, mapping)
     snap = register.snapshot(store, organisation, at, View.ACTUAL)
@@ -55,8 +64,8 @@ def commit(
     organisation: str,
     path: str | Path,
     at: date,
-    id_prefix: str,
-    source_id: str,
+    id_prefix: str | None,
+    source_id: str | None,
     who: str,
     reason: str,
     complete: bool = False,
@@ -65,9 +74,11 @@ def commit(
     mapping: ColumnMapping | None = None,
 ) -> register.ImportResult:
     """Write the planned events, citing the sheet itself as their source."""
+    prefix_default, source_default = default_ids(path, at)
+    id_prefix, source_id = id_prefix or prefix_default, source_id or source_default
     planned = plan(store, organisation, path, at, id_prefix, source_id, complete, mapping=mapping)
     events: list[Event] = planned["events"]
-    extra = fmt.Dataset(sources=[file_source(path, source_id, title, at)])
+    extra = Dataset(sources=[file_source(path, source_id, title, at)])
     return register.write_events(
         store,
         planned["organisation"],

@@ -10,20 +10,25 @@ import getpass
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy.orm import Session
 
+from raadhuis.canonical.check import check_dataset
+from raadhuis.canonical.dataset import Dataset
+from raadhuis.canonical.decode import event_from_dict
+from raadhuis.canonical.errors import InputError, InputErrors
+from raadhuis.canonical.paths import path_text
+from raadhuis.canonical.records import dataset_from_records, event_positions, record_dicts, restrict
 from raadhuis.domain.compare import diff_units, lineage, unit_attributes
 from raadhuis.domain.dates import FuzzyDate
-from raadhuis.domain.engine import LineageLink, replay
+from raadhuis.domain.engine import EngineError, LineageLink, build_history, replay
 from raadhuis.domain.events import Event, EventType
-from raadhuis.domain.model import Post, Snapshot, Unit, View
-from raadhuis.formats import dataset as fmt
-from raadhuis.formats.errors import InputError, InputErrors
+from raadhuis.domain.model import Post, Snapshot, Status, Unit, View
+from raadhuis.formats.dataset import load_dataset
 from raadhuis.formats.text import read_text
 from raadhuis.i18n.errors import translate
 from raadhuis.services.collector import collector_paused
@@ -80,12 +85,7 @@ def list_organisations(store: Store, search: str | None = None) -> list[dict[str
             first, last, count = repo.event_span(s, org.id)
             out.append(
                 {
-                    "id": org.id,
-                    "name": org.name,
-                    "kind": org.kind,
-                    "cbs_code": org.cbs_code,
-                    "slug": org.slug,
-                    "province": org.province,
+                    **organisation_summary(org),
                     "first_event": first.isoformat() if first else None,
                     "last_event": last.isoformat() if last else None,
                     "events": count,
@@ -106,6 +106,7 @@ class ImportResult:
     dry_run: bool = False
     conflicts: dict[str, list[str]] = field(default_factory=dict)  # planned events that no longer fit
     changeset: int | None = None
+    changed: bool = True  # False: the data equals what is stored, nothing was (or would be) recorded
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -116,11 +117,13 @@ class ImportResult:
             "dry_run": self.dry_run,
             "conflicts": self.conflicts,
             "changeset": self.changeset,
+            "changed": self.changed,
         }
 
 
-class _KnownEvents(Mapping[str, list[Event]]):
-    """The events already in the store, loaded per organisation only when asked for."""
+class _Known(Mapping[str, list[Event]]):
+    """What the store already holds, read only when a check asks: the events per organisation
+    (a mapping, for the history check) and the rest (canonical.sections.Known, for sections)."""
 
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -136,6 +139,30 @@ class _KnownEvents(Mapping[str, list[Event]]):
 
     def __len__(self) -> int:
         return len(self.cache)
+
+    def organisation_ids(self) -> set[str]:
+        return {o.id for o in repo.organisations(self.session)}
+
+    def unit_ids(self, organisation: str) -> set[str]:
+        return {uid for e in self[organisation] for uid in e.subjects()}
+
+    def post_ids(self, organisation: str) -> set[str]:
+        out: set[str] = set()
+        for e in self[organisation]:
+            if e.post is not None:
+                out.add(e.post.id)
+            if e.post_id:
+                out.add(e.post_id)
+        return out
+
+    def event_ids(self, organisation: str) -> set[str]:
+        return {e.id for e in self[organisation]}
+
+    def record_keys(self, kind: str) -> set[tuple[str, str]]:
+        return repo.record_keys(self.session, kind)
+
+    def records(self, kind: str) -> list[dict[str, Any]]:
+        return repo.current_data(self.session, kind)
 
 
 def import_dataset(
@@ -160,8 +187,8 @@ def import_dataset(
     with store.session() as s, s.begin():
         if progress:
             progress("validate", 0, 1)
-        known = _KnownEvents(s)
-        ds = fmt.load_dataset(text, name, kind, known)
+        known = _Known(s)
+        ds = load_dataset(text, name, kind, known, known)
         if progress:
             progress("validate", 1, 1)
         return _write_dataset(s, ds, name, who, reason, dry_run, progress, known)
@@ -169,7 +196,7 @@ def import_dataset(
 
 def _write_dataset(
     s: Session,
-    ds: fmt.Dataset,
+    ds: Dataset,
     name: str,
     who: str | None,
     reason: str,
@@ -177,20 +204,34 @@ def _write_dataset(
     progress: Progress | None,
     known: Mapping[str, list[Event]] | None = None,
 ) -> ImportResult:
+    """Write a checked dataset: only records whose data differs get a new version; when nothing
+    differs no changeset is made at all (the answer says so), and no read model is rebuilt."""
     orgs = ds.organisation_ids()
     result = ImportResult(name, orgs, events=len(ds.events), dry_run=dry_run)
     _check_organisations_known(s, ds)
+    records = record_dicts(ds)
+    positions = event_positions(ds)
+    plans = {kind: repo.plan_records(s, kind, items, positions) for kind, items in records.items()}
+    for kind, plan in plans.items():
+        c = plan.count
+        result.written[kind] = {"added": c.added, "changed": c.changed, "unchanged": c.unchanged}
+    if not any(plan.changes for plan in plans.values()):
+        result.changed = False
+        result.changeset = None
+        return result
     cs = repo.new_changeset(s, who or current_user(), reason or f"import {Path(name).name}", name)
     result.changeset = cs.id
-    records = fmt.record_dicts(ds)
-    for kind, items in records.items():
-        count = repo.put_records(s, cs, kind, items)
-        result.written[kind] = {"added": count.added, "changed": count.changed, "unchanged": count.unchanged}
-    for org_data in records["organisation"]:
-        repo.upsert_organisation(s, org_data[2])
-    for i, org in enumerate(orgs):
+    for plan in plans.values():
+        repo.write_plan(s, cs, plan)
+    for org_data in plans["organisation"].inserts:
+        repo.upsert_organisation(s, org_data["data"])
+    touched = {row["organisation"] for row in plans["event"].inserts} | {
+        row["key"] for row in plans["organisation"].inserts
+    }
+    to_rebuild = [org for org in orgs if org in touched]
+    for i, org in enumerate(to_rebuild):
         if progress:
-            progress("rebuild", i, len(orgs))
+            progress("rebuild", i, len(to_rebuild))
         if s.get(OrganisationRow, org) is None:
             continue
         event_data = {key: data for o, key, data in records["event"] if o == org}
@@ -199,14 +240,14 @@ def _write_dataset(
         if conflicts:
             result.conflicts[org] = [str(c) for c in conflicts]
     if progress:
-        progress("rebuild", len(orgs), len(orgs))
+        progress("rebuild", len(to_rebuild), len(to_rebuild))
     if dry_run:
         s.rollback()
         result.changeset = None
     return result
 
 
-def _merged_events(s: Session, ds: fmt.Dataset, org: str, known: Mapping[str, list[Event]] | None) -> list[Event]:
+def _merged_events(s: Session, ds: Dataset, org: str, known: Mapping[str, list[Event]] | None) -> list[Event]:
     """The organisation's events after this write: those already stored that the dataset
     does not replace, and the dataset's own. Reuses what validation loaded."""
     if known is None:
@@ -216,7 +257,7 @@ def _merged_events(s: Session, ds: fmt.Dataset, org: str, known: Mapping[str, li
     return [e for e in known[org] if e.id not in new_ids] + new
 
 
-def _check_organisations_known(s: Session, ds: fmt.Dataset) -> None:
+def _check_organisations_known(s: Session, ds: Dataset) -> None:
     declared = {o.id for o in ds.organisations}
     errors = []
     for org in ds.organisation_ids():
@@ -241,32 +282,65 @@ def write_events(
     reason: str,
     origin: str,
     dry_run: bool = False,
-    extra: fmt.Dataset | None = None,
+    extra: Dataset | None = None,
 ) -> ImportResult:
-    """Add events made by a form or an Excel import, with the same checks as a dataset import."""
+    """Add events made by a form or an Excel import, with the same checks as a dataset import.
+
+    ``events`` come in the order the door gave them; their positions are given here, the
+    same way for every door (domain/order.place, in the check)."""
     with store.session() as s, s.begin():
         org = resolve_organisation(s, organisation)
-        ds = extra or fmt.Dataset()
-        ds.events = list(ds.events) + events
-        known = _KnownEvents(s)
+        ds = extra or Dataset()
+        ds.events = list(ds.events) + [replace(e, seq=i) for i, e in enumerate(events)]
+        known = _Known(s)
         errors: list[tuple[tuple[str | int, ...], str]] = []
-        for e in events:
-            ds.origins[(e.organisation, e.id)] = ("events", e.id)
-        fmt.check_history(ds, errors, known)
+        for i, e in enumerate(events):
+            ds.origins[(e.organisation, e.id)] = ("events", i)
+        check_dataset(ds, errors, known, known)
         if errors:
-            raise InputErrors([InputError(origin, None, fmt.path_text(p), m) for p, m in errors])
-        return _write_dataset(s, ds, origin, who, reason, dry_run, None) if org else ImportResult(origin, [])
+            raise InputErrors([InputError(origin, None, path_text(p), m) for p, m in errors])
+        return _write_dataset(s, ds, origin, who, reason, dry_run, None, known) if org else ImportResult(origin, [])
+
+
+def add_events(
+    store: Store,
+    organisation: str,
+    raw_events: list[Any],
+    who: str | None,
+    reason: str,
+    origin: str,
+    dry_run: bool = False,
+    name: str = "<request>",
+) -> ImportResult:
+    """Events in the dataset format (as the API receives them): decoded by the one decoder,
+    then written as :func:`write_events` does. Every error names the event's place."""
+    with store.session() as s:
+        org_id = resolve_organisation(s, organisation).id
+    events: list[Event] = []
+    errors: list[InputError] = []
+    for i, raw in enumerate(raw_events):
+        if not isinstance(raw, dict):
+            errors.append(InputError(name, None, f"[{i}]", "expected an event in the dataset format (a mapping)"))
+            continue
+        try:
+            events.append(event_from_dict(dict(raw, organisation=raw.get("organisation", org_id)), i))
+        except InputErrors as exc:
+            errors += [InputError(name, None, f"[{i}].{e.field}", e.message) for e in exc.errors]
+        except (KeyError, ValueError, TypeError) as exc:
+            errors.append(InputError(name, None, f"[{i}]", f"expected an event in the dataset format: {exc}"))
+    if errors:
+        raise InputErrors(errors)
+    return write_events(store, org_id, events, who, reason, origin, dry_run)
 
 
 def retract_event(store: Store, organisation: str, event_id: str, who: str | None, reason: str) -> None:
     """Withdraw an event (it stays in the log, marked retracted). The rest must still fit."""
     with store.session() as s, s.begin():
         org = resolve_organisation(s, organisation)
-        events = [e for e in repo.events_of(s, org.id) if e.id != event_id]
-        if len(events) == len(repo.events_of(s, org.id)):
+        stored = repo.events_of(s, org.id)
+        events = [e for e in stored if e.id != event_id]
+        if len(events) == len(stored):
             raise NotFound("event", event_id)
-        from raadhuis.domain.engine import EngineError, build_history
-
         try:
             build_history(events, org.id, View.ACTUAL)
         except EngineError as exc:
@@ -294,7 +368,8 @@ def snapshot(
         return Snapshot(org.id, at, view, units, posts)
 
 
-def _org_dict(org: OrganisationRow) -> dict[str, Any]:
+def organisation_summary(org: OrganisationRow) -> dict[str, Any]:
+    """An organisation as every answer names it (the ``organisation`` object of the JSON contracts)."""
     return {
         "id": org.id,
         "name": org.name,
@@ -367,7 +442,7 @@ def show(
             )
         posts_total = sum(int(r["posts"]) for r in rows)
         result = {
-            "organisation": _org_dict(org),
+            "organisation": organisation_summary(org),
             "at": at.isoformat(),
             "view": view.value,
             "known_at": known_at.isoformat() if known_at else None,
@@ -463,7 +538,7 @@ def diff(store: Store, organisation: str, start: date, end: date, view: View = V
             if conflict is not None or not view.admits(_status(status)):
                 continue
             if etype in structural:
-                events.append(fmt.event_from_dict(full[event_id], seq))
+                events.append(event_from_dict(full[event_id], seq))
             else:
                 events.append(
                     Event(
@@ -480,7 +555,7 @@ def diff(store: Store, organisation: str, start: date, end: date, view: View = V
         for ch in changes:
             counts[ch.change] = counts.get(ch.change, 0) + 1
         return {
-            "organisation": _org_dict(org),
+            "organisation": organisation_summary(org),
             "from": start.isoformat(),
             "to": end.isoformat(),
             "view": view.value,
@@ -490,30 +565,15 @@ def diff(store: Store, organisation: str, start: date, end: date, view: View = V
         }
 
 
-def _status(value: str) -> Any:
-    from raadhuis.domain.model import Status
-
+def _status(value: str) -> Status:
     return Status(value)
-
-
-def _unit_names(s: Session, org: str, view: View) -> dict[str, str]:
-    from sqlalchemy import select
-
-    from raadhuis.store.tables import UnitVersion
-
-    rows = s.execute(
-        select(UnitVersion.unit_id, UnitVersion.name)
-        .where(UnitVersion.organisation == org, UnitVersion.view == repo.stored_view(s, org, view))
-        .order_by(UnitVersion.valid_from)
-    ).all()
-    return {uid: name for uid, name in rows}
 
 
 def lineage_of(store: Store, organisation: str, unit: str, view: View = View.ACTUAL) -> dict[str, Any]:
     """Where a unit came from and what became of it, across merges, splits and transfers."""
     with store.session() as s:
         org = resolve_organisation(s, organisation)
-        names = _unit_names(s, org.id, view)
+        names = repo.unit_names(s, org.id, view)
         if unit not in names:
             match = [uid for uid, n in names.items() if n.lower() == unit.lower()]
             if not match:
@@ -539,7 +599,7 @@ def lineage_of(store: Store, organisation: str, unit: str, view: View = View.ACT
             }
 
         return {
-            "organisation": _org_dict(org),
+            "organisation": organisation_summary(org),
             "view": view.value,
             "unit": {
                 "id": unit,
@@ -606,7 +666,7 @@ def timeline(
                     "data": data,
                 }
             )
-        return {"organisation": _org_dict(org), "events": events}
+        return {"organisation": organisation_summary(org), "events": events}
 
 
 def _cited(raw: Any, sources: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
@@ -623,33 +683,18 @@ def not_realised(store: Store, organisation: str) -> dict[str, Any]:
     return timeline(store, organisation, statuses=["not_realised"])
 
 
-def export_dataset(store: Store, organisation: str | None = None, known_at: datetime | None = None) -> fmt.Dataset:
-    """The canonical dataset of one organisation (with the shared records it cites), or all."""
+def export_dataset(store: Store, organisation: str | None = None, known_at: datetime | None = None) -> Dataset:
+    """The canonical dataset of one organisation (with the shared records it cites), or all.
+
+    One organisation's export holds its own extension sections only — a section of no
+    organisation (a trajectory of several) is in the whole register's export, not in each."""
     with store.session() as s:
-        orgs = [resolve_organisation(s, organisation).id] if organisation else [o.id for o in repo.organisations(s)]
-        records: dict[str, list[dict[str, Any]]] = {}
-        for kind in ("organisation", "source", "decision", "cooperation"):
-            records[kind] = repo.current_data(s, kind, "", known_at)
-        records["extension"] = [d for org in ["", *orgs] for d in repo.current_data(s, "extension", org, known_at)]
-        records["event"] = [d for org in orgs for d in repo.current_data(s, "event", org, known_at)]
-        ds = fmt.dataset_from_records(records)
-        if organisation:
-            ds = _restrict(ds, orgs[0])
-        return ds
-
-
-def _restrict(ds: fmt.Dataset, org: str) -> fmt.Dataset:
-    """Keep the records one organisation's dataset needs: itself, its partners, what it cites."""
-    coops = [c for c in ds.cooperations if any(p.organisation == org for p in c.participants)]
-    partner_ids = {org} | {p.organisation for c in coops for p in c.participants}
-    partner_ids |= {e.other_organisation for e in ds.events if e.other_organisation}
-    cited = {c.source for e in ds.events for c in e.citations}
-    cited |= {cit.source for coop in coops for cit in coop.citations}
-    decisions = [d for d in ds.decisions if d.organisation in (org, None) or d.id in {e.decision for e in ds.events}]
-    cited |= {c.source for d in decisions for c in d.citations}
-    orgs = [o for o in ds.organisations if o.id in partner_ids]
-    cited |= {c.source for o in orgs for c in o.citations}
-    return fmt.Dataset(orgs, [x for x in ds.sources if x.id in cited], decisions, coops, ds.events, ds.extensions)
+        org = resolve_organisation(s, organisation).id if organisation else None
+        kinds = [k for k in repo.record_kinds(s) if k != "extension"]
+        records = {kind: repo.current_records(s, kind, None, known_at) for kind in kinds}
+        records["extension"] = repo.current_records(s, "extension", org, known_at)
+        ds = dataset_from_records(records)
+        return restrict(ds, org) if org else ds
 
 
 def history_of_event(store: Store, organisation: str, event_id: str) -> list[dict[str, Any]]:

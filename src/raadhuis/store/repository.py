@@ -16,10 +16,14 @@ from typing import Any
 from sqlalchemy import JSON, Date, DateTime, and_, delete, func, insert, or_, select
 from sqlalchemy.orm import Session
 
+from raadhuis.canonical.decode import event_from_dict
+from raadhuis.canonical.encode import event_to_dict, post_to_dict, unit_to_dict
+from raadhuis.canonical.facts import decode_post, decode_unit
+from raadhuis.canonical.records import Stored
 from raadhuis.domain.engine import History, Version, build_history
 from raadhuis.domain.events import Event
-from raadhuis.domain.model import Post, Staffing, StaffingKind, Status, TaskFieldShare, Unit, View
-from raadhuis.formats.dataset import event_from_dict, post_to_dict, unit_to_dict
+from raadhuis.domain.model import Post, Status, Unit, View
+from raadhuis.domain.order import order_key
 from raadhuis.store.tables import (
     Changeset,
     EventRow,
@@ -71,13 +75,44 @@ def current_data(
     """The data of every current record of ``kind`` (or as known at an earlier moment)."""
     cond = _current(kind, organisation) if known_at is None else _known_at(kind, known_at, organisation)
     rows = session.execute(select(Record.key, Record.data).where(cond).order_by(Record.id)).all()
-    out = []
-    for key, data in rows:
-        item = dict(data)
-        if kind == "extension":
-            item["_key"] = key
-        out.append(item)
-    return out
+    return [dict(data) for _key, data in rows]
+
+
+def current_records(
+    session: Session, kind: str, organisation: str | None = None, known_at: datetime | None = None
+) -> list[Stored]:
+    """Every current record of ``kind`` (or as known at an earlier moment), with key and position."""
+    cond = _current(kind, organisation) if known_at is None else _known_at(kind, known_at, organisation)
+    rows = session.execute(
+        select(Record.organisation, Record.key, Record.data, Record.position).where(cond).order_by(Record.id)
+    ).all()
+    return [Stored(org, key, dict(data), position) for org, key, data, position in rows]
+
+
+def record_kinds(session: Session) -> list[str]:
+    """Every kind of record the log holds a current version of."""
+    return sorted(session.execute(select(Record.kind).where(Record.superseded_at.is_(None)).distinct()).scalars())
+
+
+def record_keys(session: Session, kind: str) -> set[tuple[str, str]]:
+    """(organisation, key) of every current record of ``kind``."""
+    return {(o, k) for o, k in session.execute(select(Record.organisation, Record.key).where(_current(kind))).all()}
+
+
+# Records written before positions had a column of their own carry it as "_seq" in their data;
+# it is not part of the record, so a comparison leaves it out.
+_LEGACY = "_seq"
+
+
+def _same(old: dict[str, Any], new: dict[str, Any]) -> bool:
+    if _LEGACY in old:
+        old = {k: v for k, v in old.items() if k != _LEGACY}
+    return old == new
+
+
+# Shared records that a later dataset may name in part (an organisation by id and name only):
+# the fields it leaves out keep their recorded values instead of being cleared.
+MERGED_KINDS = frozenset({"organisation", "source"})
 
 
 @dataclass
@@ -88,51 +123,92 @@ class WriteCount:
     retracted: int = 0
 
 
-def put_records(
-    session: Session, cs: Changeset, kind: str, items: Sequence[tuple[str, str, dict[str, Any]]]
-) -> WriteCount:
-    """Write new versions of records whose data differs; the old version is closed, not
-    overwritten (its ``superseded_at`` is set to this changeset's time)."""
+@dataclass
+class RecordPlan:
+    """What writing some records of one kind would do: versions to add and versions to close."""
+
+    kind: str
+    inserts: list[dict[str, Any]]
+    close: list[int]
+    count: WriteCount
+
+    @property
+    def changes(self) -> bool:
+        return bool(self.inserts)
+
+
+def plan_records(
+    session: Session,
+    kind: str,
+    items: Sequence[tuple[str, str, dict[str, Any]]],
+    positions: dict[tuple[str, str], int] | None = None,
+) -> RecordPlan:
+    """Compare ``items`` with the current records: only those whose data differs get a new
+    version (equal data — as after importing an export — records nothing)."""
     count = WriteCount()
+    plan = RecordPlan(kind, [], [], count)
     if not items:
-        return count
+        return plan
     orgs = {org for org, _, _ in items}
-    existing: dict[tuple[str, str], tuple[int, int, dict[str, Any]]] = {}
+    existing: dict[tuple[str, str], tuple[int, int, dict[str, Any], int]] = {}
     for org in orgs:
         rows = session.execute(
-            select(Record.id, Record.organisation, Record.key, Record.version, Record.data).where(_current(kind, org))
+            select(Record.id, Record.organisation, Record.key, Record.version, Record.data, Record.position).where(
+                _current(kind, org)
+            )
         ).all()
-        for rid, rorg, key, version, data in rows:
-            existing[(rorg, key)] = (rid, version, data)
-    inserts: list[dict[str, Any]] = []
-    close: list[int] = []
+        for rid, rorg, key, version, data, position in rows:
+            existing[(rorg, key)] = (rid, version, data, position)
     for org, key, data in items:
         old = existing.get((org, key))
-        if old is not None and old[2] == data:
+        if old is not None and kind in MERGED_KINDS:
+            data = {**{k: v for k, v in old[2].items() if k != _LEGACY}, **data}
+            if kind == "source" and old[2].get("organisation"):
+                data["organisation"] = old[2]["organisation"]  # the organisation it was first recorded for
+        if old is not None and _same(old[2], data):
             count.unchanged += 1
             continue
         if old is not None:
-            close.append(old[0])
+            plan.close.append(old[0])
             count.changed += 1
         else:
             count.added += 1
-        inserts.append(
+        position = (positions or {}).get((org, key), old[3] if old else 0)
+        plan.inserts.append(
             {
                 "kind": kind,
                 "organisation": org,
                 "key": key,
                 "version": (old[1] + 1) if old else 1,
                 "data": data,
-                "changeset_id": cs.id,
-                "recorded_at": cs.recorded_at,
+                "position": position,
                 "superseded_at": None,
                 "retracted": False,
             }
         )
-    _close(session, close, cs.recorded_at)
-    if inserts:
-        _bulk(session, Record, inserts)
-    return count
+    return plan
+
+
+def write_plan(session: Session, cs: Changeset, plan: RecordPlan) -> WriteCount:
+    """Carry out a plan in changeset ``cs``: close the old versions (never overwrite), add the new."""
+    _close(session, plan.close, cs.recorded_at)
+    if plan.inserts:
+        for row in plan.inserts:
+            row["changeset_id"] = cs.id
+            row["recorded_at"] = cs.recorded_at
+        _bulk(session, Record, plan.inserts)
+    return plan.count
+
+
+def put_records(
+    session: Session,
+    cs: Changeset,
+    kind: str,
+    items: Sequence[tuple[str, str, dict[str, Any]]],
+    positions: dict[tuple[str, str], int] | None = None,
+) -> WriteCount:
+    """Plan and write at once, for a caller that already has its changeset."""
+    return write_plan(session, cs, plan_records(session, kind, items, positions))
 
 
 def _close(session: Session, ids: list[int], at: datetime) -> None:
@@ -157,6 +233,7 @@ def retract_record(session: Session, cs: Changeset, kind: str, organisation: str
             changeset_id=cs.id,
             recorded_at=cs.recorded_at,
             retracted=True,
+            position=row.position,
         )
     )
     return True
@@ -186,10 +263,7 @@ def record_history(session: Session, kind: str, organisation: str, key: str) -> 
 
 
 def events_of(session: Session, organisation: str, known_at: datetime | None = None) -> list[Event]:
-    return [
-        event_from_dict({k: v for k, v in d.items() if k != "_seq"}, int(d.get("_seq", 0)))
-        for d in current_data(session, "event", organisation, known_at)
-    ]
+    return [event_from_dict(r.data, r.position) for r in current_records(session, "event", organisation, known_at)]
 
 
 def changesets(session: Session, limit: int = 50) -> list[Changeset]:
@@ -295,8 +369,8 @@ def rebuild(
             ],
         )
     conflicts = {c.event.id: c.message for c in histories[View.PLANNED].conflicts}
-    from raadhuis.formats.dataset import event_to_dict
-
+    # The timeline's order is the domain's (domain/order.py): stored as a rank, so SQL sorts by it.
+    mine = sorted((e for e in events if e.organisation == organisation), key=order_key)
     _bulk(
         session,
         EventRow,
@@ -309,14 +383,13 @@ def rebuild(
                 "effective": e.date.effective,
                 "date_text": e.date.text,
                 "precision": e.date.precision._value_,
-                "seq": e.seq,
+                "seq": rank,
                 "decision": e.decision,
                 "units": " " + " ".join(e.subjects()) + " ",
                 "conflict": conflicts.get(e.id),
                 "data": event_data[e.id] if event_data and e.id in event_data else event_to_dict(e),
             }
-            for e in events
-            if e.organisation == organisation
+            for rank, e in enumerate(mine)
         ],
     )
     session.info.pop("_json_memo", None)
@@ -347,7 +420,8 @@ def _bulk_sqlite(session: Session, table: type, rows: list[dict[str, Any]], chun
     conn = session.connection()
     dialect = conn.dialect
     columns = table.__table__.columns  # type: ignore[attr-defined]
-    names = list(rows[0])
+    # The compiled statement lists its columns in the table's order, whatever the rows' key order.
+    names = [c.name for c in columns if c.name in rows[0]]
     converters: list[Any] = []
     # The JSON of an event's data is written twice (record and event_row): encode it once.
     memo: dict[int, tuple[Any, str]] = session.info.setdefault("_json_memo", {})
@@ -396,40 +470,9 @@ def stored_view(session: Session, organisation: str, view: View) -> str:
     return view.value
 
 
-def unit_from_row(data: dict[str, Any]) -> Unit:
-    return Unit(
-        id=data["id"],
-        name=data["name"],
-        kind=data.get("kind", "afdeling"),
-        parent=data.get("parent"),
-        abbreviation=data.get("abbreviation"),
-        temporary=bool(data.get("temporary", False)),
-        expected_end=data.get("expected_end"),
-        functional=tuple(data.get("functional", ())),
-        task_fields=tuple(TaskFieldShare(t["code"], float(t.get("share", 1.0))) for t in data.get("task_fields", ())),
-    )
-
-
-def _staffing_kind(value: str) -> StaffingKind:
-    # A dictionary lookup: calling the Enum class was the largest cost of reading 100,000 posts.
-    kind = StaffingKind._value2member_map_.get(value)
-    return kind if kind is not None else StaffingKind(value)  # type: ignore[return-value]
-
-
-def post_from_row(data: dict[str, Any]) -> Post:
-    return Post(
-        id=data["id"],
-        unit=data["unit"],
-        title=data["title"],
-        fte=float(data["fte"]),
-        scale=data.get("scale"),
-        roles=tuple(data.get("roles", ())),
-        staffing=tuple(
-            Staffing(_staffing_kind(s["kind"]), float(s["fte"]), s.get("person"), s.get("organisation"), s.get("cost"))
-            for s in data.get("staffing", ())
-        ),
-        reports_to=data.get("reports_to"),
-    )
+# Read-model rows hold the canonical dict of a unit or post version: decoded by the one decoder.
+unit_from_row = decode_unit
+post_from_row = decode_post
 
 
 def units_as_of(session: Session, organisation: str, day: date, view: View) -> dict[str, Unit]:
@@ -633,6 +676,16 @@ def unit_versions(session: Session, organisation: str, unit: str, view: View) ->
             .order_by(UnitVersion.valid_from)
         ).scalars()
     )
+
+
+def unit_names(session: Session, organisation: str, view: View) -> dict[str, str]:
+    """Every unit id that ever existed in the view, with its latest name."""
+    rows = session.execute(
+        select(UnitVersion.unit_id, UnitVersion.name)
+        .where(UnitVersion.organisation == organisation, UnitVersion.view == stored_view(session, organisation, view))
+        .order_by(UnitVersion.valid_from)
+    ).all()
+    return {uid: name for uid, name in rows}
 
 
 def organisations(session: Session) -> list[OrganisationRow]:

@@ -48,6 +48,9 @@ class Record(Base):
     recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     superseded_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     retracted: Mapped[bool] = mapped_column(Boolean, default=False)  # this version withdraws the record
+    # An event's position among the events given with it: the last tie-break of the same-day
+    # order (domain/order.py). Beside the data, not in it, so equal data compares equal.
+    position: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     __table_args__ = (
         Index("ix_record_current", "kind", "organisation", "superseded_at"),

@@ -13,7 +13,7 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
-from raadhuis.formats.errors import InputErrors
+from raadhuis.canonical.errors import InputErrors
 from raadhuis.i18n import LANGUAGES
 from raadhuis.i18n.errors import translate
 from raadhuis.services.register import NotFound

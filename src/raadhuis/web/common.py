@@ -65,7 +65,7 @@ def render(request: Request, template: str, status: int = 200, **ctx: Any) -> HT
         params = [(k, v) for k, v in request.query_params.multi_items() if k != "lang"] + [("lang", code)]
         return f"{request.url.path}?{urlencode(params)}"
 
-    from raadhuis.formats.errors import InputError
+    from raadhuis.canonical.errors import InputError
     from raadhuis.i18n.errors import translate
 
     # Errors arrive in the checks' English; the reader gets them in the page's language.

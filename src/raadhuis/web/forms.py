@@ -7,10 +7,10 @@ import secrets
 from collections.abc import Mapping
 from typing import Any
 
+from raadhuis.canonical.decode import event_from_dict
+from raadhuis.canonical.errors import InputError, InputErrors
 from raadhuis.domain.events import Event, EventType
 from raadhuis.domain.model import StaffingKind
-from raadhuis.formats import dataset as fmt
-from raadhuis.formats.errors import InputError, InputErrors
 from raadhuis.formats.text import TextError, parse
 
 ACTIONS = ("establish", "rename", "move", "dissolve", "change", "add_post", "change_post", "remove_post", "other")
@@ -171,7 +171,7 @@ def event_from_form(form: Mapping[str, Any], organisation: str) -> Event:
     if errors:
         raise InputErrors(errors)
     try:
-        return fmt.event_from_dict(raw, seq=0)
+        return event_from_dict(raw, seq=0)
     except InputErrors as exc:
         raise InputErrors([InputError(ORIGIN, None, form_field(e.field), e.message) for e in exc.errors]) from None
 
@@ -193,7 +193,7 @@ def _event_from_yaml(text: str, organisation: str) -> Event:
     data["id"] = str(data["id"])
     data["date"] = str(data["date"])
     try:
-        return fmt.event_from_dict(data, seq=0)
+        return event_from_dict(data, seq=0)
     except InputErrors as exc:
         raise InputErrors(
             [InputError(ORIGIN, None, "event_yaml", f"{e.field}: {e.message}") for e in exc.errors]

@@ -11,8 +11,7 @@ from typing import Any
 
 from fastapi import APIRouter, Body, HTTPException, Query, Request
 
-from raadhuis.formats import dataset as fmt
-from raadhuis.formats.errors import InputError, InputErrors
+from raadhuis.canonical.errors import InputError, InputErrors
 from raadhuis.services import register, web_queries
 from raadhuis.web.common import parse_day, parse_view
 
@@ -125,19 +124,7 @@ def add_events(
     dry_run: bool = False,
 ) -> dict[str, Any]:
     _require_type(request, _JSON)
-    with _store(request).session() as s:
-        org_id = register.resolve_organisation(s, org).id
-    converted, errors = [], []
-    for i, raw in enumerate(events):
-        try:
-            converted.append(fmt.event_from_dict(dict(raw, organisation=raw.get("organisation", org_id)), seq=i))
-        except InputErrors as exc:
-            errors += [InputError("<request>", None, f"[{i}].{e.field}", e.message) for e in exc.errors]
-        except (KeyError, ValueError, TypeError) as exc:
-            errors.append(InputError("<request>", None, f"[{i}]", f"expected an event in the dataset format: {exc}"))
-    if errors:
-        raise InputErrors(errors)
-    result = register.write_events(_store(request), org_id, converted, who, reason, origin="api", dry_run=dry_run)
+    result = register.add_events(_store(request), org, events, who, reason, origin="api", dry_run=dry_run)
     return result.to_dict()
 
 

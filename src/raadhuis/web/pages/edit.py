@@ -7,9 +7,9 @@ from datetime import date
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from raadhuis.canonical.errors import InputError, InputErrors
 from raadhuis.domain.dates import FuzzyDate
 from raadhuis.domain.model import Status, View
-from raadhuis.formats.errors import InputError, InputErrors
 from raadhuis.i18n.errors import translate
 from raadhuis.services import register
 from raadhuis.web.common import WHO_COOKIE, check_csrf, lang_of, render, tr

@@ -11,7 +11,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import UploadFile
 
-from raadhuis.formats.errors import InputError, InputErrors
+from raadhuis.canonical.errors import InputError, InputErrors
 from raadhuis.services import formatieplan, register
 from raadhuis.web.common import WHO_COOKIE, check_csrf, lang_of, parse_day, render, tr
 from raadhuis.web.pages.upload import uploads
@@ -44,15 +44,16 @@ def _form_page(
 def excel_form(request: Request, org: str) -> Response:
     org_id = _org_id(request, org)
     today = date.today()
-    form = {"at": today.isoformat(), "id_prefix": f"xl{today:%Y%m%d}", "source": f"formatieplan-{today:%Y%m%d}"}
+    # Left empty, the ids follow the sheet's name and date as on the command line (formatieplan.default_ids).
+    form = {"at": today.isoformat(), "id_prefix": "", "source": ""}
     return _form_page(request, org_id, form, [])
 
 
 def _settings(form: Any) -> dict[str, Any]:
     return {
         "at": str(form.get("at") or ""),
-        "id_prefix": str(form.get("id_prefix") or "").strip() or "xl",
-        "source": str(form.get("source") or "").strip() or "formatieplan",
+        "id_prefix": str(form.get("id_prefix") or "").strip() or None,
+        "source": str(form.get("source") or "").strip() or None,
         "complete": bool(form.get("complete")),
     }
 

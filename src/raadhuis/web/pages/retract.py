@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from raadhuis.formats.errors import InputError, InputErrors
+from raadhuis.canonical.errors import InputError, InputErrors
 from raadhuis.services import register
 from raadhuis.web.common import WHO_COOKIE, check_csrf, lang_of, render, tr
 

@@ -9,8 +9,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import UploadFile
 
-from raadhuis.formats import dataset as fmt
-from raadhuis.formats.errors import InputError, InputErrors
+from raadhuis.canonical.errors import InputError, InputErrors
+from raadhuis.formats.dataset import load_dataset
 from raadhuis.services import register
 from raadhuis.web.common import WHO_COOKIE, check_csrf, lang_of, render, tr
 from raadhuis.web.uploads import Uploads
@@ -36,7 +36,7 @@ def _preview(
     store = request.app.state.store
     result = register.import_dataset(store, name, dry_run=True, text=text)
     kind = "json" if name.lower().endswith(".json") else "yaml"
-    events: list[Any] = fmt.load_dataset(text, name, kind).events
+    events: list[Any] = load_dataset(text, name, kind).events
     return render(
         request,
         "preview.html",

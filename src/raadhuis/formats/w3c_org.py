@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -35,6 +35,8 @@ from rdflib.term import Node
 from raadhuis.canonical.dataset import FORMAT, Dataset
 from raadhuis.canonical.encode import cooperation_to_dict, event_to_dict, post_to_dict, unit_to_dict
 from raadhuis.canonical.errors import InputError, InputErrors
+from raadhuis.canonical.records import cited_sources
+from raadhuis.canonical.sections import SECTIONS, organisations_of
 from raadhuis.domain.dates import END_OF_TIME, FuzzyDate, Precision
 from raadhuis.domain.engine import EngineError, State, Version, admitted, apply, build_history, replay
 from raadhuis.domain.events import Event, EventType
@@ -60,6 +62,10 @@ CONTEXT: dict[str, str] = {
 
 _MUNICIPALITY_CODE = re.compile(r"^GM\d{4}$")
 
+# Extra RDF terms a section adds to its items beyond the generic PROV entity (see _Writer.sections):
+# section name → function(writer, node, item). A section's W3C module registers itself here.
+SECTION_TERMS: dict[str, Callable[[Any, URIRef, Any], None]] = {}
+
 
 # --- public functions ---------------------------------------------------------------
 
@@ -78,6 +84,7 @@ def dataset_to_graph(ds: Dataset, organisation: str, at: date | None = None, bas
     else:
         writer.as_of(at)
     writer.cooperations(at)
+    writer.sections()
     return writer.g
 
 
@@ -264,6 +271,8 @@ class _Writer:
             )
         if src.file:
             g.add((node, RDH.file, Literal(src.file)))
+        if src.organisation:
+            g.add((node, RDH.organisation, self.organisation_node(src.organisation)))
         return node
 
     def decision(self, did: str) -> URIRef:
@@ -303,6 +312,37 @@ class _Writer:
             self.g.add((node, RDH.assumption, Literal(True)))
             if isinstance(assumption, str):  # what is assumed and why
                 self.g.add((node, RDH.assumptionNote, Literal(assumption)))
+
+    def sections(self) -> None:
+        """The items of the registered sections (studies, programmes, …) as PROV entities.
+
+        Each is typed ``prov:Entity`` and ``rdh:<Kind>``, attributed to the organisation it belongs
+        to (``prov:wasAttributedTo``), linked to every organisation it is about (``rdh:concerns``),
+        derived from the sources it cites, and carries its canonical dict as ``rdh:payload`` so
+        that it reads back the same. A section may add terms of its own (``SECTION_TERMS``)."""
+        for name, items in self.ds.sections.items():
+            section = SECTIONS[name]
+            for item in items:
+                data = section.encode(item)
+                owner = section.owner(item)
+                node = self.iri("record", section.kind, owner or "-", section.key(item))
+                g = self.g
+                g.add((node, RDF.type, PROV.Entity))
+                g.add((node, RDF.type, RDH[section.kind.title().replace("_", "")]))
+                g.add((node, RDH.section, Literal(name)))
+                g.add((node, DCTERMS.identifier, Literal(section.key(item))))
+                if data.get("title") or data.get("name"):
+                    g.add((node, DCTERMS.title, Literal(str(data.get("title") or data.get("name")))))
+                if owner:
+                    g.add((node, PROV.wasAttributedTo, self.organisation_node(owner)))
+                for org in sorted(organisations_of(section, item) - {owner}):
+                    g.add((node, RDH.concerns, self.organisation_node(org)))
+                for sid in sorted(cited_sources(data)):
+                    g.add((node, PROV.wasDerivedFrom, self.source(sid)))
+                g.add((node, RDH.payload, Literal(json.dumps(data, ensure_ascii=False, sort_keys=True))))
+                terms = SECTION_TERMS.get(name)
+                if terms is not None:
+                    terms(self, node, item)
 
     def evidence_of(self, node: Node, events: Iterable[Event]) -> None:
         """A unit's or post's evidence: that of the events that made it what it is."""
@@ -716,6 +756,8 @@ class _Reader:
         data["decisions"] = self.decisions()
         data["cooperations"] = [self.payload(n) for n in sorted(self.g.subjects(RDF.type, RDH.Cooperation), key=str)]
         data["events"] = self.events() or self.snapshot_events()
+        for node in sorted(self.g.subjects(RDH.section, None), key=str):
+            data.setdefault(str(self.one(node, RDH.section)), []).append(self.payload(node))
         if self.errors:
             raise InputErrors(self.errors)
         data = {k: v for k, v in data.items() if v or k == "format"}
@@ -755,7 +797,7 @@ class _Reader:
     def sources(self) -> list[dict[str, Any]]:
         out = []
         for node in sorted(self.g.subjects(RDF.type, PROV.Entity), key=str):
-            if (node, RDF.type, RDH.Decision) in self.g:
+            if (node, RDF.type, RDH.Decision) in self.g or (node, RDH.section, None) in self.g:
                 continue
             item: dict[str, Any] = {"id": self.ident(node), "title": str(self.one(node, DCTERMS.title))}
             pairs = (
@@ -770,6 +812,9 @@ class _Reader:
                 value = self.g.value(node, prop)
                 if value is not None:
                     item[key] = str(value)
+            holder = self.g.value(node, RDH.organisation)
+            if holder is not None:
+                item["organisation"] = self.ident(holder)
             out.append(item)
         return out
 

@@ -121,7 +121,7 @@ class ImportResult:
         }
 
 
-class _Known(Mapping[str, list[Event]]):
+class StoreKnown(Mapping[str, list[Event]]):
     """What the store already holds, read only when a check asks: the events per organisation
     (a mapping, for the history check) and the rest (canonical.sections.Known, for sections)."""
 
@@ -187,14 +187,14 @@ def import_dataset(
     with store.session() as s, s.begin():
         if progress:
             progress("validate", 0, 1)
-        known = _Known(s)
+        known = StoreKnown(s)
         ds = load_dataset(text, name, kind, known, known)
         if progress:
             progress("validate", 1, 1)
-        return _write_dataset(s, ds, name, who, reason, dry_run, progress, known)
+        return write_dataset(s, ds, name, who, reason, dry_run, progress, known)
 
 
-def _write_dataset(
+def write_dataset(
     s: Session,
     ds: Dataset,
     name: str,
@@ -292,14 +292,14 @@ def write_events(
         org = resolve_organisation(s, organisation)
         ds = extra or Dataset()
         ds.events = list(ds.events) + [replace(e, seq=i) for i, e in enumerate(events)]
-        known = _Known(s)
+        known = StoreKnown(s)
         errors: list[tuple[tuple[str | int, ...], str]] = []
         for i, e in enumerate(events):
             ds.origins[(e.organisation, e.id)] = ("events", i)
         check_dataset(ds, errors, known, known)
         if errors:
             raise InputErrors([InputError(origin, None, path_text(p), m) for p, m in errors])
-        return _write_dataset(s, ds, origin, who, reason, dry_run, None, known) if org else ImportResult(origin, [])
+        return write_dataset(s, ds, origin, who, reason, dry_run, None, known) if org else ImportResult(origin, [])
 
 
 def add_events(

@@ -1,0 +1,62 @@
+"""Reading and writing the items of a registered section (studies, programmes, …; see canonical/sections.py).
+
+The section services (services/studies.py and the like) answer their questions with
+:func:`items`, and record a change — a new follow-up status, a progress reading, a score — with
+:func:`write_items`: the same checks as a dataset import, a new version only of what changed,
+attributed (who, when, why), nothing written when a check fails, nothing recorded when nothing
+changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from raadhuis.canonical.check import check_dataset
+from raadhuis.canonical.dataset import Dataset
+from raadhuis.canonical.errors import InputError, InputErrors
+from raadhuis.canonical.paths import Errors, path_text
+from raadhuis.canonical.sections import SECTIONS, DecodeContext
+from raadhuis.services.register import ImportResult, StoreKnown, write_dataset
+from raadhuis.store import repository as repo
+from raadhuis.store.database import Store
+
+
+def items(store: Store, name: str, organisation: str | None = None, known_at: datetime | None = None) -> list[Any]:
+    """The current items of section ``name`` (or as the register knew them at ``known_at``);
+    with ``organisation``: those it owns or that concern it."""
+    section = SECTIONS[name]
+    with store.session() as s:
+        records = repo.current_records(s, section.kind, None, known_at)
+    ctx = DecodeContext(None)
+    out = []
+    for r in records:
+        item = section.decode(r.data, (name,), ctx)
+        if item is None:
+            continue
+        if organisation is None or organisation == section.owner(item) or organisation in section.concerns(item):
+            out.append(item)
+    if ctx.errors:
+        raise InputErrors([InputError("<store>", None, path_text(p), m) for p, m in ctx.errors])
+    return out
+
+
+def write_items(
+    store: Store,
+    name: str,
+    new_items: Iterable[Any],
+    who: str | None,
+    reason: str,
+    origin: str,
+    dry_run: bool = False,
+) -> ImportResult:
+    """Record new or changed items of section ``name``, checked as an import checks them."""
+    with store.session() as s, s.begin():
+        ds = Dataset(sections={name: list(new_items)})
+        known = StoreKnown(s)
+        errors: Errors = []
+        check_dataset(ds, errors, known, known)
+        if errors:
+            raise InputErrors([InputError(origin, None, path_text(p), m) for p, m in errors])
+        return write_dataset(s, ds, origin, who, reason, dry_run, None, known)

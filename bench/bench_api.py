@@ -60,7 +60,7 @@ def in_process(store: Store, at: date, runs: int) -> list[tuple[str, float]]:
 
     from raadhuis.web.app import create_app
 
-    client = TestClient(create_app(store))
+    client = TestClient(create_app(store), base_url="http://127.0.0.1")
     paths = {
         "as-of tree": f"/api/v1/organisations/{ORG}?at={at}",
         "diff one year": f"/api/v1/organisations/{ORG}/diff?from={date(at.year - 1, at.month, at.day)}&to={at}",

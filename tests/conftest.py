@@ -44,6 +44,18 @@ def _pg_available() -> bool:
         return False
 
 
+@pytest.fixture(autouse=True)
+def cheap_password_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Argon2 with the cheapest parameters in tests (argon2-cffi's profile for tests): the
+    same hashing and checking, without a second and 64 MiB per password."""
+    from argon2 import PasswordHasher, profiles
+
+    from raadhuis.services import accounts
+
+    monkeypatch.setattr(accounts, "_hasher", PasswordHasher.from_parameters(profiles.CHEAPEST))
+    monkeypatch.setattr(accounts, "_dummy", [])
+
+
 @pytest.fixture
 def sqlite_store(tmp_path: Path) -> Iterator[Store]:
     store = Store(f"sqlite:///{tmp_path / 'raadhuis.sqlite'}")

@@ -272,7 +272,7 @@ def _client(store: Store) -> TestClient:
     if not any(getattr(r, "path", "") == "/api/v1/organisations/{org}/analysis" for r in app.routes):
         app.include_router(router)
         app.include_router(pages)
-    return TestClient(app)
+    return TestClient(app, base_url="http://127.0.0.1")
 
 
 def test_same_figure_from_service_cli_and_api(store: Store, tmp_path: Path) -> None:

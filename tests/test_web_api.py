@@ -20,7 +20,7 @@ LOSSER = ROOT / "examples" / "losser.yaml"
 @pytest.fixture
 def client(sqlite_store: Store) -> Iterator[TestClient]:
     register.import_dataset(sqlite_store, LOSSER, who="test", reason="fixture")
-    with TestClient(create_app(sqlite_store)) as c:
+    with TestClient(create_app(sqlite_store), base_url="http://127.0.0.1") as c:
         yield c
 
 

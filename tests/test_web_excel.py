@@ -17,6 +17,7 @@ from raadhuis.domain.model import Organisation, Source
 from raadhuis.services import register
 from raadhuis.store.database import Store
 from raadhuis.web.app import create_app
+from tests.webtools import csrf_token
 
 _spec = importlib.util.spec_from_file_location("excel_workbooks", Path(__file__).parent / "fixtures/excel/workbooks.py")
 assert _spec and _spec.loader
@@ -33,13 +34,13 @@ def client(sqlite_store: Store) -> Iterator[TestClient]:
     )
     text = yaml.safe_dump(dataset_to_dict(ds), allow_unicode=True, sort_keys=False)
     register.import_dataset(sqlite_store, "testdorp.yaml", who="test", reason="fixture", text=text)
-    with TestClient(create_app(sqlite_store)) as c:
+    with TestClient(create_app(sqlite_store), base_url="http://127.0.0.1") as c:
         c.get("/")
         yield c
 
 
 def test_excel_preview_then_commit(client: TestClient, tmp_path: Path) -> None:
-    csrf = str(client.cookies.get("raadhuis_csrf"))
+    csrf = csrf_token(client)
     book = W.messy_workbook(tmp_path / "formatieplan.xlsx").read_bytes()
     settings = {"csrf": csrf, "at": W.AT.isoformat(), "id_prefix": "xl2025", "source": "src-fp-2025"}
     r = client.post(f"/o/{W.ORG}/excel", data=settings, files={"file": ("formatieplan.xlsx", book)})
@@ -62,7 +63,7 @@ def test_excel_preview_then_commit(client: TestClient, tmp_path: Path) -> None:
 
 
 def test_broken_workbook_names_sheet_row_column(client: TestClient, tmp_path: Path) -> None:
-    csrf = str(client.cookies.get("raadhuis_csrf"))
+    csrf = csrf_token(client)
     book = W.broken_workbook(tmp_path / "kapot.xlsx").read_bytes()
     r = client.post(f"/o/{W.ORG}/excel", data={"csrf": csrf, "at": "2025-01-01"}, files={"file": ("kapot.xlsx", book)})
     assert r.status_code == 422

@@ -18,7 +18,7 @@ from raadhuis.web.app import create_app
 def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     store = Store(f"sqlite:///{tmp_path_factory.mktemp('large') / 'raadhuis.sqlite'}")
     register.import_dataset(store, "synthetic.yaml", who="test", reason="large", text=synthetic_dataset())
-    with TestClient(create_app(store)) as c:
+    with TestClient(create_app(store), base_url="http://127.0.0.1") as c:
         yield c
     store.dispose()
 

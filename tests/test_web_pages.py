@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 from raadhuis.services import register
 from raadhuis.store.database import Store
 from raadhuis.web.app import create_app
+from tests.webtools import csrf_token
 
 ROOT = Path(__file__).resolve().parents[1]
 LOSSER = ROOT / "examples" / "losser.yaml"
@@ -22,13 +23,13 @@ NASTY = "<b>\"x\" & 'y'</b>"
 @pytest.fixture
 def client(sqlite_store: Store) -> Iterator[TestClient]:
     register.import_dataset(sqlite_store, LOSSER, who="test", reason="fixture")
-    with TestClient(create_app(sqlite_store)) as c:
+    with TestClient(create_app(sqlite_store), base_url="http://127.0.0.1") as c:
         c.get("/")  # receive the CSRF cookie, as a browser would on its first page
         yield c
 
 
 def token(client: TestClient) -> str:
-    return str(client.cookies.get("raadhuis_csrf"))
+    return csrf_token(client)
 
 
 def chart_units(html: str) -> set[str]:
@@ -110,12 +111,11 @@ def test_names_are_escaped(client: TestClient, sqlite_store: Store) -> None:
 
 
 def test_forms_need_the_csrf_token(client: TestClient) -> None:
-    form = {"action": "rename", "unit": "OW", "name": "Buitendienst", "date": "2013-01-01", "who": "a", "reason": "b"}
+    form = {"action": "rename", "unit": "OW", "name": "Buitendienst", "date": "2013-01-01", "reason": "b"}
     assert client.post("/o/GM0168/edit", data=form).status_code == 403
     assert client.post("/o/GM0168/edit", data=dict(form, csrf="forged")).status_code == 403
     r = client.post("/o/GM0168/edit", data=dict(form, csrf=token(client)), follow_redirects=False)
     assert r.status_code == 303 and r.headers["location"].startswith("/o/GM0168?at=2013-01-01")
-    assert client.cookies.get("raadhuis_who") == "a"
     assert "Buitendienst" in client.get("/o/GM0168", params={"at": "2013-02-01"}).text
 
 
@@ -158,13 +158,11 @@ def test_upload_preview_commit_and_cancel(client: TestClient) -> None:
     assert r.status_code == 200 and "up-1" in r.text
     upload_token = re.search(r'action="/upload/([A-Za-z0-9_-]+)"', r.text).group(1)  # type: ignore[union-attr]
     assert "Uploadafdeling" not in client.get("/o/GM0168?at=2015-01-01").text
-    r = client.post(
-        f"/upload/{upload_token}", data={"csrf": token(client), "decision": "commit", "who": "a", "reason": ""}
-    )
+    r = client.post(f"/upload/{upload_token}", data={"csrf": token(client), "decision": "commit", "reason": ""})
     assert r.status_code == 422 and "reason" in r.text
     r = client.post(
         f"/upload/{upload_token}",
-        data={"csrf": token(client), "decision": "commit", "who": "a", "reason": "upload test"},
+        data={"csrf": token(client), "decision": "commit", "reason": "upload test"},
         follow_redirects=False,
     )
     assert r.status_code == 303
@@ -198,7 +196,7 @@ def test_every_input_has_a_label(client: TestClient) -> None:
 
 
 def test_other_events_in_dataset_format(client: TestClient) -> None:
-    common = {"who": "a", "reason": "test", "csrf": token(client), "date": "2013-01-01"}
+    common = {"reason": "test", "csrf": token(client), "date": "2013-01-01"}
     for uid in ("T1", "T2"):
         form = dict(common, action="establish", unit=uid, name=f"Team {uid}", kind="team", parent="OW")
         assert client.post("/o/GM0168/edit", data=form, follow_redirects=False).status_code == 303
@@ -226,11 +224,14 @@ def test_retract_an_event_keeps_the_history_consistent(client: TestClient) -> No
     page = client.get("/o/GM0168/events/bsp-samenvoeging/retract")
     assert page.status_code == 200 and "Versie 1" in page.text and "fixture" in page.text
     # BSP's later posts depend on the merge: withdrawing it is refused, nothing changes.
-    form = {"csrf": token(client), "who": "a", "reason": "test"}
+    form = {"csrf": token(client), "reason": "test", "confirm": "yes"}
     r = client.post("/o/GM0168/events/bsp-samenvoeging/retract", data=form)
     assert r.status_code == 422 and "bsp-samenvoeging" in r.text
     assert "BSP" in chart_units(client.get("/o/GM0168?at=2012-06-01").text)
-    # A planned transfer that never happened can go.
+    # A planned transfer that never happened can go — once confirmed.
+    unconfirmed = {k: v for k, v in form.items() if k != "confirm"}
+    r = client.post("/o/GM0168/events/wiz-naar-enschede/retract", data=unconfirmed)
+    assert r.status_code == 422 and 'id="confirm-error"' in r.text or "vinkje" in r.text
     r = client.post("/o/GM0168/events/wiz-naar-enschede/retract", data=form, follow_redirects=False)
     assert r.status_code == 303
     assert "ev-wiz-naar-enschede" not in client.get("/o/GM0168/timeline").text

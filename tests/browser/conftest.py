@@ -71,9 +71,13 @@ def page(browser: object, live_url: str) -> Iterator[object]:
     # Any request that leaves this server is a failure: the workbench works offline.
     outside: list[str] = []
     pg.on("request", lambda r: outside.append(r.url) if not r.url.startswith((live_url, "data:", "blob:")) else None)
+    # Anything the Content-Security-Policy blocks (an inline script or style) is a failure too.
+    blocked: list[str] = []
+    pg.on("console", lambda m: blocked.append(m.text) if "Content Security Policy" in m.text else None)
     yield pg
     context.close()
     assert not outside, f"requests outside the server: {outside}"
+    assert not blocked, f"blocked by the Content-Security-Policy: {blocked}"
 
 
 def shot(page: object, name: str) -> Path:

@@ -47,7 +47,6 @@ def test_excel_broken_then_valid(page, live_url: str, tmp_path: Path) -> None:  
     preview = page.content()
     assert "Beleidsmedewerker wonen" in preview
     shot(page, "11-excel-preview")
-    page.fill("#who", "P&O")
     page.fill("#reason", "formatieplan 2018")
     page.get_by_role("button", name="Definitief inlezen").click()
     page.wait_for_load_state()

@@ -84,7 +84,6 @@ def test_upload_broken_then_valid(page, live_url: str, tmp_path: Path) -> None: 
     page.get_by_role("button", name="Voorbeeld bekijken").click()
     assert "up-1" in page.content()
     shot(page, "06-upload-preview")
-    page.fill("#who", "Tester")
     page.fill("#reason", "browsertest")
     page.get_by_role("button", name="Definitief inlezen").click()
     page.wait_for_url("**/o/GM0168**")
@@ -129,7 +128,6 @@ def test_timeline_cooperations_and_edit_errors(page, live_url: str) -> None:  # 
     page.fill("#f-post", "BSP-x")
     page.fill("#f-title", "Adviseur")
     page.fill("#f-fte", "veel")
-    page.fill("#f-who", "Tester")
     page.get_by_role("button", name="Opslaan").click()
     assert page.locator("#fte-error").is_visible() and page.locator("#reason-error").is_visible()
     assert page.locator("#f-fte").get_attribute("aria-invalid") == "true"

@@ -17,14 +17,49 @@ def serve(
     no_examples: Annotated[
         bool, typer.Option("--no-examples", help="Geen voorbeelden laden bij een lege database.")
     ] = False,
+    multi_user: Annotated[
+        bool, typer.Option("--multi-user", help="Met accounts en rollen, ook op deze computer.")
+    ] = False,
+    public: Annotated[
+        bool, typer.Option("--public", help="Openbaar register: iedereen leest, niemand wijzigt.")
+    ] = False,
+    allowed_host: Annotated[
+        list[str] | None,
+        typer.Option("--allowed-host", help="Host-naam waarop de server antwoordt (herhaalbaar); standaard loopback."),
+    ] = None,
+    tls: Annotated[
+        bool, typer.Option("--tls", help="Achter TLS (een reverse proxy met https): Secure-cookies en HSTS.")
+    ] = False,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Aantal processen (alleen PostgreSQL).")] = 1,
 ) -> None:
-    """Start de webwerkbank (standaard op http://127.0.0.1:8000)."""
+    """Start de webwerkbank (standaard op http://127.0.0.1:8000, één gebruiker, zonder accounts)."""
+    from raadhuis.i18n.access_messages import message
+    from raadhuis.services import accounts
+    from raadhuis.services.register import current_user
     from raadhuis.web.server import run
+    from raadhuis.web.settings import Mode, for_serving
 
+    if host in ("0.0.0.0", "::") and not allowed_host:  # noqa: S104 - refused below unless named
+        err_console.print(f"[red]{t('error', CTX.lang)}[/red] {message('cli.serve_needs_hosts', CTX.lang, host=host)}")
+        raise typer.Exit(2)
     store = CTX.open()
+    if workers > 1 and store.url.startswith("sqlite"):
+        err_console.print(f"[red]{t('error', CTX.lang)}[/red] {message('cli.serve_workers_sqlite', CTX.lang)}")
+        raise typer.Exit(2)
+    settings = for_serving(host, multi_user=multi_user, public=public, allowed_hosts=allowed_host, tls=tls)
     if not no_examples:
         from raadhuis.services.examples import load_examples_if_empty
 
         for file in load_examples_if_empty(store):
             err_console.print(t("examples.ok", CTX.lang, file=file.name))
-    run(store, host=host, port=port, lang=CTX.lang)
+    hosts = ", ".join(settings.allowed_hosts)
+    if settings.mode is Mode.SINGLE:
+        err_console.print(message("cli.serve_single", CTX.lang, name=current_user()))
+    elif settings.mode is Mode.PUBLIC:
+        err_console.print(message("cli.serve_public", CTX.lang, hosts=hosts))
+    else:
+        users = accounts.count_users(store)
+        err_console.print(message("cli.serve_accounts", CTX.lang, users=users, hosts=hosts))
+        if users == 0:
+            err_console.print(message("cli.no_users", CTX.lang))
+    run(store, host=host, port=port, lang=CTX.lang, settings=settings, workers=workers)

@@ -77,6 +77,7 @@ _PATTERNS: list[tuple[str, str]] = [
     (r"cannot read the file(?: as UTF-8 text)?: (.+)", r"kan het bestand niet lezen: \1"),
     (r"expected UTF-8 text", "verwacht UTF-8-tekst"),
     (r"(\S+) '(.+?)' not found: (.+)", r"\1 '\2' niet gevonden: \3"),
+    (r"(\S+) '(.+?)' not found", r"\1 '\2' niet gevonden"),
 ]
 _COMPILED = [(re.compile(f"^{p}$", re.DOTALL), d) for p, d in _PATTERNS]
 _WORDS = {"organisation": "organisatie", "unit": "eenheid", "event": "gebeurtenis", "post": "formatieplaats"}

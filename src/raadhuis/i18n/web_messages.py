@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from raadhuis.i18n.access_messages import ACCESS_MESSAGES
+
 WEB_MESSAGES: dict[str, dict[str, str]] = {
     "web.skip": {"nl": "Naar de inhoud", "en": "Skip to content"},
     "web.language": {"nl": "Taal", "en": "Language"},
@@ -188,3 +190,5 @@ WEB_MESSAGES: dict[str, dict[str, str]] = {
     "web.version": {"nl": "Versie", "en": "Version"},
     "web.retracted": {"nl": "ingetrokken", "en": "retracted"},
 }
+
+WEB_MESSAGES.update(ACCESS_MESSAGES)  # sign-in, roles, tokens, audit trail: their own catalogue

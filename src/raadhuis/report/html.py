@@ -9,6 +9,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from raadhuis.render.links import link_target
 from raadhuis.render.orgchart import layout_orgchart, orgchart_svg
 from raadhuis.report import charts, view
 from raadhuis.report.labels import DEFINITION_TEXT, L
@@ -20,6 +21,7 @@ _ENV = jinja2.Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+_ENV.filters["link_target"] = link_target  # only http, https and mailto become links
 
 
 def _trusted(svg: str) -> Markup:

@@ -173,12 +173,14 @@ def import_dataset(
     dry_run: bool = False,
     progress: Progress | None = None,
     text: str | None = None,
+    authorise: Callable[[list[str]], None] | None = None,
 ) -> ImportResult:
     """Validate a dataset against the store and write it in one transaction.
 
     Records with an id already in the store get a new version (the old one stays in the
     log); events are checked together with the organisation's events already stored.
-    Any error raises :class:`InputErrors` and nothing is written.
+    Any error raises :class:`InputErrors` and nothing is written. ``authorise`` is called
+    with the organisations the dataset writes, before anything is written; it raises to refuse.
     """
     name = str(path)
     kind = "json" if name.lower().endswith(".json") else "yaml"
@@ -191,7 +193,7 @@ def import_dataset(
         ds = load_dataset(text, name, kind, known, known)
         if progress:
             progress("validate", 1, 1)
-        return write_dataset(s, ds, name, who, reason, dry_run, progress, known)
+        return write_dataset(s, ds, name, who, reason, dry_run, progress, known, authorise)
 
 
 def write_dataset(
@@ -203,10 +205,13 @@ def write_dataset(
     dry_run: bool,
     progress: Progress | None,
     known: Mapping[str, list[Event]] | None = None,
+    authorise: Callable[[list[str]], None] | None = None,
 ) -> ImportResult:
     """Write a checked dataset: only records whose data differs get a new version; when nothing
     differs no changeset is made at all (the answer says so), and no read model is rebuilt."""
     orgs = ds.organisation_ids()
+    if authorise is not None:
+        authorise(orgs)
     result = ImportResult(name, orgs, events=len(ds.events), dry_run=dry_run)
     _check_organisations_known(s, ds)
     records = record_dicts(ds)

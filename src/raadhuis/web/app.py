@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import swagger_ui_bundle
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
@@ -18,15 +18,27 @@ from raadhuis.i18n import LANGUAGES
 from raadhuis.i18n.errors import translate
 from raadhuis.services.register import NotFound
 from raadhuis.store.database import Store
-from raadhuis.web import csrf
+from raadhuis.web import access, security
+from raadhuis.web.access import public
 from raadhuis.web.common import HERE, LANG_COOKIE, render, tr
+from raadhuis.web.settings import WebSettings
 
 API = "/api/v1"
 _YEAR = 365 * 24 * 3600
 
 
-def create_app(store: Store, lang: str = "nl") -> FastAPI:
-    """The app over ``store``; ``lang`` is the language when the browser has not chosen one."""
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    yield
+    # Previewed uploads nobody committed or cancelled go with the server.
+    if app.state.upload_dir is not None:
+        app.state.upload_dir.clear()
+
+
+def create_app(store: Store, lang: str = "nl", settings: WebSettings | None = None) -> FastAPI:
+    """The app over ``store``; ``lang`` is the language when the browser has not chosen one;
+    ``settings`` say for whom it is served (default: one user on this computer)."""
+    from raadhuis.services.accounts import secret_key
     from raadhuis.web.api.routes import router as api_router
     from raadhuis.web.pages import coops, diff, edit, excel, organisations, retract, sources, timeline, unit, upload
 
@@ -37,52 +49,44 @@ def create_app(store: Store, lang: str = "nl") -> FastAPI:
         docs_url=None,
         redoc_url=None,
         description="Register van de ambtelijke organisatie / register of the municipal civil service",
+        lifespan=_lifespan,
     )
     app.state.store = store
     app.state.default_lang = lang if lang in LANGUAGES else "nl"
     app.state.upload_dir = None
+    app.state.settings = settings or WebSettings()
+    app.state.secret = secret_key(store)
+    # Routes that are not API routes and so carry no rule: anyone may fetch them.
+    app.state.public_paths = {"/static", f"{API}/swagger", f"{API}/openapi.json"}
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.mount(f"{API}/swagger", StaticFiles(directory=str(Path(swagger_ui_bundle.swagger_ui_path))), name="swagger")
 
     @app.middleware("http")
-    async def language_and_token(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+    async def language(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
         chosen = request.query_params.get("lang")
         cookie_lang = request.cookies.get(LANG_COOKIE)
         request.state.lang = next((v for v in (chosen, cookie_lang) if v in LANGUAGES), app.state.default_lang)
-        token = request.cookies.get(csrf.COOKIE)
-        request.state.csrf = token or csrf.new_token()
         started = time.perf_counter()
         response = await call_next(request)
         # How long the server took, visible in the browser's network panel and used by the speed test.
         response.headers["Server-Timing"] = f"app;dur={(time.perf_counter() - started) * 1000:.1f}"
         if chosen in LANGUAGES and chosen != cookie_lang:
             response.set_cookie(LANG_COOKIE, chosen, max_age=_YEAR, samesite="lax", httponly=True)
-        if not token:
-            response.set_cookie(csrf.COOKIE, request.state.csrf, samesite="strict", httponly=True)
-        # Everything is served from here: no page may load anything from elsewhere.
-        response.headers.setdefault(
-            "Content-Security-Policy",
-            "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
-            "script-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
-        )
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
         return response
 
-    @app.get(f"{API}/openapi-3.0.json", include_in_schema=False)
+    security.install(app)  # outermost: Host check, cross-site check, headers, the browser cookie
+    access.install(app)
+
+    @app.get(f"{API}/openapi-3.0.json", include_in_schema=False, dependencies=[public()])
     def openapi_for_swagger_ui() -> dict[str, object]:
         # The Swagger UI that PyPI ships (swagger-ui-bundle, 4.x) reads OpenAPI 3.0 only; the
         # description FastAPI makes (3.1) renders under a 3.0 version mark. openapi.json stays 3.1.
         return dict(app.openapi(), openapi="3.0.3")
 
-    @app.get(f"{API}/docs", include_in_schema=False)
-    def api_docs() -> HTMLResponse:
-        return get_swagger_ui_html(
-            openapi_url=f"{API}/openapi-3.0.json",
-            title="Raadhuis API",
-            swagger_js_url=f"{API}/swagger/swagger-ui-bundle.js",
-            swagger_css_url=f"{API}/swagger/swagger-ui.css",
-            swagger_favicon_url=f"{API}/swagger/favicon-32x32.png",
-        )
+    @app.get(f"{API}/docs", include_in_schema=False, dependencies=[public()])
+    def api_docs(request: Request) -> HTMLResponse:
+        # Our own page rather than FastAPI's, whose start-up script is inline (the CSP forbids that).
+        return render(request, "api_docs.html", title="Raadhuis API", api=API)
 
     def is_api(request: Request) -> bool:
         return request.url.path.startswith(API)
@@ -101,13 +105,15 @@ def create_app(store: Store, lang: str = "nl") -> FastAPI:
 
     @app.exception_handler(NotFound)
     async def not_found(request: Request, exc: NotFound) -> Response:
+        # Not the hint the CLI gives (the known organisations): a reader may not see them all.
+        text = f"{exc.what} {exc.ref!r} not found" + (f": {exc.hint}" if exc.what != "organisation" else "")
         if is_api(request):
-            message = translate(str(exc), request.state.lang)
+            message = translate(text, request.state.lang)
             return JSONResponse(
-                {"errors": [{"field": exc.what, "message": message, "message_en": str(exc), "line": None}]},
+                {"errors": [{"field": exc.what, "message": message, "message_en": text, "line": None}]},
                 status_code=404,
             )
-        return render(request, "error.html", 404, title=tr("not_found", request.state.lang), message=str(exc))
+        return render(request, "error.html", 404, title=tr("not_found", request.state.lang), message=text)
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> Response:
@@ -143,4 +149,7 @@ def create_app(store: Store, lang: str = "nl") -> FastAPI:
 
     app.include_router(analysis_api)  # carries its own /api/v1 prefix
     app.include_router(dashboard.router)
+    from raadhuis.web.pages import account
+
+    app.include_router(account.router)  # sign-in, sign-out, own account and tokens
     return app

@@ -16,15 +16,17 @@ from fastapi.templating import Jinja2Templates
 from raadhuis.domain.model import View
 from raadhuis.i18n import LANGUAGES, t
 from raadhuis.i18n.web_messages import WEB_MESSAGES
-from raadhuis.web import csrf
+from raadhuis.render.links import link_target
+from raadhuis.services.access import Permission
+from raadhuis.web import access, csrf
 
 HERE = Path(__file__).parent
 # Autoescape everything, not only *.html: a name like <b>"x"</b> must never become markup.
 templates = Jinja2Templates(
     env=jinja2.Environment(loader=jinja2.FileSystemLoader(str(HERE / "templates")), autoescape=True)
 )
+templates.env.filters["link_target"] = link_target  # only http, https and mailto become links
 LANG_COOKIE = "raadhuis_lang"
-WHO_COOKIE = "raadhuis_who"
 
 
 def tr(key: str, lang: str = "nl", **values: object) -> str:
@@ -87,8 +89,10 @@ def render(request: Request, template: str, status: int = 200, **ctx: Any) -> HT
         lang=lang,
         _=_,
         csrf_field=csrf.FIELD,
-        csrf_token=request.state.csrf,
-        who=request.cookies.get(WHO_COOKIE, ""),
+        csrf_token=csrf.token_for(request),
+        principal=access.safe_principal(request),
+        mode=request.app.state.settings.mode.value,
+        can=lambda permission, org=None: access.can(request, Permission(permission), org),
         other_lang="en" if lang == "nl" else "nl",
         languages=LANGUAGES,
     )
@@ -121,6 +125,6 @@ def neighbours(dates: list[str], at: date) -> tuple[str | None, str | None]:
 async def check_csrf(request: Request) -> Any:
     """The posted form, after checking its CSRF token; 403 otherwise."""
     form = await request.form()
-    if not csrf.valid(request.cookies.get(csrf.COOKIE), form.get(csrf.FIELD)):
+    if not csrf.valid(request, form.get(csrf.FIELD)):
         raise HTTPException(403, tr("web.csrf", lang_of(request)))
     return form

@@ -1,8 +1,11 @@
 """Uploaded files wait here between preview and commit: on disk, keyed by a random token,
-so the browser never carries (or alters) the data itself."""
+so the browser never carries (or alters) the data itself. The folder goes when the server
+stops (the app's shutdown, or else when the process exits): a preview nobody committed
+leaves nothing behind."""
 
 from __future__ import annotations
 
+import atexit
 import re
 import secrets
 import shutil
@@ -16,6 +19,11 @@ _UNSAFE = re.compile(r"[^\w.\- ]+")
 class Uploads:
     def __init__(self, folder: Path | None = None) -> None:
         self.folder = folder or Path(tempfile.mkdtemp(prefix="raadhuis-uploads-"))
+        atexit.register(self.clear)
+
+    def clear(self) -> None:
+        """Remove every waiting upload and the folder itself."""
+        shutil.rmtree(self.folder, ignore_errors=True)
 
     def put(self, name: str, data: bytes) -> str:
         """Keep ``data`` under its (cleaned) file name; the token finds it again."""

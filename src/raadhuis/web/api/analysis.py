@@ -11,6 +11,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from raadhuis.services import analysis
+from raadhuis.web.access import READ, require
 from raadhuis.web.common import lang_of, parse_day, parse_view
 
 router = APIRouter(prefix="/api/v1", tags=["analyses"])
@@ -23,17 +24,21 @@ def _store(request: Request) -> Any:
     return request.app.state.store
 
 
-@router.get("/organisations/{org}/analysis", summary="Alle analyses / all analyses")
+@router.get("/organisations/{org}/analysis", dependencies=[require(READ)], summary="Alle analyses / all analyses")
 def analyse(request: Request, org: str, at: str | None = AT, view: str = VIEW) -> dict[str, Any]:
     return analysis.analyse(_store(request), org, parse_day(at), parse_view(view))
 
 
-@router.get("/organisations/{org}/analysis/span", summary="Spanwijdte / span of control")
+@router.get("/organisations/{org}/analysis/span", dependencies=[require(READ)], summary="Spanwijdte / span of control")
 def span(request: Request, org: str, at: str | None = AT, view: str = VIEW) -> dict[str, Any]:
     return analysis.span(_store(request), org, parse_day(at), parse_view(view))
 
 
-@router.get("/organisations/{org}/analysis/span-compare", summary="Spanwijdte voor en na / span before and after")
+@router.get(
+    "/organisations/{org}/analysis/span-compare",
+    dependencies=[require(READ)],
+    summary="Spanwijdte voor en na / span before and after",
+)
 def span_compare(
     request: Request,
     org: str,
@@ -46,22 +51,28 @@ def span_compare(
     )
 
 
-@router.get("/organisations/{org}/analysis/vulnerability", summary="Kwetsbaarheid / vulnerability")
+@router.get(
+    "/organisations/{org}/analysis/vulnerability", dependencies=[require(READ)], summary="Kwetsbaarheid / vulnerability"
+)
 def vulnerability(request: Request, org: str, at: str | None = AT, view: str = VIEW) -> dict[str, Any]:
     return analysis.vulnerability(_store(request), org, parse_day(at), parse_view(view))
 
 
-@router.get("/organisations/{org}/analysis/capacity", summary="Capaciteit / capacity")
+@router.get("/organisations/{org}/analysis/capacity", dependencies=[require(READ)], summary="Capaciteit / capacity")
 def capacity(request: Request, org: str, at: str | None = AT, view: str = VIEW) -> dict[str, Any]:
     return analysis.capacity(_store(request), org, parse_day(at), parse_view(view))
 
 
-@router.get("/organisations/{org}/analysis/indicators", summary="BBV-indicatoren / BBV indicators")
+@router.get(
+    "/organisations/{org}/analysis/indicators", dependencies=[require(READ)], summary="BBV-indicatoren / BBV indicators"
+)
 def indicators(request: Request, org: str, at: str | None = AT, view: str = VIEW) -> dict[str, Any]:
     return analysis.indicators(_store(request), org, parse_day(at), parse_view(view))
 
 
-@router.get("/organisations/{org}/analysis/peers", summary="Vergelijking / peer comparison")
+@router.get(
+    "/organisations/{org}/analysis/peers", dependencies=[require(READ)], summary="Vergelijking / peer comparison"
+)
 def peers(request: Request, org: str, at: str | None = AT, view: str = VIEW) -> dict[str, Any]:
     return analysis.peers(_store(request), org, parse_day(at), parse_view(view))
 
@@ -73,7 +84,12 @@ def _report(request: Request, org: str, at: str | None, view: str) -> dict[str, 
     return report_data(_store(request), org, parse_day(at), parse_view(view), "en" if lang == "en" else "nl")
 
 
-@router.get("/organisations/{org}/report.pdf", summary="Rapport (PDF) / report (PDF)", response_class=Response)
+@router.get(
+    "/organisations/{org}/report.pdf",
+    dependencies=[require(READ)],
+    summary="Rapport (PDF) / report (PDF)",
+    response_class=Response,
+)
 def report_pdf(request: Request, org: str, at: str | None = AT, view: str = VIEW) -> Response:
     from raadhuis.report import report_pdf as render
 
@@ -84,7 +100,12 @@ def report_pdf(request: Request, org: str, at: str | None = AT, view: str = VIEW
     )
 
 
-@router.get("/organisations/{org}/report.html", summary="Rapport (HTML) / report (HTML)", response_class=HTMLResponse)
+@router.get(
+    "/organisations/{org}/report.html",
+    dependencies=[require(READ)],
+    summary="Rapport (HTML) / report (HTML)",
+    response_class=HTMLResponse,
+)
 def report_html(request: Request, org: str, at: str | None = AT, view: str = VIEW) -> HTMLResponse:
     from raadhuis.report import report_html as render
 

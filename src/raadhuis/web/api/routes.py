@@ -13,6 +13,7 @@ from fastapi import APIRouter, Body, HTTPException, Query, Request
 
 from raadhuis.canonical.errors import InputError, InputErrors
 from raadhuis.services import register, web_queries
+from raadhuis.web.access import READ, WRITE, author, can, may_write, require
 from raadhuis.web.common import parse_day, parse_view
 
 router = APIRouter(tags=["register"])
@@ -31,12 +32,16 @@ def _store(request: Request) -> Any:
     return request.app.state.store
 
 
-@router.get("/organisations", summary="Organisaties / organisations")
+@router.get("/organisations", dependencies=[require(READ, org=None)], summary="Organisaties / organisations")
 def organisations(request: Request, q: str | None = None) -> list[dict[str, Any]]:
-    return register.list_organisations(_store(request), q)
+    return [o for o in register.list_organisations(_store(request), q) if can(request, READ, o["id"])]
 
 
-@router.get("/organisations/{org}", summary="Een organisatie op een datum / an organisation as of a date")
+@router.get(
+    "/organisations/{org}",
+    dependencies=[require(READ)],
+    summary="Een organisatie op een datum / an organisation as of a date",
+)
 def organisation(
     request: Request,
     org: str,
@@ -46,12 +51,18 @@ def organisation(
     return register.show(_store(request), org, parse_day(at), parse_view(view))
 
 
-@router.get("/organisations/{org}/event-dates", summary="Dagen met gebeurtenissen / event dates")
+@router.get(
+    "/organisations/{org}/event-dates", dependencies=[require(READ)], summary="Dagen met gebeurtenissen / event dates"
+)
 def event_dates(request: Request, org: str) -> list[str]:
     return web_queries.event_dates(_store(request), org)
 
 
-@router.get("/organisations/{org}/diff", summary="Verschil tussen twee datums / difference between two dates")
+@router.get(
+    "/organisations/{org}/diff",
+    dependencies=[require(READ)],
+    summary="Verschil tussen twee datums / difference between two dates",
+)
 def diff(
     request: Request,
     org: str,
@@ -62,17 +73,23 @@ def diff(
     return register.diff(_store(request), org, parse_day(start), parse_day(end), parse_view(view))
 
 
-@router.get("/organisations/{org}/units/{unit}", summary="Een eenheid op een datum / a unit as of a date")
+@router.get(
+    "/organisations/{org}/units/{unit}",
+    dependencies=[require(READ)],
+    summary="Een eenheid op een datum / a unit as of a date",
+)
 def unit(request: Request, org: str, unit: str, at: str | None = None, view: str = "actual") -> dict[str, Any]:
     return web_queries.unit_detail(_store(request), org, unit, parse_day(at), parse_view(view))
 
 
-@router.get("/organisations/{org}/units/{unit}/lineage", summary="Herkomst en opvolging / lineage")
+@router.get(
+    "/organisations/{org}/units/{unit}/lineage", dependencies=[require(READ)], summary="Herkomst en opvolging / lineage"
+)
 def lineage(request: Request, org: str, unit: str, view: str = "actual") -> dict[str, Any]:
     return register.lineage_of(_store(request), org, unit, parse_view(view))
 
 
-@router.get("/organisations/{org}/timeline", summary="Tijdlijn / timeline")
+@router.get("/organisations/{org}/timeline", dependencies=[require(READ)], summary="Tijdlijn / timeline")
 def timeline(
     request: Request,
     org: str,
@@ -95,43 +112,56 @@ def timeline(
     )
 
 
-@router.get("/organisations/{org}/cooperations", summary="Samenwerkingen van een organisatie / its cooperations")
+@router.get(
+    "/organisations/{org}/cooperations",
+    dependencies=[require(READ)],
+    summary="Samenwerkingen van een organisatie / its cooperations",
+)
 def cooperations_of(request: Request, org: str) -> dict[str, Any]:
     return web_queries.cooperations(_store(request), org)
 
 
-@router.get("/organisations/{org}/sources", summary="Bronnen en de feiten die ze onderbouwen / sources and facts")
+@router.get(
+    "/organisations/{org}/sources",
+    dependencies=[require(READ)],
+    summary="Bronnen en de feiten die ze onderbouwen / sources and facts",
+)
 def sources_of(request: Request, org: str) -> dict[str, Any]:
     from raadhuis.services.sources import evidence
 
     return evidence(_store(request), org)
 
 
-@router.get("/cooperations", summary="Alle samenwerkingen / all cooperations")
+@router.get("/cooperations", dependencies=[require(READ, org=None)], summary="Alle samenwerkingen / all cooperations")
 def cooperations(request: Request) -> dict[str, Any]:
     return web_queries.cooperations(_store(request))
 
 
 @router.post(
-    "/organisations/{org}/events", status_code=201, summary="Gebeurtenissen toevoegen / add events (dataset format)"
+    "/organisations/{org}/events",
+    dependencies=[require(WRITE)],
+    status_code=201,
+    summary="Gebeurtenissen toevoegen / add events (dataset format)",
 )
 def add_events(
     request: Request,
     org: str,
     events: list[dict[str, Any]] = Body(...),
-    who: str = Query(..., description="who makes the change"),
     reason: str = Query(..., min_length=1, description="why"),
     dry_run: bool = False,
 ) -> dict[str, Any]:
     _require_type(request, _JSON)
-    result = register.add_events(_store(request), org, events, who, reason, origin="api", dry_run=dry_run)
+    result = register.add_events(_store(request), org, events, author(request), reason, origin="api", dry_run=dry_run)
     return result.to_dict()
 
 
-@router.post("/datasets", summary="Een dataset inlezen / import a dataset (YAML or JSON body)")
+@router.post(
+    "/datasets",
+    dependencies=[require(WRITE, org=None)],
+    summary="Een dataset inlezen / import a dataset (YAML or JSON body)",
+)
 async def import_dataset(
     request: Request,
-    who: str = Query(...),
     reason: str = Query(..., min_length=1),
     dry_run: bool = False,
     name: str = "upload",
@@ -145,5 +175,11 @@ async def import_dataset(
     suffix = ".json" if kind == "application/json" else ".yaml"
     filename = name if name.endswith((".json", ".yaml", ".yml")) else name + suffix
     return register.import_dataset(
-        _store(request), filename, who=who, reason=reason, dry_run=dry_run, text=text
+        _store(request),
+        filename,
+        who=author(request),
+        reason=reason,
+        dry_run=dry_run,
+        text=text,
+        authorise=may_write(request),
     ).to_dict()

@@ -7,18 +7,19 @@ from fastapi.responses import HTMLResponse, Response
 
 from raadhuis.services import web_queries
 from raadhuis.web import chart
+from raadhuis.web.access import READ, require
 from raadhuis.web.chart import trusted
 from raadhuis.web.common import lang_of, render, tr
 
 router = APIRouter()
 
 
-@router.get("/cooperations", response_class=HTMLResponse)
+@router.get("/cooperations", dependencies=[require(READ, org=None)], response_class=HTMLResponse)
 def all_cooperations(request: Request) -> Response:
     return _page(request, None)
 
 
-@router.get("/o/{org}/cooperations", response_class=HTMLResponse)
+@router.get("/o/{org}/cooperations", dependencies=[require(READ)], response_class=HTMLResponse)
 def cooperations_of(request: Request, org: str) -> Response:
     return _page(request, org)
 

@@ -8,12 +8,13 @@ from fastapi.responses import HTMLResponse, Response
 from raadhuis.report.html import context
 from raadhuis.report.labels import L
 from raadhuis.services import analysis
+from raadhuis.web.access import READ, require
 from raadhuis.web.common import lang_of, parse_day, parse_view, render
 
 router = APIRouter()
 
 
-@router.get("/o/{org}/dashboard", response_class=HTMLResponse)
+@router.get("/o/{org}/dashboard", dependencies=[require(READ)], response_class=HTMLResponse)
 def dashboard(request: Request, org: str, at: str | None = Query(None), view: str = Query("actual")) -> Response:
     lang = lang_of(request)
     day, v = parse_day(at), parse_view(view)

@@ -9,6 +9,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from raadhuis.services import register, web_queries
 from raadhuis.web import chart
+from raadhuis.web.access import READ, require
 from raadhuis.web.chart import trusted
 from raadhuis.web.common import lang_of, parse_day, parse_view, render, tr
 
@@ -17,7 +18,7 @@ router = APIRouter()
 MARKED = ("added", "removed", "moved", "renamed", "merged", "split", "fte_changed")
 
 
-@router.get("/o/{org}/diff", response_class=HTMLResponse)
+@router.get("/o/{org}/diff", dependencies=[require(READ)], response_class=HTMLResponse)
 def diff_page(
     request: Request, org: str, start: str | None = None, end: str | None = None, view: str | None = None
 ) -> Response:

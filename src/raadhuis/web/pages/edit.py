@@ -12,11 +12,11 @@ from raadhuis.domain.dates import FuzzyDate
 from raadhuis.domain.model import Status, View
 from raadhuis.i18n.errors import translate
 from raadhuis.services import register
-from raadhuis.web.common import WHO_COOKIE, check_csrf, lang_of, render, tr
+from raadhuis.web.access import WRITE, author, require
+from raadhuis.web.common import check_csrf, lang_of, render, tr
 from raadhuis.web.forms import ACTIONS, FIELDS, ORIGIN, event_from_form, form_field
 
 router = APIRouter()
-_YEAR = 365 * 24 * 3600
 
 
 def _page(request: Request, org_id: str, form: dict[str, str], errors: list[InputError], status: int = 200) -> Response:
@@ -45,7 +45,7 @@ def _page(request: Request, org_id: str, form: dict[str, str], errors: list[Inpu
     )
 
 
-@router.get("/o/{org}/edit", response_class=HTMLResponse)
+@router.get("/o/{org}/edit", dependencies=[require(WRITE)], response_class=HTMLResponse)
 def edit_form(request: Request, org: str, action: str = "rename", unit: str = "", post: str = "") -> Response:
     with request.app.state.store.session() as s:
         org_id = register.resolve_organisation(s, org).id
@@ -54,22 +54,19 @@ def edit_form(request: Request, org: str, action: str = "rename", unit: str = ""
         "unit": unit,
         "post": post,
         "date": date.today().isoformat(),
-        "who": request.cookies.get(WHO_COOKIE, ""),
     }
     return _page(request, org_id, form, [])
 
 
-@router.post("/o/{org}/edit", response_class=HTMLResponse)
+@router.post("/o/{org}/edit", dependencies=[require(WRITE)], response_class=HTMLResponse)
 async def edit_submit(request: Request, org: str) -> Response:
     posted = await check_csrf(request)
     store, lang = request.app.state.store, lang_of(request)
     with store.session() as s:
         org_id = register.resolve_organisation(s, org).id
     form = {k: v for k, v in posted.items() if isinstance(v, str) and k != "csrf"}
-    who, reason = form.get("who", "").strip(), form.get("reason", "").strip()
+    who, reason = author(request), form.get("reason", "").strip()
     errors: list[InputError] = []
-    if not who:
-        errors.append(InputError(ORIGIN, None, "who", tr("web.who_required", lang)))
     if not reason:
         errors.append(InputError(ORIGIN, None, "reason", tr("web.reason_required", lang)))
     try:
@@ -88,6 +85,4 @@ async def edit_submit(request: Request, org: str) -> Response:
         return _page(request, org_id, form, mapped, 422)
     at = FuzzyDate.parse(event.date.text).effective.isoformat()
     view = "actual" if event.status is Status.REALISED else "planned"
-    response = RedirectResponse(f"/o/{org_id}?at={at}&view={view}&saved={result.changeset}", status_code=303)
-    response.set_cookie(WHO_COOKIE, who, max_age=_YEAR, samesite="lax", httponly=True)
-    return response
+    return RedirectResponse(f"/o/{org_id}?at={at}&view={view}&saved={result.changeset}", status_code=303)

@@ -13,11 +13,11 @@ from starlette.datastructures import UploadFile
 
 from raadhuis.canonical.errors import InputError, InputErrors
 from raadhuis.services import formatieplan, register
-from raadhuis.web.common import WHO_COOKIE, check_csrf, lang_of, parse_day, render, tr
+from raadhuis.web.access import WRITE, author, require
+from raadhuis.web.common import check_csrf, lang_of, parse_day, render, tr
 from raadhuis.web.pages.upload import uploads
 
 router = APIRouter()
-_YEAR = 365 * 24 * 3600
 
 
 def _org_id(request: Request, org: str) -> str:
@@ -40,7 +40,7 @@ def _form_page(
     )
 
 
-@router.get("/o/{org}/excel", response_class=HTMLResponse)
+@router.get("/o/{org}/excel", dependencies=[require(WRITE)], response_class=HTMLResponse)
 def excel_form(request: Request, org: str) -> Response:
     org_id = _org_id(request, org)
     today = date.today()
@@ -58,7 +58,7 @@ def _settings(form: Any) -> dict[str, Any]:
     }
 
 
-@router.post("/o/{org}/excel", response_class=HTMLResponse)
+@router.post("/o/{org}/excel", dependencies=[require(WRITE)], response_class=HTMLResponse)
 async def excel_submit(request: Request, org: str) -> Response:
     form = await check_csrf(request)
     org_id = _org_id(request, org)
@@ -119,7 +119,7 @@ def _preview(
     )
 
 
-@router.post("/o/{org}/excel/{token}", response_class=HTMLResponse)
+@router.post("/o/{org}/excel/{token}", dependencies=[require(WRITE)], response_class=HTMLResponse)
 async def excel_decide(request: Request, org: str, token: str) -> Response:
     form = await check_csrf(request)
     lang = lang_of(request)
@@ -133,12 +133,8 @@ async def excel_decide(request: Request, org: str, token: str) -> Response:
     if form.get("decision") != "commit":
         uploads(request).drop(token)
         return _form_page(request, org_id, settings, [], notice=tr("web.cancelled", lang))
-    who, reason = str(form.get("who") or "").strip(), str(form.get("reason") or "").strip()
-    missing = [
-        InputError("(form)", None, f, tr(f"web.{f}_required", lang))
-        for f, v in (("who", who), ("reason", reason))
-        if not v
-    ]
+    who, reason = author(request), str(form.get("reason") or "").strip()
+    missing = [InputError("(form)", None, "reason", tr("web.reason_required", lang))] if not reason else []
     if missing:
         return _preview(request, org_id, token, settings, 422, missing)
     result = formatieplan.commit(
@@ -153,6 +149,4 @@ async def excel_decide(request: Request, org: str, token: str) -> Response:
         settings["complete"],
     )
     uploads(request).drop(token)
-    response = RedirectResponse(f"/o/{org_id}?at={settings['at']}&saved={result.changeset}", status_code=303)
-    response.set_cookie(WHO_COOKIE, who, max_age=_YEAR, samesite="lax", httponly=True)
-    return response
+    return RedirectResponse(f"/o/{org_id}?at={settings['at']}&saved={result.changeset}", status_code=303)

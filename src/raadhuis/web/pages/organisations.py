@@ -9,15 +9,16 @@ from fastapi.responses import HTMLResponse, Response
 
 from raadhuis.services import register, web_queries
 from raadhuis.web import chart
+from raadhuis.web.access import READ, can, require
 from raadhuis.web.chart import trusted
 from raadhuis.web.common import lang_of, neighbours, parse_day, parse_view, render, tr
 
 router = APIRouter()
 
 
-@router.get("/", response_class=HTMLResponse)
+@router.get("/", dependencies=[require(READ, org=None)], response_class=HTMLResponse)
 def organisations(request: Request, q: str = "") -> Response:
-    orgs = register.list_organisations(request.app.state.store, q or None)
+    orgs = [o for o in register.list_organisations(request.app.state.store, q or None) if can(request, READ, o["id"])]
     return render(request, "organisations.html", title=tr("organisations", lang_of(request)), orgs=orgs, q=q)
 
 
@@ -27,7 +28,7 @@ def chart_title(show: dict, lang: str) -> str:  # type: ignore[type-arg]
     )
 
 
-@router.get("/o/{org}", response_class=HTMLResponse)
+@router.get("/o/{org}", dependencies=[require(READ)], response_class=HTMLResponse)
 def organisation(
     request: Request, org: str, at: str | None = None, view: str | None = None, find: str = "", collapsed: str = ""
 ) -> Response:
@@ -78,7 +79,7 @@ def _chart_rows(request: Request, org: str, at: str | None, view: str | None) ->
     return show, chart.with_staffing(show["units"], staffing)
 
 
-@router.get("/o/{org}/chart.svg")
+@router.get("/o/{org}/chart.svg", dependencies=[require(READ)])
 def chart_svg(
     request: Request, org: str, at: str | None = None, view: str | None = None, collapsed: str = ""
 ) -> Response:
@@ -89,7 +90,7 @@ def chart_svg(
     return Response(svg, media_type="image/svg+xml", headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
-@router.get("/o/{org}/chart.pdf")
+@router.get("/o/{org}/chart.pdf", dependencies=[require(READ)])
 def chart_pdf(
     request: Request, org: str, at: str | None = None, view: str | None = None, collapsed: str = ""
 ) -> Response:

@@ -7,10 +7,10 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from raadhuis.canonical.errors import InputError, InputErrors
 from raadhuis.services import register
-from raadhuis.web.common import WHO_COOKIE, check_csrf, lang_of, render, tr
+from raadhuis.web.access import WRITE, author, require
+from raadhuis.web.common import check_csrf, lang_of, render, tr
 
 router = APIRouter()
-_YEAR = 365 * 24 * 3600
 
 
 def _page(
@@ -32,27 +32,23 @@ def _page(
     )
 
 
-@router.get("/o/{org}/events/{event_id}/retract", response_class=HTMLResponse)
+@router.get("/o/{org}/events/{event_id}/retract", dependencies=[require(WRITE)], response_class=HTMLResponse)
 def retract_form(request: Request, org: str, event_id: str) -> Response:
     return _page(request, org, event_id, [])
 
 
-@router.post("/o/{org}/events/{event_id}/retract", response_class=HTMLResponse)
+@router.post("/o/{org}/events/{event_id}/retract", dependencies=[require(WRITE)], response_class=HTMLResponse)
 async def retract_submit(request: Request, org: str, event_id: str) -> Response:
     form = await check_csrf(request)
     lang = lang_of(request)
-    who, reason = str(form.get("who") or "").strip(), str(form.get("reason") or "").strip()
-    missing = [
-        InputError("(form)", None, f, tr(f"web.{f}_required", lang))
-        for f, v in (("who", who), ("reason", reason))
-        if not v
-    ]
+    who, reason = author(request), str(form.get("reason") or "").strip()
+    missing = [InputError("(form)", None, "reason", tr("web.reason_required", lang))] if not reason else []
+    if form.get("confirm") != "yes":  # withdrawing is asked twice: the page, then this box
+        missing.append(InputError("(form)", None, "confirm", tr("auth.confirm_required", lang)))
     if missing:
         return _page(request, org, event_id, missing, 422, reason)
     try:
         register.retract_event(request.app.state.store, org, event_id, who, reason)
     except InputErrors as exc:
         return _page(request, org, event_id, exc.errors, 422, reason)
-    response = RedirectResponse(f"/o/{org}/timeline", status_code=303)
-    response.set_cookie(WHO_COOKIE, who, max_age=_YEAR, samesite="lax", httponly=True)
-    return response
+    return RedirectResponse(f"/o/{org}/timeline", status_code=303)

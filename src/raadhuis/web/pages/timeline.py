@@ -8,12 +8,13 @@ from fastapi.responses import HTMLResponse, Response
 from raadhuis.domain.events import EventType
 from raadhuis.domain.model import Status
 from raadhuis.services import register
+from raadhuis.web.access import READ, require
 from raadhuis.web.common import lang_of, render, tr
 
 router = APIRouter()
 
 
-@router.get("/o/{org}/timeline", response_class=HTMLResponse)
+@router.get("/o/{org}/timeline", dependencies=[require(READ)], response_class=HTMLResponse)
 def timeline_page(
     request: Request,
     org: str,

@@ -6,6 +6,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from raadhuis.services import register, web_queries
+from raadhuis.web.access import READ, require
 from raadhuis.web.chart import trusted
 from raadhuis.web.common import lang_of, parse_day, parse_view, render, tr
 from raadhuis.web.lineage_svg import lineage_svg
@@ -13,7 +14,7 @@ from raadhuis.web.lineage_svg import lineage_svg
 router = APIRouter()
 
 
-@router.get("/o/{org}/u/{unit}", response_class=HTMLResponse)
+@router.get("/o/{org}/u/{unit}", dependencies=[require(READ)], response_class=HTMLResponse)
 def unit_page(request: Request, org: str, unit: str, at: str | None = None, view: str | None = None) -> Response:
     store, lang = request.app.state.store, lang_of(request)
     day, v = parse_day(at), parse_view(view)
@@ -37,7 +38,7 @@ def unit_page(request: Request, org: str, unit: str, at: str | None = None, view
     )
 
 
-@router.get("/o/{org}/u/{unit}/lineage.svg")
+@router.get("/o/{org}/u/{unit}/lineage.svg", dependencies=[require(READ)])
 def lineage_file(request: Request, org: str, unit: str, view: str | None = None) -> Response:
     lineage = register.lineage_of(request.app.state.store, org, unit, parse_view(view))
     title = tr("lineage.title", lang_of(request), unit=lineage["unit"]["name"])

@@ -12,11 +12,11 @@ from starlette.datastructures import UploadFile
 from raadhuis.canonical.errors import InputError, InputErrors
 from raadhuis.formats.dataset import load_dataset
 from raadhuis.services import register
-from raadhuis.web.common import WHO_COOKIE, check_csrf, lang_of, render, tr
+from raadhuis.web.access import WRITE, author, may_write, require
+from raadhuis.web.common import check_csrf, lang_of, render, tr
 from raadhuis.web.uploads import Uploads
 
 router = APIRouter()
-_YEAR = 365 * 24 * 3600
 
 
 def uploads(request: Request) -> Uploads:
@@ -25,7 +25,7 @@ def uploads(request: Request) -> Uploads:
     return request.app.state.upload_dir  # type: ignore[no-any-return]
 
 
-@router.get("/upload", response_class=HTMLResponse)
+@router.get("/upload", dependencies=[require(WRITE, org=None)], response_class=HTMLResponse)
 def upload_form(request: Request) -> Response:
     return render(request, "upload.html", title=tr("web.upload", lang_of(request)), errors=[])
 
@@ -50,7 +50,7 @@ def _preview(
     )
 
 
-@router.post("/upload", response_class=HTMLResponse)
+@router.post("/upload", dependencies=[require(WRITE, org=None)], response_class=HTMLResponse)
 async def upload_submit(request: Request) -> Response:
     form = await check_csrf(request)
     lang = lang_of(request)
@@ -77,14 +77,14 @@ async def upload_submit(request: Request) -> Response:
             errors=[InputError(name, None, "(file)", "expected UTF-8 text")],
         )
     try:
-        register.import_dataset(request.app.state.store, name, dry_run=True, text=text)
+        register.import_dataset(request.app.state.store, name, dry_run=True, text=text, authorise=may_write(request))
     except InputErrors as exc:
         return render(request, "upload.html", 422, title=tr("web.upload", lang), errors=exc.errors, file_name=name)
     token = uploads(request).put(name, text.encode("utf-8"))
     return _preview(request, token, name, text)
 
 
-@router.post("/upload/{token}", response_class=HTMLResponse)
+@router.post("/upload/{token}", dependencies=[require(WRITE, org=None)], response_class=HTMLResponse)
 async def upload_decide(request: Request, token: str) -> Response:
     form = await check_csrf(request)
     lang = lang_of(request)
@@ -101,17 +101,13 @@ async def upload_decide(request: Request, token: str) -> Response:
     if form.get("decision") != "commit":
         uploads(request).drop(token)
         return render(request, "upload.html", title=tr("web.upload", lang), errors=[], notice=tr("web.cancelled", lang))
-    who, reason = str(form.get("who") or "").strip(), str(form.get("reason") or "").strip()
-    missing = [
-        InputError("(form)", None, f, tr(f"web.{f}_required", lang))
-        for f, v in (("who", who), ("reason", reason))
-        if not v
-    ]
+    who, reason = author(request), str(form.get("reason") or "").strip()
+    missing = [InputError("(form)", None, "reason", tr("web.reason_required", lang))] if not reason else []
     if missing:
         return _preview(request, token, name, text, 422, missing)
-    result = register.import_dataset(request.app.state.store, name, who=who, reason=reason, text=text)
+    result = register.import_dataset(
+        request.app.state.store, name, who=who, reason=reason, text=text, authorise=may_write(request)
+    )
     uploads(request).drop(token)
     org = result.organisations[0] if result.organisations else ""
-    response = RedirectResponse(f"/o/{org}?saved={result.changeset}" if org else "/", status_code=303)
-    response.set_cookie(WHO_COOKIE, who, max_age=_YEAR, samesite="lax", httponly=True)
-    return response
+    return RedirectResponse(f"/o/{org}?saved={result.changeset}" if org else "/", status_code=303)

@@ -1,0 +1,136 @@
+"""What every response and request passes: the Host check, the cross-site check for
+changes, the security headers and the browser cookie.
+
+* **Host**: only the configured host names (loopback by default) are answered, so a
+  page on another site can not reach the workbench by DNS rebinding.
+* **Cross-site changes**: a POST (PUT, PATCH, DELETE) whose ``Origin`` is another site, or
+  that the browser marks ``Sec-Fetch-Site: cross-site``, is refused before any route runs
+  (forms carry a CSRF token as well, see :mod:`raadhuis.web.csrf`).
+* **Headers** on every response: a Content-Security-Policy without ``'unsafe-inline'``
+  (scripts and styles come from /static; the few ``<style>`` blocks the renderers embed
+  in an SVG or the report are allowed by their SHA-256, computed here from the same
+  constants), frame-ancestors 'none', Referrer-Policy, Permissions-Policy,
+  X-Content-Type-Options, and HSTS behind TLS.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from collections.abc import Awaitable, Callable
+from functools import cache
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse, PlainTextResponse, Response
+
+from raadhuis.i18n.access_messages import both
+from raadhuis.web.settings import host_allowed
+
+_UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
+_STYLE_BLOCK = re.compile(r"<style>(.*?)</style>", re.S)
+
+
+def _sha256(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+
+
+@cache
+def style_hashes() -> tuple[str, ...]:
+    """The hashes of the ``<style>`` blocks our own renderers write (never of anything a
+    user typed): the org chart, the network, and the stand-alone HTML report."""
+    found: list[str] = []
+    for module in ("raadhuis.render.orgchart", "raadhuis.render.network"):
+        try:
+            style = __import__(module, fromlist=["_STYLE"])._STYLE
+        except (ImportError, AttributeError):  # pragma: no cover - a renderer that has none
+            continue
+        found.append(_sha256(style))
+    report = Path(__file__).resolve().parents[1] / "report" / "templates" / "report.html"
+    if report.exists():
+        found += [_sha256(block) for block in _STYLE_BLOCK.findall(report.read_text("utf-8"))]
+    return tuple(found)
+
+
+def content_security_policy() -> str:
+    return "; ".join(
+        [
+            "default-src 'self'",
+            "script-src 'self'",
+            "style-src 'self' " + " ".join(style_hashes()),
+            "img-src 'self' data: blob:",
+            "font-src 'self'",
+            "connect-src 'self'",
+            "object-src 'none'",
+            "base-uri 'none'",
+            "form-action 'self'",
+            "frame-ancestors 'none'",
+        ]
+    )
+
+
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
+    "payment=(), usb=(), interest-cohort=()"
+)
+
+
+def _same_site(request: Request, allowed: tuple[str, ...]) -> bool:
+    if request.headers.get("sec-fetch-site", "") == "cross-site":
+        return False
+    origin = request.headers.get("origin")
+    if origin is None:
+        return True  # not a browser, or an old one: the CSRF token still has to match
+    parts = urlsplit(origin)
+    return origin != "null" and bool(parts.netloc) and host_allowed(parts.netloc, allowed)
+
+
+def install(app: FastAPI) -> None:
+    """Add the checks and headers to ``app`` (outside every other middleware)."""
+    csp = content_security_policy()
+
+    @app.middleware("http")
+    async def guard(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        settings = request.app.state.settings
+        response: Response
+        host = request.headers.get("host", "")
+        if not host_allowed(host, settings.allowed_hosts):
+            # Plain text on purpose: no page, no names, nothing a rebinding page could use.
+            response = PlainTextResponse(
+                both("auth.bad_host", host=host[:100], hosts=", ".join(settings.allowed_hosts)), status_code=400
+            )
+        elif request.method in _UNSAFE and not _same_site(request, settings.allowed_hosts):
+            response = JSONResponse(
+                {"errors": [dict(_message("auth.cross_site", request), field=None, line=None)]}, status_code=403
+            )
+        else:
+            response = await call_next(request)
+            from raadhuis.web.csrf import write_cookie
+
+            write_cookie(request, response)
+        headers = response.headers
+        headers.setdefault("Content-Security-Policy", csp)
+        headers.setdefault("X-Content-Type-Options", "nosniff")
+        headers.setdefault("X-Frame-Options", "DENY")
+        headers.setdefault("Referrer-Policy", "same-origin")
+        headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+        if settings.secure_cookies:
+            headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
+        if request.url.path.startswith(("/signin", "/account", "/admin")):
+            headers.setdefault("Cache-Control", "no-store")
+        return response
+
+
+def _message(key: str, request: Request, **values: object) -> dict[str, str]:
+    from raadhuis.i18n.access_messages import message
+
+    lang = getattr(request.state, "lang", "nl")
+    return {
+        "message": message(key, lang, **values),
+        "message_nl": message(key, "nl", **values),
+        "message_en": message(key, "en", **values),
+        "code": key.split(".", 1)[1],
+    }

@@ -1,7 +1,7 @@
 """accounts, roles per organisation, API tokens, sessions, sign-in attempts, access log
 
 Revision ID: 0004_users
-Revises: 0003
+Revises: 0004_record_position
 Create Date: 2026-12-01 10:00:00
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0004_users"
-down_revision = "0003"
+down_revision = "0004_record_position"
 branch_labels = None
 depends_on = None
 

@@ -74,8 +74,11 @@ def test_errors_name_the_place_and_exit_nonzero(losser_db: Path, tmp_path: Path)
     assert f"{bad}:" in result.output and "events[0].date" in result.output and "niets opgeslagen" in result.output
     result = runner.invoke(app, ["--db", str(losser_db), "show", "GM9999"])
     assert result.exit_code == 1 and "GM9999" in result.output
+    # A day typed the Dutch way is read, and said how it was read; a day that does not exist is refused.
     result = runner.invoke(app, ["--db", str(losser_db), "show", "GM0168", "--at", "31-12-2011"])
-    assert result.exit_code != 0
+    assert result.exit_code == 0 and "31-12-2011 gelezen als 31 december 2011" in result.output
+    result = runner.invoke(app, ["--db", str(losser_db), "show", "GM0168", "--at", "32-12-2011"])
+    assert result.exit_code != 0 and "verwacht een datum als 31-12-2011 of 2011-12-31" in result.output
 
 
 def test_export_import_round_trip_through_files(losser_db: Path, tmp_path: Path) -> None:

@@ -13,9 +13,10 @@ from rich.console import Console
 
 from raadhuis import __version__
 from raadhuis.canonical.errors import InputErrors
-from raadhuis.domain.dates import DateError, parse_day
+from raadhuis.domain.dates import DateError
 from raadhuis.domain.model import View
 from raadhuis.i18n import detect, t
+from raadhuis.i18n.formatting import read_day, understood
 from raadhuis.services import register
 from raadhuis.store.database import Store, resolve_url
 
@@ -48,29 +49,41 @@ class _Ctx:
 CTX = _Ctx()
 
 
+def _show_version(value: bool) -> None:
+    # Eager: answered before any command is required, so `raadhuis --version` alone works.
+    if value:
+        console.print(f"raadhuis {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
 def _main(
     db: Annotated[
         str | None, typer.Option("--db", help="Database: SQLite file path or URL (postgresql://...).")
     ] = None,
     lang: Annotated[str | None, typer.Option("--lang", help="Taal / language: nl of en.")] = None,
-    version: Annotated[bool, typer.Option("--version", help="Versie tonen.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", help="Versie tonen.", is_eager=True, callback=_show_version)
+    ] = False,
 ) -> None:
-    if version:
-        console.print(f"raadhuis {__version__}")
-        raise typer.Exit()
     CTX.db = db
     CTX.lang = detect(lang)
     CTX.store = None
 
 
 def _day(value: str | None, default: date | None = None) -> date:
+    """A day as typed: 31-12-2011 as well as 2011-12-31 (one rule: ``i18n.formatting.read_day``);
+    a day not typed the ISO way is echoed as read, so nobody wonders which day was meant."""
     if value is None:
         return default or date.today()
     try:
-        return parse_day(value)
+        day = read_day(value, CTX.lang)
     except DateError as exc:
         raise typer.BadParameter(str(exc)) from None
+    note = understood(value, day, CTX.lang)
+    if note:
+        err_console.print(note, highlight=False)
+    return day
 
 
 def _moment(value: str | None) -> datetime | None:

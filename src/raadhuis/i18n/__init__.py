@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 
 from raadhuis.i18n.messages import MESSAGES
+from raadhuis.i18n.workbench_messages import WORKBENCH_MESSAGES
 
 LANGUAGES = ("nl", "en")
 
@@ -27,7 +28,7 @@ def detect(explicit: str | None = None) -> str:
 
 def t(key: str, lang: str = "nl", **values: object) -> str:
     """The message ``key`` in ``lang`` (Dutch when missing), with ``values`` filled in."""
-    entry = MESSAGES.get(key)
+    entry = MESSAGES.get(key) or WORKBENCH_MESSAGES.get(key)
     if entry is None:
         return key
     text = entry.get(lang) or entry["nl"]

@@ -51,6 +51,11 @@ _PATTERNS: list[tuple[str, str]] = [
     (r"expected a valid date \((.+?)\), got (.+?): (.+)", r"verwacht een geldige datum (\1); gevonden: \2 (\3)"),
     (r"expected a date \((.+?)\), got (.+)", r"verwacht een datum (\1); gevonden: \2"),
     (r"expected a day YYYY-MM-DD, got (.+)", r"verwacht een dag JJJJ-MM-DD; gevonden: \1"),
+    (
+        r"expected a date such as 31-12-2011 or 2011-12-31; got: (.+)",
+        r"verwacht een datum als 31-12-2011 of 2011-12-31; gevonden: \1",
+    ),
+    (r"expected view 'actual' or 'planned', got (.+)", r"verwacht weergave 'feitelijk' of 'gepland'; gevonden: \1"),
     (r"expected a date after 'from' \((.+?)\), got (.+)", r"verwacht een datum na 'from' (\1); gevonden: \2"),
     (r"expected (\[?[\w', ]+\]?), got (.+)", r"verwacht \1; gevonden: \2"),
     (

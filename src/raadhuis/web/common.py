@@ -15,7 +15,9 @@ from fastapi.templating import Jinja2Templates
 
 from raadhuis.domain.model import View
 from raadhuis.i18n import LANGUAGES, t
+from raadhuis.i18n import formatting as fmt
 from raadhuis.i18n.web_messages import WEB_MESSAGES
+from raadhuis.i18n.workbench_messages import WORKBENCH_MESSAGES
 from raadhuis.render.links import link_target
 from raadhuis.services.access import Permission
 from raadhuis.web import access, csrf
@@ -31,7 +33,7 @@ LANG_COOKIE = "raadhuis_lang"
 
 def tr(key: str, lang: str = "nl", **values: object) -> str:
     """A web message, else a catalogue message: one lookup for templates."""
-    entry = WEB_MESSAGES.get(key)
+    entry = WEB_MESSAGES.get(key) or WORKBENCH_MESSAGES.get(key)
     if entry is None:
         return t(key, lang, **values)
     text = entry.get(lang) or entry["nl"]
@@ -40,16 +42,17 @@ def tr(key: str, lang: str = "nl", **values: object) -> str:
 
 def number(value: object, lang: str = "nl", digits: int = 2) -> str:
     """A figure as people in that language write it: 1,5 in Dutch, 1.5 in English."""
-    if value is None or value == "":
+    return fmt.format_number(value, lang, digits)
+
+
+def _value_day(value: object) -> str:
+    """A day as a date field shows it (day first); what is no day stays as typed."""
+    if not value:
         return ""
     try:
-        text = f"{float(value):,.{digits}f}"  # type: ignore[arg-type]
-    except (TypeError, ValueError):
+        return fmt.input_day(fmt.read_day(value))
+    except fmt.DayError:
         return str(value)
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    # Dutch swaps the marks: 1.234,5 rather than 1,234.5.
-    return text.translate(str.maketrans(",.", ".,")) if lang == "nl" else text
 
 
 def lang_of(request: Request) -> str:
@@ -86,6 +89,11 @@ def render(request: Request, template: str, status: int = 200, **ctx: Any) -> HT
         err=lambda message: translate(str(message), lang),
         lang_url=lang_url,
         num=lambda value, digits=2: number(value, lang, digits),
+        fte=lambda value: fmt.format_fte(value, lang),
+        fdate=lambda value, empty="": fmt.format_date(value, lang, empty),
+        fmoment=lambda value: fmt.format_moment(value, lang),
+        count=lambda n, noun: fmt.count(n, noun, lang),
+        value_day=_value_day,
         lang=lang,
         _=_,
         csrf_field=csrf.FIELD,
@@ -100,12 +108,14 @@ def render(request: Request, template: str, status: int = 200, **ctx: Any) -> HT
 
 
 def parse_day(value: str | None, default: date | None = None) -> date:
-    if not value:
+    """A day from the query: 31-12-2011 as well as 2011-12-31 (the one rule of :func:`fmt.read_day`)."""
+    if not value or not value.strip():
         return default or date.today()
     try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        raise HTTPException(400, f"expected a date as YYYY-MM-DD, got {value!r}") from None
+        return fmt.read_day(value, "en")
+    except fmt.DayError as exc:
+        # English here, like every check; the error page and the API give it in the reader's language.
+        raise HTTPException(400, str(exc)) from None
 
 
 def parse_view(value: str | None) -> View:

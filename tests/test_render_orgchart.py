@@ -143,7 +143,7 @@ def test_svg_shows_fte_badges_and_temporary() -> None:
     root = parse(orgchart_svg(layout_orgchart(LOSSER)))
     units = {g.get("data-unit"): g for g in root.iter(f"{SVG}g") if "unit" in (g.get("class") or "").split()}
     ow_text = [t.text for t in units["ow"].iter(f"{SVG}text")]
-    assert "31,5 / 28,0 fte" in ow_text and "OW · afdeling" in ow_text
+    assert "bezet 28,00 van 31,50 fte" in ow_text and "OW · afdeling" in ow_text
     assert [g.get("class") for g in units["ow"].iter(f"{SVG}g") if "badge" in (g.get("class") or "")] == [
         "badge vacancy"
     ]
@@ -154,7 +154,7 @@ def test_svg_shows_fte_badges_and_temporary() -> None:
     assert "tot 2012" in units["wiz"].find(f"{SVG}title").text
     english = parse(orgchart_svg(layout_orgchart(LOSSER), lang="en"))
     texts = [t.text for t in english.iter(f"{SVG}text")]
-    assert "31.5 / 28.0 fte" in texts and "temporary unit" in texts
+    assert "28.00 of 31.50 FTE filled" in texts and "temporary unit" in texts
 
 
 def test_marks_colour_units_and_fill_the_legend() -> None:

@@ -63,12 +63,12 @@ def test_small_chart_is_one_page_with_title_date_and_names() -> None:
     text = reader.pages[0].extract_text()
     for expected in (
         "Losser 2017",
-        "14-12-2017",
+        "14 december 2017",
         "Pagina 1 van 1",
         "Gemeente Losser",
         "Openbare Werken",
-        "3,0 / 2,5 fte",
-        "V 1,5",
+        "bezet 2,50 van 3,00 fte",
+        "V 1,50",
         "nieuw",
         "tijdelijke eenheid",
         "alert",
@@ -88,7 +88,7 @@ def test_english_and_portrait() -> None:
     page = read(pdf).pages[0]
     assert float(page.mediabox.height) > float(page.mediabox.width)
     text = page.extract_text()
-    assert "Page 1 of 1" in text and "2020-01-02" in text and "3.0 / 2.5 fte" in text
+    assert "Page 1 of 1" in text and "2 January 2020" in text and "2.50 of 3.00 FTE filled" in text
 
 
 def test_thousand_units_are_tiled_over_labelled_pages() -> None:
@@ -102,9 +102,17 @@ def test_thousand_units_are_tiled_over_labelled_pages() -> None:
     )
     assert pages > 1
     texts = [p.extract_text() for p in reader.pages]
-    assert f"Pagina 1 van {pages} · rij 1, kolom 1" in texts[0]
+    # First the overview: the whole chart with the part on each page marked.
+    assert "Overzicht: welk deel op welke pagina" in texts[0] and "blz. 2" in texts[0]
+    assert f"Pagina 2 van {pages} · rij 1, kolom 1" in texts[1]
+    # Each page says where the chart goes on ...
+    assert "rechts verder op blz. 3" in texts[1].replace("\n", " ")
     assert all("Synthetische gemeente" in t for t in texts)
-    everything = "\n".join(texts)
+    # ... and the index at the end gives each unit's page.
+    assert "Register: eenheden en hun pagina" in texts[-1]
+    index = "\n".join(t for t in texts if "Register: eenheden" in t)
+    assert "Team 7.5.19" in index and "Directie" in index
+    everything = "\n".join(texts[1:])
     # Every unit name is printed somewhere in full.
     missing = [r["name"] for r in rows if r["name"] not in everything]
     assert missing == []
@@ -125,6 +133,16 @@ def test_tiles_overlap_so_every_unit_is_whole_on_some_page() -> None:
     # A small chart fits one page, scaled down at most to fit, never up.
     scale, tiles = plan_pages(layout_orgchart(SMALL))
     assert scale == 1.0 and len(tiles) == 1
+
+
+def test_poster_is_the_smallest_sheet_that_holds_the_chart_readably() -> None:
+    from raadhuis.render.pdf import poster_size
+
+    layout = layout_orgchart(synthetic(clusters=2, departments=4, teams=8))
+    size = poster_size(layout)
+    assert size in ("A3", "A2", "A1", "A0")
+    assert len(read(orgchart_pdf(layout, "Poster", page_size="poster")).pages) == 1
+    assert poster_size(layout_orgchart(SMALL)) == "A3"
 
 
 def test_bad_page_size_is_refused() -> None:

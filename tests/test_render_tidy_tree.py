@@ -68,12 +68,15 @@ def test_tidy_properties(forest: tuple[list[str], dict[str, list[str]], dict[str
 
 
 @settings(max_examples=150, deadline=None)
-@given(forests(), st.integers(0, 4), st.integers(1, 3))
+@given(forests(), st.integers(0, 4), st.integers(1, 3), st.sampled_from([None, 1, 2, 5]))
 def test_vertical_lists_never_overlap(
-    forest: tuple[list[str], dict[str, list[str]], dict[str, tuple[float, float]]], threshold: int, depth: int
+    forest: tuple[list[str], dict[str, list[str]], dict[str, tuple[float, float]]],
+    threshold: int,
+    depth: int,
+    rows: int | None,
 ) -> None:
     roots, children, sizes = forest
-    layout = tidy_layout(roots, children, sizes, stack_threshold=threshold, stack_depth=depth)
+    layout = tidy_layout(roots, children, sizes, stack_threshold=threshold, stack_depth=depth, stack_rows=rows)
     boxes = layout.boxes
     assert set(boxes) == set(sizes)
     for a, b in combinations(boxes.values(), 2):
@@ -88,6 +91,20 @@ def test_vertical_lists_never_overlap(
                 assert cb.bus_x is not None and cb.bus_x < cb.x
             else:
                 assert not p.stacked
+
+
+def test_a_long_list_is_cut_into_columns_of_whole_members() -> None:
+    kids = [f"t{i}" for i in range(30)]
+    children = {"r": ["a", "b"], "a": kids, "b": ["b1", "b2"]}
+    sizes = {k: (100.0, 40.0) for k in ["r", "a", "b", "b1", "b2", *kids]}
+    tall = tidy_layout(["r"], children, sizes, stack_threshold=3)
+    cut = tidy_layout(["r"], children, sizes, stack_threshold=3, stack_rows=10)
+    assert cut.height < tall.height / 2 and cut.width > tall.width
+    columns = sorted({round(cut.boxes[k].x) for k in kids})
+    assert len(columns) == 3
+    # Read down each column, then on to the next: the order of the list is kept.
+    order = sorted(kids, key=lambda k: (round(cut.boxes[k].x), cut.boxes[k].y))
+    assert order == kids
 
 
 def test_forest_roots_side_by_side() -> None:

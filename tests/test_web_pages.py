@@ -243,7 +243,7 @@ def test_pdf_export_follows_date_and_folding(client: TestClient) -> None:
     if r.status_code == 501:
         pytest.skip("the PDF renderer (raadhuis.render.pdf) is not installed")
     assert r.status_code == 200 and r.headers["content-type"] == "application/pdf" and r.content[:5] == b"%PDF-"
-    assert 'filename="GM0168-2012-01-01.pdf"' in r.headers["content-disposition"]
+    assert 'filename="GM0168-organogram-2012-01-01.pdf"' in r.headers["content-disposition"]
 
 
 def test_sources_page_and_api_show_support_and_gaps(client: TestClient) -> None:

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
+from raadhuis.i18n.formatting import format_fte
 from raadhuis.render.tidy_tree import Box, tidy_layout
 
 __all__ = [
@@ -19,6 +21,7 @@ __all__ = [
     "ChartLayout",
     "ChartNode",
     "fmt_fte",
+    "fte_line",
     "layout_orgchart",
     "legend_entries",
     "mark_label",
@@ -27,10 +30,13 @@ __all__ = [
 ]
 
 NODE_W = 184.0
-NODE_H = 72.0
+NODE_H = 80.0
 MARGIN = 24.0
 STACK_THRESHOLD = 5  # a parent with more small children than this gets a vertical list
+STACK_ROWS = 12  # a vertical list longer than this is cut into columns (a screen is wider than tall)
 MAX_WIDE = 12_000.0  # wider than this, fold one level deeper into vertical lists
+NATURAL_W, NATURAL_H = 2_400.0, 1_600.0  # a chart within this keeps the plain arrangement
+LANDSCAPE = 1.5  # the width : height of the screen or page a large chart is fitted to
 
 # Diff states → (colour, symbol). Every colour reaches WCAG AA (≥ 4.5:1) against white,
 # both as text on white and as white text on the colour (checked in the tests).
@@ -58,10 +64,16 @@ _LABELS: dict[str, dict[str, str]] = {
     "vacancy": {"nl": "vacature (fte)", "en": "vacancy (FTE)"},
     "external": {"nl": "inhuur (fte)", "en": "external hire (FTE)"},
     "highlight": {"nl": "zoekresultaat", "en": "search match"},
+    "gone": {"nl": "bestaat niet meer (doorgestreept)", "en": "no longer exists (struck through)"},
     "legend": {"nl": "Legenda", "en": "Legend"},
     "chart": {"nl": "Organogram", "en": "Organisation chart"},
     "units": {"nl": "eenheden", "en": "units"},
     "fte": {"nl": "formatie {fte} fte, bezetting {filled} fte", "en": "budgeted {fte} FTE, filled {filled} FTE"},
+    "fte_line": {"nl": "bezet {filled} van {fte} fte", "en": "{filled} of {fte} FTE filled"},
+    "fte_unknown": {"nl": "{fte} fte, bezetting onbekend", "en": "{fte} FTE, staffing unknown"},
+    "partly_unknown": {"nl": " (deels onbekend)", "en": " (partly unknown)"},
+    "no_budget": {"nl": "geen formatie", "en": "no budgeted FTE"},
+    "unknown": {"nl": "bezetting onbekend", "en": "staffing unknown"},
     "expand": {"nl": "Uitklappen", "en": "Expand"},
     "collapse": {"nl": "Inklappen", "en": "Collapse"},
     "until": {"nl": "tot", "en": "until"},
@@ -82,9 +94,22 @@ def mark_label(key: str, lang: str = "nl") -> str:
 
 
 def fmt_fte(value: float, lang: str = "nl") -> str:
-    """One decimal, with a decimal comma in Dutch."""
-    text = f"{value:.1f}"
-    return text.replace(".", ",") if lang == "nl" else text
+    """FTE as a formatieplan writes it: two decimals, a decimal comma in Dutch ('4,00')."""
+    return format_fte(value, lang)
+
+
+def fte_line(row: Mapping[str, Any], lang: str = "nl") -> str:
+    """The FTE line of a box: 'bezet 4,00 van 5,00 fte', or what is not known.
+
+    ``unknown_fte`` is the budget of posts without any staffing recorded: nobody said who
+    fills them, which is not the same as saying nobody does."""
+    budget, filled, unknown = _num(row, "fte"), _num(row, "filled_fte"), _num(row, "unknown_fte")
+    if budget <= 0 and filled <= 0:
+        return mark_label("no_budget", lang)
+    if unknown > 0 and unknown >= budget - 1e-9:
+        return mark_label("fte_unknown", lang).format(fte=fmt_fte(budget, lang))
+    text = mark_label("fte_line", lang).format(filled=fmt_fte(filled, lang), fte=fmt_fte(budget, lang))
+    return text + (mark_label("partly_unknown", lang) if unknown > 0 else "")
 
 
 @dataclass(frozen=True)
@@ -146,12 +171,14 @@ def layout_orgchart(
     *,
     compact: bool = True,
     stack_threshold: int = STACK_THRESHOLD,
+    expanded: Collection[str] = frozenset(),
 ) -> ChartLayout:
     """Lay out the unit rows (as from ``register.show``) as an org chart.
 
     Units whose parent is absent from ``units`` are roots (several roots stand side by side).
     Children of a unit in ``collapsed``, and units deeper than ``max_depth`` (roots are 0),
-    are hidden; such a unit keeps ``has_children`` and is marked ``collapsed``. With
+    are hidden (except below a unit in ``expanded``: the way to a search hit stays open); such a
+    unit keeps ``has_children`` and is marked ``collapsed``. With
     ``compact`` a unit with more than ``stack_threshold`` childless children lists them
     vertically; if the chart is still very wide, one more level is folded.
     """
@@ -180,7 +207,7 @@ def layout_orgchart(
             raise ValueError(f"unit {uid!r}: the parent links form a cycle")
         depth_of[uid] = depth
         kids = all_children.get(uid, [])
-        if kids and (uid in collapsed or (max_depth is not None and depth >= max_depth)):
+        if kids and (uid in collapsed or (max_depth is not None and depth >= max_depth and uid not in expanded)):
             closed.add(uid)
             continue
         if kids:
@@ -192,10 +219,20 @@ def layout_orgchart(
         raise ValueError(f"units {', '.join(cyclic[:5])}: the parent links form a cycle")
 
     sizes = {uid: (NODE_W, NODE_H) for uid in depth_of}
-    tree = tidy_layout(roots, shown, sizes, stack_threshold=stack_threshold if compact else None)
-    if compact and tree.width > MAX_WIDE:
-        tree = tidy_layout(roots, shown, sizes, stack_threshold=stack_threshold, stack_depth=2)
-
+    if not compact:
+        tree = tidy_layout(roots, shown, sizes)
+    else:
+        tree = tidy_layout(roots, shown, sizes, stack_threshold=stack_threshold)
+        if tree.width > NATURAL_W or tree.height > NATURAL_H:
+            # Too large to read whole: of the compact arrangements (lists of leaves, or of whole
+            # small branches; in one column or cut into columns) take the one that fits a
+            # landscape screen or page best, never wider than MAX_WIDE when one is narrower.
+            candidates = [tree] + [
+                tidy_layout(roots, shown, sizes, stack_threshold=stack_threshold, stack_depth=d, stack_rows=r)
+                for d, r in ((1, STACK_ROWS), (2, 2 * STACK_ROWS), (2, 4 * STACK_ROWS), (2, None))
+            ]
+            narrow = [c for c in candidates if c.width <= MAX_WIDE] or candidates
+            tree = min(narrow, key=lambda c: max(c.width / LANDSCAPE, c.height))
     boxes = {k: _offset(b) for k, b in tree.boxes.items()}
     nodes = [
         ChartNode(
@@ -307,35 +344,23 @@ def estimate_width(font_size: float, bold: bool = False) -> Callable[[str], floa
 
 # ---------------------------------------------------------------- SVG
 
-_STYLE = """
-.rh-orgchart{font-family:"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;}
-.rh-orgchart .edge{fill:none;stroke:#667085;stroke-width:1.25;}
-.rh-orgchart .unit .box{fill:#ffffff;stroke:#98a2b3;stroke-width:1.25;}
-.rh-orgchart .unit.temporary .box{stroke-dasharray:6 4;stroke:#475467;}
-.rh-orgchart .unit:focus{outline:none;}
-.rh-orgchart .unit:focus .box,.rh-orgchart .unit:hover .box{stroke:#101828;stroke-width:2.5;}
-.rh-orgchart .name{font-size:12px;font-weight:600;fill:#101828;}
-.rh-orgchart .meta{font-size:11px;fill:#344054;}
-.rh-orgchart .fte{font-size:11px;fill:#344054;}
-.rh-orgchart .badge text{font-size:10px;font-weight:600;}
-.rh-orgchart .badge.vacancy rect{fill:#fef0c7;} .rh-orgchart .badge.vacancy text{fill:#7a2e0e;}
-.rh-orgchart .badge.external rect{fill:#e0eaff;} .rh-orgchart .badge.external text{fill:#1f3a8a;}
-.rh-orgchart .strip-text{font-size:11px;font-weight:700;fill:#ffffff;}
-.rh-orgchart .strike{stroke:#b42318;stroke-width:1.5;}
-.rh-orgchart .highlight-ring{fill:none;stroke:#101828;stroke-width:3;}
-.rh-orgchart .toggle{cursor:pointer;}
-.rh-orgchart .toggle circle{fill:#ffffff;stroke:#475467;stroke-width:1.25;}
-.rh-orgchart .toggle text{font-size:13px;font-weight:700;fill:#101828;}
-.rh-orgchart .legend text{font-size:11px;fill:#101828;}
-.rh-orgchart .legend .legend-title{font-weight:700;}
-.rh-orgchart .chart-title{font-size:16px;font-weight:700;fill:#101828;}
-"""
-# A marked unit's outline in its mark's colour: a rule here, not a style attribute (a page's
-# Content-Security-Policy allows this <style> block by its hash, but no inline style).
-_STYLE += "".join(
-    f'.rh-orgchart .unit[data-mark="{mark}"] .box{{stroke:{colour};stroke-width:2.5;}}\n'
-    for mark, (colour, _symbol) in MARKS.items()
-)
+
+def _style() -> str:
+    """The chart's CSS (orgchart.css beside this module) with a rule per diff mark.
+
+    A downloaded SVG carries it in a ``<style>`` element; a chart inside a page leaves it out
+    and the page links the same file (a page's security policy allows no inline styles)."""
+    base = (Path(__file__).parent / "orgchart.css").read_text("utf-8")
+    marks = "".join(
+        f".rh-orgchart .unit.mark-{key} .box{{stroke:{colour};stroke-width:2.5;}}\n"
+        for key, (colour, _symbol) in MARKS.items()
+    )
+    return base + marks
+
+
+STYLE = _style()
+# The name web.security hashes for the page's Content-Security-Policy (an SVG drawn with its <style>).
+_STYLE = STYLE
 
 TITLE_H = 32.0
 LEGEND_H = 28.0
@@ -355,11 +380,15 @@ def orgchart_svg(
     marks: Mapping[str, str] | None = None,
     lang: str = "nl",
     title: str | None = None,
+    embedded: bool = False,
 ) -> str:
-    """A standalone SVG of the chart; each unit is a focusable ``<g class="unit" data-unit="ID">``.
+    """A standalone SVG of the chart; each unit is a focusable ``<g class="unit" data-unit="ID">``
+    with ``data-box="x y w h"`` (its box in the SVG's coordinates, for zooming to it).
 
     ``marks`` maps unit id → diff state (see ``MARKS``), ``highlight`` outlines units
-    (search matches). All text is escaped.
+    (search matches); a row with ``gone`` set (a unit that no longer exists at the end of a
+    diff) is drawn struck through. With ``embedded`` the ``<style>`` is left out: the page
+    links ``orgchart.css`` instead. All text is escaped.
     """
     marks = dict(marks or {})
     heading = title or mark_label("chart", lang)
@@ -373,7 +402,7 @@ def orgchart_svg(
         f'width="{_n(width)}" height="{_n(height)}" role="img" aria-label={_a(summary)}>',
         f"<title>{escape(heading)}</title>",
         f"<desc>{escape(summary)}</desc>",
-        f"<style>{_STYLE}</style>",
+        *([] if embedded else [f"<style>{STYLE}</style>"]),
         f'<rect x="0" y="0" width="{_n(width)}" height="{_n(height)}" fill="#ffffff"/>',
         f'<text class="chart-title" x="{_n(MARGIN)}" y="22">{escape(heading)}</text>',
     ]
@@ -389,7 +418,7 @@ def orgchart_svg(
     measure_name = estimate_width(12, bold=True)
     measure_meta = estimate_width(11)
     for node in layout.nodes:
-        out.extend(_unit_svg(node, marks.get(node.id), node.id in highlight, lang, measure_name, measure_meta))
+        out.extend(_unit_svg(node, marks.get(node.id), node.id in highlight, lang, measure_name, measure_meta, top))
     out.append("</g></g>")
     out.extend(legend)
     out.append("</svg>")
@@ -403,11 +432,7 @@ def _tooltip(node: ChartNode, mark: str | None, lang: str) -> str:
         parts[0] += f" ({row['abbreviation']})"
     if row.get("kind"):
         parts.append(str(row["kind"]))
-    parts.append(
-        mark_label("fte", lang).format(
-            fte=fmt_fte(_num(row, "fte"), lang), filled=fmt_fte(_num(row, "filled_fte"), lang)
-        )
-    )
+    parts.append(fte_line(row, lang))
     if _num(row, "vacancy_fte") > 0:
         parts.append(f"{mark_label('vacancy', lang)}: {fmt_fte(_num(row, 'vacancy_fte'), lang)}")
     if _num(row, "external_fte") > 0:
@@ -417,6 +442,8 @@ def _tooltip(node: ChartNode, mark: str | None, lang: str) -> str:
         parts.append(mark_label("temporary", lang) + (f" ({mark_label('until', lang)} {end})" if end else ""))
     if mark:
         parts.append(mark_label(mark, lang))
+    if row.get("gone") and mark != "removed":
+        parts.append(mark_label("gone", lang))
     return " — ".join(parts)
 
 
@@ -432,9 +459,13 @@ def _unit_svg(
     lang: str,
     measure_name: Callable[[str], float],
     measure_meta: Callable[[str], float],
+    top: float = 0.0,
 ) -> list[str]:
     row = node.row
+    gone = bool(row.get("gone"))
     classes = ["unit"]
+    if gone:
+        classes.append("gone")
     if row.get("temporary"):
         classes.append("temporary")
     if mark:
@@ -447,6 +478,7 @@ def _unit_svg(
     name = str(row.get("name") or node.id)
     out = [
         f'<g class="{" ".join(classes)}" data-unit={_a(node.id)} tabindex="0" aria-label={_a(name)}'
+        + f' data-box="{_n(x)} {_n(y + top)} {_n(w)} {_n(h)}"'
         + (f" data-mark={_a(mark)}" if mark else "")
         + ">",
         f"<title>{escape(_tooltip(node, mark, lang))}</title>",
@@ -470,18 +502,13 @@ def _unit_svg(
     ty = y + 17
     for line in lines:
         out.append(f'<text class="name" x="{_n(left)}" y="{_n(ty)}">{escape(line)}</text>')
-        if mark == "removed":
+        if mark == "removed" or gone:
             out.append(
                 f'<line class="strike" x1="{_n(left)}" x2="{_n(left + min(measure_name(line), text_w))}" '
                 f'y1="{_n(ty - 4)}" y2="{_n(ty - 4)}"/>'
             )
         ty += 15
-    meta = meta_line(row)
-    if meta:
-        meta_lines = wrap(meta, text_w, measure_meta, 1)
-        out.append(f'<text class="meta" x="{_n(left)}" y="{_n(y + h - 24)}">{escape(meta_lines[0])}</text>')
-    fte = f"{fmt_fte(_num(row, 'fte'), lang)} / {fmt_fte(_num(row, 'filled_fte'), lang)} fte"
-    out.append(f'<text class="fte" x="{_n(left)}" y="{_n(y + h - 9)}">{escape(fte)}</text>')
+    # The meta row (abbreviation · kind) shares its line with the vacancy and hire badges on the right.
     bx = x + w - 6
     for key, label in (("external", "I"), ("vacancy", "V")):
         value = _num(row, f"{key}_fte")
@@ -492,10 +519,17 @@ def _unit_svg(
         bx -= bw
         out.append(
             f'<g class="badge {key}"><title>{escape(mark_label(key, lang))}: {escape(fmt_fte(value, lang))}</title>'
-            f'<rect x="{_n(bx)}" y="{_n(y + h - 21)}" width="{_n(bw)}" height="15" rx="7"/>'
-            f'<text x="{_n(bx + bw / 2)}" y="{_n(y + h - 10)}" text-anchor="middle">{escape(text)}</text></g>'
+            f'<rect x="{_n(bx)}" y="{_n(y + h - 41)}" width="{_n(bw)}" height="15" rx="7"/>'
+            f'<text x="{_n(bx + bw / 2)}" y="{_n(y + h - 30)}" text-anchor="middle">{escape(text)}</text></g>'
         )
         bx -= 4
+    meta = meta_line(row)
+    if meta:
+        meta_lines = wrap(meta, max(bx - left - 2, 20.0), measure_meta, 1)
+        if meta_lines:
+            out.append(f'<text class="meta" x="{_n(left)}" y="{_n(y + h - 30)}">{escape(meta_lines[0])}</text>')
+    fte = (wrap(fte_line(row, lang), text_w + 4, measure_meta, 1) or [""])[0]
+    out.append(f'<text class="fte" x="{_n(left)}" y="{_n(y + h - 12)}">{escape(fte)}</text>')
     if node.has_children:
         sign = "+" if node.collapsed else "−"
         verb = mark_label("expand" if node.collapsed else "collapse", lang)
@@ -521,6 +555,8 @@ def legend_entries(layout: ChartLayout, marks: Mapping[str, str], highlight: Col
         entries.append("vacancy")
     if any(_num(r, "external_fte") > 0 for r in rows):
         entries.append("external")
+    if any(r.get("gone") for r in rows):
+        entries.append("gone")
     if any(h in ids for h in highlight):
         entries.append("highlight")
     return entries
@@ -562,6 +598,12 @@ def _legend_svg(entries: list[str], y0: float, width: float, lang: str) -> tuple
             out.append(
                 f'<rect x="{_n(x)}" y="{_n(y + 1)}" width="16" height="15" rx="7" fill="{fill}"/>'
                 f'<text x="{_n(x + 8)}" y="{_n(y + 12)}" text-anchor="middle" fill="{ink}">{letter}</text>'
+            )
+        elif key == "gone":
+            out.append(
+                f'<rect x="{_n(x)}" y="{_n(y)}" width="16" height="16" rx="3" fill="#f2f4f7" stroke="#667085" '
+                f'stroke-dasharray="3 2"/><line x1="{_n(x + 2)}" x2="{_n(x + 14)}" y1="{_n(y + 8)}" '
+                f'y2="{_n(y + 8)}" stroke="#b42318" stroke-width="1.5"/>'
             )
         else:
             out.append(

@@ -90,11 +90,14 @@ def tidy_layout(
     stack_depth: int = 1,
     stack_indent: float = 20.0,
     stack_gap: float = 8.0,
+    stack_rows: int | None = None,
 ) -> TreeLayout:
     """Lay out the trees under ``roots``; ``children[k]`` in drawing order, ``sizes[k]`` = (width, height).
 
     Levels are ``level_pitch`` apart: the tallest node height plus ``level_gap``. Coordinates
-    start at 0 (left edge of the leftmost node, top of the roots).
+    start at 0 (left edge of the leftmost node, top of the roots). With ``stack_rows`` a vertical
+    list longer than that many boxes is cut into columns side by side (never inside one member's
+    own sub-list), so a long list does not make the chart a tall thin strip.
     """
     if stack_depth < 1:
         raise ValueError(f"stack_depth must be at least 1, got {stack_depth}")
@@ -172,13 +175,14 @@ def tidy_layout(
                     m, level = walk.pop()
                     members.append((m, level))
                     walk.extend((g, level + 1) for g in reversed(children.get(m, ())))
-                stack_w = max(stack_indent * (lvl + 1) + sizes[m][0] for m, lvl in members)
-                stack_h = sum(sizes[m][1] for m, _ in members) + stack_gap * (len(members) - 1)
-                s = new_node(_STACK, stack_w, me)
-                stacks[s] = members
-                last = s
-                for _ in range(max(0, math.ceil((stack_h + level_gap) / pitch) - 1)):
-                    last = new_node(_SPACER, stack_w, last)
+                for column in _columns(members, stack_rows):
+                    stack_w = max(stack_indent * (lvl + 1) + sizes[m][0] for m, lvl in column)
+                    stack_h = sum(sizes[m][1] for m, _ in column) + stack_gap * (len(column) - 1)
+                    s = new_node(_STACK, stack_w, me)
+                    stacks[s] = column
+                    last = s
+                    for _ in range(max(0, math.ceil((stack_h + level_gap) / pitch) - 1)):
+                        last = new_node(_SPACER, stack_w, last)
 
     x = _buchheim(kids_of, width, par_of, kind, sibling_gap, subtree_gap, tree_gap)
 
@@ -215,6 +219,25 @@ def tidy_layout(
     if min_x != 0.0:
         boxes = {k: _shift(b, -min_x) for k, b in boxes.items()}
     return TreeLayout(boxes, max(b.right for b in boxes.values()), max(b.bottom for b in boxes.values()), pitch)
+
+
+def _columns(members: list[tuple[str, int]], rows: int | None) -> list[list[tuple[str, int]]]:
+    """A vertical list cut into columns of about ``rows`` boxes, evenly, each starting at a top member."""
+    if rows is None or len(members) <= rows:
+        return [members]
+    groups: list[list[tuple[str, int]]] = []
+    for m in members:
+        if m[1] == 0 or not groups:
+            groups.append([])
+        groups[-1].append(m)
+    count = math.ceil(len(members) / rows)
+    target = len(members) / count
+    columns: list[list[tuple[str, int]]] = [[]]
+    for g in groups:
+        if columns[-1] and len(columns[-1]) + len(g) / 2 > target and len(columns) < count:
+            columns.append([])
+        columns[-1].extend(g)
+    return columns
 
 
 def _shift(b: Box, dx: float) -> Box:

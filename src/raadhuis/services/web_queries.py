@@ -27,7 +27,9 @@ def event_dates(store: Store, organisation: str) -> list[str]:
 def staffing_by_unit(
     store: Store, organisation: str, at: date, view: View = View.ACTUAL
 ) -> dict[str, dict[str, float]]:
-    """Per unit on a day: FTE per staffing kind and the open (unfilled) budget."""
+    """Per unit on a day: FTE per staffing kind, the open (unfilled) budget of posts whose staffing
+    is recorded, and the budget of posts without any staffing recorded ("unknown": nobody said
+    who fills them, which is not the same as saying nobody does)."""
     with store.session() as s:
         org = resolve_organisation(s, organisation)
         # Straight from the stored rows: building Post objects costs more than the sums for a large organisation.
@@ -44,13 +46,16 @@ def staffing_by_unit(
         for unit_id, fte, filled, data in rows:
             row = out.get(unit_id)
             if row is None:
-                row = out[unit_id] = dict.fromkeys(kinds, 0.0) | {"budget": 0.0, "open": 0.0}
+                row = out[unit_id] = dict.fromkeys(kinds, 0.0) | {"budget": 0.0, "open": 0.0, "unknown": 0.0}
             row["budget"] += fte
             lines: list[dict[str, Any]] = list(data.get("staffing") or ())  # type: ignore[call-overload]
             for line in lines:
                 row[line["kind"]] += float(line["fte"])
-            # An unfilled part of the budget counts as vacant even without an explicit vacancy line.
-            row["open"] += max(0.0, fte - filled)
+            if not lines:
+                row["unknown"] += fte
+            else:
+                # Recorded staffing that leaves part of the budget unfilled: that part is open.
+                row["open"] += max(0.0, fte - filled)
         return {uid: {k: round(v, 4) for k, v in row.items()} for uid, row in out.items()}
 
 

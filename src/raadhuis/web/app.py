@@ -40,7 +40,19 @@ def create_app(store: Store, lang: str = "nl", settings: WebSettings | None = No
     ``settings`` say for whom it is served (default: one user on this computer)."""
     from raadhuis.services.accounts import secret_key
     from raadhuis.web.api.routes import router as api_router
-    from raadhuis.web.pages import coops, diff, edit, excel, organisations, retract, sources, timeline, unit, upload
+    from raadhuis.web.pages import (
+        coops,
+        diff,
+        edit,
+        excel,
+        organisations,
+        orgchart,
+        retract,
+        sources,
+        timeline,
+        unit,
+        upload,
+    )
 
     app = FastAPI(
         title="Raadhuis",
@@ -118,8 +130,11 @@ def create_app(store: Store, lang: str = "nl", settings: WebSettings | None = No
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> Response:
         if is_api(request):
+            detail = str(exc.detail)
+            message = translate(detail, request.state.lang)
             return JSONResponse(
-                {"errors": [{"field": None, "message": str(exc.detail), "line": None}]}, status_code=exc.status_code
+                {"errors": [{"field": None, "message": message, "message_en": detail, "line": None}]},
+                status_code=exc.status_code,
             )
         return render(
             request, "error.html", exc.status_code, title=tr("error", request.state.lang), message=str(exc.detail)
@@ -142,7 +157,7 @@ def create_app(store: Store, lang: str = "nl", settings: WebSettings | None = No
         )
 
     app.include_router(api_router, prefix=API)
-    for module in (organisations, unit, timeline, diff, coops, edit, upload, excel, retract, sources):
+    for module in (organisations, orgchart, unit, timeline, diff, coops, edit, upload, excel, retract, sources):
         app.include_router(module.router)
     from raadhuis.web.api.analysis import router as analysis_api
     from raadhuis.web.pages import dashboard

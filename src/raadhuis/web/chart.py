@@ -8,6 +8,7 @@ workbench draws a plain indented tree (or a two-column network) with the same ho
 from __future__ import annotations
 
 import importlib
+from datetime import date
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
@@ -39,12 +40,36 @@ MARK_COLOURS = {
 
 
 def with_staffing(units: list[dict[str, Any]], staffing: dict[str, dict[str, float]]) -> list[dict[str, Any]]:
-    """Unit rows with the vacancy and external-hire FTE the chart shows as badges."""
+    """Unit rows with the vacancy and external-hire FTE the chart shows as badges, and the budget
+    of posts without any staffing recorded (shown as "bezetting onbekend", not as vacant)."""
     out = []
     for u in units:
         st = staffing.get(u["id"], {})
-        out.append(dict(u, vacancy_fte=st.get("vacancy", 0.0), external_fte=st.get("external_hire", 0.0)))
+        out.append(
+            dict(
+                u,
+                vacancy_fte=st.get("vacancy", 0.0),
+                external_fte=st.get("external_hire", 0.0),
+                unknown_fte=st.get("unknown", 0.0),
+                open_fte=st.get("open", 0.0),
+            )
+        )
     return out
+
+
+def file_name(
+    org_id: str, what: str, at: str | date, view: str = "actual", part: str | None = None, ext: str = ""
+) -> str:
+    """A file name that says what it holds: ``GM0168-organogram-2012-01-01.pdf``; the planned view
+    and a part of the organisation are named too (``GM0168-organogram-BSP-gepland-2012-01-01.pdf``)."""
+    day = at.isoformat() if isinstance(at, date) else str(at)
+    bits = [org_id, what]
+    if part:
+        bits.append("".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in part))
+    if view == "planned":
+        bits.append("gepland")
+    bits.append(day)
+    return "-".join(bits) + (f".{ext}" if ext else "")
 
 
 def orgchart_svg(
@@ -54,13 +79,114 @@ def orgchart_svg(
     highlight: set[str] | None = None,
     marks: dict[str, str] | None = None,
     collapsed: set[str] | None = None,
+    max_depth: int | None = None,
+    embedded: bool = False,
+    expanded: set[str] | None = None,
 ) -> str:
+    return drawing(units, lang, title, highlight, marks, collapsed, max_depth, embedded, expanded)[0]
+
+
+def drawing(
+    units: list[dict[str, Any]],
+    lang: str,
+    title: str,
+    highlight: set[str] | None = None,
+    marks: dict[str, str] | None = None,
+    collapsed: set[str] | None = None,
+    max_depth: int | None = None,
+    embedded: bool = False,
+    expanded: set[str] | None = None,
+) -> tuple[str, int]:
+    """The SVG and how many units it draws (folded ones and those below the levels shown are not)."""
     highlight = highlight or set()
     marks = marks or {}
     if _layout is not None and _svg is not None:
-        layout = _layout(units, collapsed or set())
-        return str(_svg(layout, highlight=highlight, marks=marks, lang=lang, title=title))
-    return _fallback_svg(units, title, highlight, marks)
+        layout = _layout(units, collapsed or set(), max_depth, expanded=expanded or set())
+        svg = str(_svg(layout, highlight=highlight, marks=marks, lang=lang, title=title, embedded=embedded))
+        return svg, len(layout.nodes)
+    return _fallback_svg(units, title, highlight, marks), len(units)
+
+
+# --- what part of the organisation the chart shows ------------------------------------------
+
+# A chart that draws more units than this at first opens with fewer levels (the user adds them):
+# beyond it, the whole chart fitted to a screen is too small to read.
+FIRST_VIEW_UNITS = 150
+
+
+def subtree(units: list[dict[str, Any]], top: str) -> list[dict[str, Any]]:
+    """The rows of ``top`` and everything under it, in the same order, depths counted from ``top``."""
+    children: dict[str, list[str]] = {}
+    for u in units:
+        if u.get("parent"):
+            children.setdefault(str(u["parent"]), []).append(str(u["id"]))
+    keep = {top}
+    todo = [top]
+    while todo:
+        for c in children.get(todo.pop(), []):
+            if c not in keep:
+                keep.add(c)
+                todo.append(c)
+    base = next((int(u.get("depth", 0)) for u in units if u["id"] == top), 0)
+    out = []
+    for u in units:
+        if u["id"] in keep:
+            row = dict(u, depth=int(u.get("depth", 0)) - base)
+            if u["id"] == top:
+                row["parent"] = None
+            out.append(row)
+    return out
+
+
+def depth_count(units: list[dict[str, Any]]) -> int:
+    """How many levels the rows have (1 for a flat list)."""
+    return 1 + max((int(u.get("depth", 0)) for u in units), default=-1) if units else 0
+
+
+def first_levels(units: list[dict[str, Any]], budget: int = FIRST_VIEW_UNITS) -> int | None:
+    """The levels a large chart opens with: as many as keep it within ``budget`` units (at least 2);
+    None when the whole chart is small enough."""
+    if len(units) <= budget:
+        return None
+    per_depth: dict[int, int] = {}
+    for u in units:
+        d = int(u.get("depth", 0))
+        per_depth[d] = per_depth.get(d, 0) + 1
+    levels, drawn = 0, 0
+    for d in sorted(per_depth):
+        if drawn + per_depth[d] > budget and levels >= 2:
+            break
+        drawn += per_depth[d]
+        levels += 1
+    return levels if levels < depth_count(units) else None
+
+
+def ancestors(units: list[dict[str, Any]], unit_id: str) -> list[dict[str, Any]]:
+    """The rows above ``unit_id``, from the top down (not the unit itself)."""
+    by_id = {u["id"]: u for u in units}
+    out: list[dict[str, Any]] = []
+    current = by_id.get(unit_id)
+    seen: set[str] = set()
+    while current is not None and current.get("parent") and current["parent"] not in seen:
+        seen.add(current["parent"])
+        current = by_id.get(current["parent"])
+        if current is not None:
+            out.append(current)
+    return list(reversed(out))
+
+
+def matches(units: list[dict[str, Any]], needle: str) -> list[dict[str, Any]]:
+    """Rows whose name contains ``needle``, or whose id or abbreviation is it (case does not matter)."""
+    n = needle.strip().lower()
+    if not n:
+        return []
+    return [
+        u
+        for u in units
+        if n in str(u.get("name", "")).lower()
+        or n == str(u["id"]).lower()
+        or n == str(u.get("abbreviation") or "").lower()
+    ]
 
 
 def pdf_available() -> bool:
@@ -73,11 +199,15 @@ def orgchart_pdf(
     marks: dict[str, str] | None = None,
     collapsed: set[str] | None = None,
     lang: str = "nl",
+    max_depth: int | None = None,
+    page_size: str = "A4",
+    landscape: bool = True,
 ) -> bytes | None:
     """PDF bytes, or None when no PDF renderer is installed."""
     if not pdf_available():
         return None
-    return bytes(_pdf(_layout(units, collapsed or set()), title=title, marks=marks or {}, lang=lang))
+    layout = _layout(units, collapsed or set(), max_depth)
+    return bytes(_pdf(layout, title=title, marks=marks or {}, lang=lang, page_size=page_size, landscape=landscape))
 
 
 def network_svg(

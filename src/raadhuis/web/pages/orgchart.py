@@ -15,8 +15,8 @@ from raadhuis.i18n.formatting import format_date, understood
 from raadhuis.render.orgchart import STYLE, fte_line
 from raadhuis.services import register, web_queries
 from raadhuis.web import chart
-from raadhuis.web.chart import trusted
 from raadhuis.web.access import READ, public, require
+from raadhuis.web.chart import trusted
 from raadhuis.web.common import lang_of, neighbours, parse_day, parse_view, render, tr
 
 router = APIRouter()

@@ -32,6 +32,7 @@ from raadhuis.formats.dataset import load_dataset
 from raadhuis.formats.text import read_text
 from raadhuis.i18n.errors import translate
 from raadhuis.services.collector import collector_paused
+from raadhuis.services.concurrency import check_unchanged
 from raadhuis.store import repository as repo
 from raadhuis.store.database import Store
 from raadhuis.store.tables import OrganisationRow
@@ -288,13 +289,16 @@ def write_events(
     origin: str,
     dry_run: bool = False,
     extra: Dataset | None = None,
+    seen: int | None = None,
 ) -> ImportResult:
     """Add events made by a form or an Excel import, with the same checks as a dataset import.
 
     ``events`` come in the order the door gave them; their positions are given here, the
-    same way for every door (domain/order.place, in the check)."""
+    same way for every door (domain/order.place, in the check). ``seen``: the version of
+    the register the form showed; a newer change to the same units raises EditConflict."""
     with store.session() as s, s.begin():
         org = resolve_organisation(s, organisation)
+        check_unchanged(s, org.id, events, seen)
         ds = extra or Dataset()
         ds.events = list(ds.events) + [replace(e, seq=i) for i, e in enumerate(events)]
         known = StoreKnown(s)
@@ -316,6 +320,7 @@ def add_events(
     origin: str,
     dry_run: bool = False,
     name: str = "<request>",
+    seen: int | None = None,
 ) -> ImportResult:
     """Events in the dataset format (as the API receives them): decoded by the one decoder,
     then written as :func:`write_events` does. Every error names the event's place."""
@@ -335,17 +340,21 @@ def add_events(
             errors.append(InputError(name, None, f"[{i}]", f"expected an event in the dataset format: {exc}"))
     if errors:
         raise InputErrors(errors)
-    return write_events(store, org_id, events, who, reason, origin, dry_run)
+    return write_events(store, org_id, events, who, reason, origin, dry_run, seen=seen)
 
 
-def retract_event(store: Store, organisation: str, event_id: str, who: str | None, reason: str) -> None:
-    """Withdraw an event (it stays in the log, marked retracted). The rest must still fit."""
+def retract_event(
+    store: Store, organisation: str, event_id: str, who: str | None, reason: str, seen: int | None = None
+) -> None:
+    """Withdraw an event (it stays in the log, marked retracted). The rest must still fit.
+    ``seen`` as in :func:`write_events`: refused when its units changed since."""
     with store.session() as s, s.begin():
         org = resolve_organisation(s, organisation)
         stored = repo.events_of(s, org.id)
         events = [e for e in stored if e.id != event_id]
         if len(events) == len(stored):
             raise NotFound("event", event_id)
+        check_unchanged(s, org.id, [e for e in stored if e.id == event_id], seen)
         try:
             build_history(events, org.id, View.ACTUAL)
         except EngineError as exc:
@@ -700,6 +709,14 @@ def export_dataset(store: Store, organisation: str | None = None, known_at: date
         records["extension"] = repo.current_records(s, "extension", org, known_at)
         ds = dataset_from_records(records)
         return restrict(ds, org) if org else ds
+
+
+def org_version(store: Store, organisation: str) -> int:
+    """The version of an organisation's register a form shows (see services.concurrency)."""
+    from raadhuis.services.concurrency import org_version as version
+
+    with store.session() as s:
+        return version(s, resolve_organisation(s, organisation).id)
 
 
 def history_of_event(store: Store, organisation: str, event_id: str) -> list[dict[str, Any]]:

@@ -16,6 +16,7 @@ from fastapi.staticfiles import StaticFiles
 from raadhuis.canonical.errors import InputErrors
 from raadhuis.i18n import LANGUAGES
 from raadhuis.i18n.errors import translate
+from raadhuis.services.concurrency import EditConflict
 from raadhuis.services.register import NotFound
 from raadhuis.store.database import Store
 from raadhuis.web import access, security
@@ -115,6 +116,12 @@ def create_app(store: Store, lang: str = "nl", settings: WebSettings | None = No
             return JSONResponse(body, status_code=422)
         return render(request, "error.html", 422, title=tr("error", request.state.lang), errors=exc.errors)
 
+    @app.exception_handler(EditConflict)
+    async def edit_conflict(request: Request, exc: EditConflict) -> Response:
+        # 409: someone changed the same units since the version the client sent; nothing written.
+        body = {"errors": [dict(e.to_dict(), message_en=e.message) for e in exc.errors], "changes": exc.changes}
+        return JSONResponse(body, status_code=409)
+
     @app.exception_handler(NotFound)
     async def not_found(request: Request, exc: NotFound) -> Response:
         # Not the hint the CLI gives (the known organisations): a reader may not see them all.
@@ -164,7 +171,8 @@ def create_app(store: Store, lang: str = "nl", settings: WebSettings | None = No
 
     app.include_router(analysis_api)  # carries its own /api/v1 prefix
     app.include_router(dashboard.router)
-    from raadhuis.web.pages import account
+    from raadhuis.web.pages import account, audit
 
     app.include_router(account.router)  # sign-in, sign-out, own account and tokens
+    app.include_router(audit.router)  # the audit trail (page, CSV, API)
     return app

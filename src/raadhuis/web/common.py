@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -118,6 +118,20 @@ def parse_day(value: str | None, default: date | None = None) -> date:
         raise HTTPException(400, str(exc)) from None
 
 
+def parse_moment(value: str | None) -> datetime | None:
+    """A moment of knowledge from the query: a day (its end) or a date-time; None when empty."""
+    if not value or not value.strip():
+        return None
+    text = value.strip()
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise HTTPException(400, f"expected a date or date-time (ISO 8601), got {value!r}") from None
+    if len(text) == 10:  # a bare day means: by the end of that day
+        moment = moment.replace(hour=23, minute=59, second=59)
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
 def parse_view(value: str | None) -> View:
     try:
         return View(value or "actual")
@@ -138,3 +152,26 @@ async def check_csrf(request: Request) -> Any:
     if not csrf.valid(request, form.get(csrf.FIELD)):
         raise HTTPException(403, tr("web.csrf", lang_of(request)))
     return form
+
+
+def seen_of(form: Any) -> int | None:
+    """The register version a form was opened on (its hidden ``seen`` field), if any."""
+    value = form.get("seen")
+    return int(value) if isinstance(value, str) and value.strip().isdigit() else None
+
+
+def conflict_error(exc: Any, lang: str) -> Any:
+    """An EditConflict as the error a form shows: who changed the same units, when, why."""
+    from raadhuis.canonical.errors import InputError
+    from raadhuis.web.pages.audit import moment_text
+
+    last = exc.changes[-1]
+    message = tr(
+        "auth.conflict",
+        lang,
+        units=", ".join(exc.units),
+        who=last["recorded_by"],
+        when=moment_text(last["recorded_at"], lang),
+        reason=last["reason"] or "—",
+    )
+    return InputError("(form)", None, tr("auth.conflict_field", lang), message)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Body, HTTPException, Query, Request
+from fastapi import APIRouter, Body, HTTPException, Query, Request, Response
 
 from raadhuis.canonical.errors import InputError, InputErrors
 from raadhuis.services import register, web_queries
@@ -44,11 +44,15 @@ def organisations(request: Request, q: str | None = None) -> list[dict[str, Any]
 )
 def organisation(
     request: Request,
+    response: Response,
     org: str,
     at: str | None = Query(None, description="YYYY-MM-DD, default today"),
     view: str = Query("actual", description="actual or planned"),
 ) -> dict[str, Any]:
-    return register.show(_store(request), org, parse_day(at), parse_view(view))
+    data = register.show(_store(request), org, parse_day(at), parse_view(view))
+    # The version to send back as ?seen= with a change (optimistic concurrency).
+    response.headers["X-Raadhuis-Version"] = str(register.org_version(_store(request), data["organisation"]["id"]))
+    return data
 
 
 @router.get(
@@ -149,9 +153,16 @@ def add_events(
     events: list[dict[str, Any]] = Body(...),
     reason: str = Query(..., min_length=1, description="why"),
     dry_run: bool = False,
+    seen: int | None = Query(
+        None,
+        description="the register version you read (X-Raadhuis-Version); refused with 409 when the same "
+        "units changed since",
+    ),
 ) -> dict[str, Any]:
     _require_type(request, _JSON)
-    result = register.add_events(_store(request), org, events, author(request), reason, origin="api", dry_run=dry_run)
+    result = register.add_events(
+        _store(request), org, events, author(request), reason, origin="api", dry_run=dry_run, seen=seen
+    )
     return result.to_dict()
 
 

@@ -12,8 +12,9 @@ from raadhuis.domain.dates import FuzzyDate
 from raadhuis.domain.model import Status, View
 from raadhuis.i18n.errors import translate
 from raadhuis.services import register
+from raadhuis.services.concurrency import EditConflict
 from raadhuis.web.access import WRITE, author, require
-from raadhuis.web.common import check_csrf, lang_of, render, tr
+from raadhuis.web.common import check_csrf, conflict_error, lang_of, render, seen_of, tr
 from raadhuis.web.forms import ACTIONS, FIELDS, ORIGIN, event_from_form, form_field
 
 router = APIRouter()
@@ -54,6 +55,7 @@ def edit_form(request: Request, org: str, action: str = "rename", unit: str = ""
         "unit": unit,
         "post": post,
         "date": date.today().isoformat(),
+        "seen": str(register.org_version(request.app.state.store, org_id)),
     }
     return _page(request, org_id, form, [])
 
@@ -76,7 +78,11 @@ async def edit_submit(request: Request, org: str) -> Response:
     if errors:
         return _page(request, org_id, form, errors, 422)
     try:
-        result = register.write_events(store, org_id, [event], who, reason, origin=ORIGIN)
+        result = register.write_events(store, org_id, [event], who, reason, origin=ORIGIN, seen=seen_of(form))
+    except EditConflict as exc:
+        # Nothing saved; the form keeps what was typed and now knows the newer version.
+        form["seen"] = str(register.org_version(store, org_id))
+        return _page(request, org_id, form, [conflict_error(exc, lang)], 409)
     except InputErrors as exc:
         if form.get("action") == "other":  # the whole event is one field; keep the path in the message
             mapped = [InputError(e.file, e.line, "event_yaml", f"{e.field}: {e.message}") for e in exc.errors]

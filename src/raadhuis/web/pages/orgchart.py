@@ -5,7 +5,7 @@ as a list and a table for the keyboard and screen readers."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request
@@ -17,7 +17,8 @@ from raadhuis.services import register, web_queries
 from raadhuis.web import chart
 from raadhuis.web.access import READ, public, require
 from raadhuis.web.chart import trusted
-from raadhuis.web.common import lang_of, neighbours, parse_day, parse_view, render, tr
+from raadhuis.web.common import lang_of, neighbours, parse_day, parse_moment, parse_view, render, tr
+from raadhuis.web.pages.audit import moment_text
 
 router = APIRouter()
 
@@ -112,11 +113,14 @@ def tree(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return roots
 
 
-def _rows(request: Request, org: str, at: str | None, view: str | None) -> tuple[dict[str, Any], list[Any]]:
+def _rows(
+    request: Request, org: str, at: str | None, view: str | None, known_at: datetime | None = None
+) -> tuple[dict[str, Any], list[Any]]:
     store = request.app.state.store
     day, v = parse_day(at), parse_view(view)
-    show = register.show(store, org, day, v)
-    staffing = web_queries.staffing_by_unit(store, show["organisation"]["id"], day, v)
+    show = register.show(store, org, day, v, known_at=known_at)  # known_at: replayed from the record log
+    # Staffing by kind comes from the current read model only; for an earlier moment it is left out (and said so).
+    staffing = web_queries.staffing_by_unit(store, show["organisation"]["id"], day, v) if known_at is None else {}
     return show, chart.with_staffing(show["units"], staffing)
 
 
@@ -130,9 +134,11 @@ def organisation(
     collapsed: str = "",
     levels: str = "",
     focus: str = "",
+    known_at: str | None = None,
 ) -> Response:
     store, lang = request.app.state.store, lang_of(request)
-    show, rows = _rows(request, org, at, view)
+    moment = parse_moment(known_at)  # "what did we know then"
+    show, rows = _rows(request, org, at, view, moment)
     day, v = date.fromisoformat(show["at"]), show["view"]
     org_id = show["organisation"]["id"]
     dates = web_queries.event_dates(store, org_id)
@@ -171,6 +177,8 @@ def organisation(
         collapsed=",".join(sorted(state.closed)),
         file_stem=chart.file_name(org_id, "organogram", day, v, state.focus["id"] if state.focus else None),
         fte_text=lambda row: fte_line(row, lang),
+        known_at=known_at or "",
+        known_at_text=moment_text(moment.isoformat(), lang) if moment else "",
     )
 
 

@@ -7,8 +7,9 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from raadhuis.canonical.errors import InputError, InputErrors
 from raadhuis.services import register
+from raadhuis.services.concurrency import EditConflict
 from raadhuis.web.access import WRITE, author, require
-from raadhuis.web.common import check_csrf, lang_of, render, tr
+from raadhuis.web.common import check_csrf, conflict_error, lang_of, render, seen_of, tr
 
 router = APIRouter()
 
@@ -29,6 +30,7 @@ def _page(
         history=history,
         errors=errors,
         reason=reason,
+        seen=register.org_version(request.app.state.store, row.id),
     )
 
 
@@ -48,7 +50,9 @@ async def retract_submit(request: Request, org: str, event_id: str) -> Response:
     if missing:
         return _page(request, org, event_id, missing, 422, reason)
     try:
-        register.retract_event(request.app.state.store, org, event_id, who, reason)
+        register.retract_event(request.app.state.store, org, event_id, who, reason, seen=seen_of(form))
+    except EditConflict as exc:
+        return _page(request, org, event_id, [conflict_error(exc, lang)], 409, reason)
     except InputErrors as exc:
         return _page(request, org, event_id, exc.errors, 422, reason)
     return RedirectResponse(f"/o/{org}/timeline", status_code=303)

@@ -13,7 +13,8 @@ import openpyxl
 from raadhuis.domain.engine import replay
 from raadhuis.domain.model import Cooperation, Participant
 from raadhuis.formats.excel_export import export_csv, export_workbook, safe_text
-from raadhuis.formats.excel_import import plan_changes, read_formatieplan, sniff_mapping
+from raadhuis.formats.excel_plan import plan_changes
+from raadhuis.formats.excel_sheets import read_formatieplan, sniff_mapping
 
 _spec = importlib.util.spec_from_file_location("excel_workbooks", Path(__file__).parent / "fixtures/excel/workbooks.py")
 assert _spec and _spec.loader

@@ -11,15 +11,10 @@ from raadhuis.canonical.errors import InputErrors
 from raadhuis.domain.engine import build_history, replay
 from raadhuis.domain.events import EventType
 from raadhuis.domain.model import Citation, Staffing, StaffingKind, TaskFieldShare, Unit
-from raadhuis.formats.excel_import import (
-    describe,
-    file_source,
-    parse_fte,
-    plan_changes,
-    read_formatieplan,
-    sniff_mapping,
-)
+from raadhuis.formats.excel_plan import plan_changes
+from raadhuis.formats.excel_sheets import file_source, parse_fte, read_formatieplan, sniff_mapping
 from raadhuis.formats.mapping import ColumnMapping
+from raadhuis.i18n.formatieplan import describe
 
 _spec = importlib.util.spec_from_file_location("excel_workbooks", Path(__file__).parent / "fixtures/excel/workbooks.py")
 assert _spec and _spec.loader

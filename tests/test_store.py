@@ -226,8 +226,9 @@ def test_extension_sections_of_two_organisations_are_both_kept(sqlite_store: Sto
     load(sqlite_store, tmp_path, dataset("GM0153", "Enschede", 2025), "b.yaml")
     losser = register.export_dataset(sqlite_store, "GM0168").extensions["programmes"]
     enschede = register.export_dataset(sqlite_store, "GM0153").extensions["programmes"]
-    assert losser == [{"name": "Programma Losser", "year": 2024}]
-    assert enschede == [{"name": "Programma Enschede", "year": 2025}]
+    # Each item keeps the organisation it went to, so it goes back there from any export.
+    assert losser == [{"organisation": "GM0168", "name": "Programma Losser", "year": 2024}]
+    assert enschede == [{"organisation": "GM0153", "name": "Programma Enschede", "year": 2025}]
     everything = register.export_dataset(sqlite_store).extensions["programmes"]
     assert len(everything) == 2
 

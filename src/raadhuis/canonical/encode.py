@@ -165,6 +165,8 @@ def decision_to_dict(d: Decision) -> dict[str, Any]:
 
 def dataset_to_dict(ds: Dataset) -> dict[str, Any]:
     out: dict[str, Any] = {"format": FORMAT}
+    if ds.default_organisation:
+        out["organisation"] = ds.default_organisation
     if ds.description:
         out["description"] = ds.description
     if ds.organisations:

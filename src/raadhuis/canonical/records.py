@@ -85,14 +85,17 @@ def dataset_from_records(records: dict[str, list[Stored]]) -> Dataset:
 def extension_records(extensions: dict[str, Any], default_org: str | None) -> list[RecordItem]:
     """Extension sections as records, one per section and organisation: a list section's
     items go to the organisation they name (or the dataset's), so a second dataset with
-    its own ``figures`` adds to — and does not replace — another organisation's."""
+    its own ``figures`` adds to — and does not replace — another organisation's. An item keeps
+    the organisation it went to, so it goes back to the same one from any export."""
     out: list[RecordItem] = []
     for name, value in extensions.items():
         if isinstance(value, list):
             groups: dict[str, list[Any]] = {}
             for item in value:
-                org = item.get("organisation") if isinstance(item, dict) else None
-                groups.setdefault(str(org or default_org or ""), []).append(item)
+                org = str((item.get("organisation") if isinstance(item, dict) else None) or default_org or "")
+                if org and isinstance(item, dict) and "organisation" not in item:
+                    item = {"organisation": org, **item}
+                groups.setdefault(org, []).append(item)
             out.extend((org, name, {"value": items}) for org, items in groups.items())
         else:
             out.append((default_org or "", name, {"value": value}))

@@ -14,6 +14,7 @@ from rich.table import Table
 
 from raadhuis.cli import base as cli
 from raadhuis.domain.model import View
+from raadhuis.i18n import t
 from raadhuis.report.labels import L
 from raadhuis.report.view import indicator_name, indicator_rows, reason_text, summary_lines
 from raadhuis.services import analysis
@@ -240,11 +241,15 @@ def register_commands(app: typer.Typer) -> None:
         if fmt == "json":
             cli._json(data)
             return
-        nl = cli.CTX.lang == "nl"
         console.print(
-            f"{data['rows']} vergelijkingscijfers ingelezen uit {file} ({data['added']} nieuw, {data['changed']} gewijzigd)"
-            if nl
-            else f"{data['rows']} peer figures imported from {file} ({data['added']} new, {data['changed']} changed)",
+            t(
+                "cli.peers_imported",
+                cli.CTX.lang,
+                rows=data["rows"],
+                file=file,
+                added=data["added"],
+                changed=data["changed"],
+            ),
             highlight=False,
         )
 
@@ -268,4 +273,4 @@ def register_commands(app: typer.Typer) -> None:
             target.write_bytes(report_pdf(data))
         else:
             target.write_text(report_html(data), "utf-8")
-        console.print(f"{'geschreven' if cli.CTX.lang == 'nl' else 'written'}: {target}", highlight=False)
+        console.print(t("cli.written", cli.CTX.lang, file=target), highlight=False)

@@ -46,7 +46,7 @@ def import_(
             result = _run(exchange.import_file, store, file, reason=reason, dry_run=dry_run, progress=progress)
         results.append(result)
         if fmt is Fmt.text:
-            key = "import.dry" if dry_run else "import.ok"
+            key = "import.unchanged" if not result.changed else ("import.dry" if dry_run else "import.ok")
             console.print(
                 t(key, CTX.lang, file=file, events=result.events, changeset=result.changeset), highlight=False
             )
@@ -113,11 +113,7 @@ def export(
     store = CTX.open()
     if fmt in (ExportFmt.xlsx, ExportFmt.csv):
         if org is None or output is None:
-            _fail(
-                "xlsx/csv: geef een organisatie en --output"
-                if CTX.lang == "nl"
-                else "xlsx/csv: give an organisation and --output"
-            )
+            _fail(t("cli.export_needs_org", CTX.lang))
         paths = _run(exchange.export_file, store, org, fmt.value, output, _day(at), _view(planned), CTX.lang)
         for p in paths:
             err_console.print(t("export.ok", CTX.lang, file=p))
@@ -145,7 +141,7 @@ def import_excel(
     fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.text,
 ) -> None:
     """Lees een formatieplan uit Excel/CSV in: alleen wat veranderde wordt een gebeurtenis."""
-    from raadhuis.formats.excel_import import sniff_mapping
+    from raadhuis.formats.excel_sheets import sniff_mapping
     from raadhuis.formats.mapping import ColumnMapping
     from raadhuis.services import formatieplan
 
@@ -160,7 +156,7 @@ def import_excel(
         for line in planned_changes["sentences"]:
             console.print(f"• {line}", highlight=False)
         if not planned_changes["events"]:
-            console.print("Geen wijzigingen." if CTX.lang == "nl" else "No changes.")
+            console.print(t("cli.no_changes", CTX.lang))
     if dry_run or not planned_changes["events"]:
         if fmt is Fmt.json:
             _json({"dry_run": True, "rows": planned_changes["rows"], "changes": planned_changes["sentences"]})

@@ -39,9 +39,7 @@ def import_cbs_cmd(
         _json(data)
         return
     console.print(
-        f"{data['periods']} perioden ingelezen uit {file}"
-        if CTX.lang == "nl"
-        else f"{data['periods']} periods imported from {file}",
+        t("cli.cbs_imported", CTX.lang, n=data["periods"], file=file),
         highlight=False,
     )
 
@@ -59,11 +57,7 @@ def municipalities(
 
     store = CTX.open()
     if not mun.has_municipalities(store):
-        _fail(
-            "geen CBS-indeling in het register; lees die eerst in met: raadhuis import-cbs BESTAND"
-            if CTX.lang == "nl"
-            else "no CBS classification in the register; import it first: raadhuis import-cbs FILE"
-        )
+        _fail(t("cli.no_cbs", CTX.lang))
     if count_by_year:
         counts = mun.counts_per_year(store)
         if fmt is Fmt.json:

@@ -91,7 +91,7 @@ def show(
             label += f", {u['fte']:g} fte"
         label += ")[/dim]"
         if u["temporary"]:
-            label += " [yellow]tijdelijk[/yellow]" if lang == "nl" else " [yellow]temporary[/yellow]"
+            label += f" [yellow]{t('cli.temporary', lang)}[/yellow]"
         parent = u["parent"] if u["parent"] in nodes else None
         nodes[u["id"]] = nodes[parent].add(label)
     console.print(tree)
@@ -269,7 +269,7 @@ def history(
     for v in data:
         console.print(
             f"v{v['version']}  {v['recorded_at']}  {v['recorded_by']}  {v['reason']}"
-            f"{'  (ingetrokken)' if v['retracted'] else ''}",
+            f"{'  (' + t('cli.retracted', CTX.lang) + ')' if v['retracted'] else ''}",
             highlight=False,
         )
 
@@ -282,4 +282,4 @@ def retract(
 ) -> None:
     """Trek een gebeurtenis in (blijft in het logboek bewaard)."""
     _run(register.retract_event, CTX.open(), org, event, None, reason)
-    console.print("ok")
+    console.print(t("cli.retract.ok", CTX.lang, event=event), highlight=False)

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from raadhuis.cli.base import CTX, Fmt, _esc, _json, _run, app, console
+from raadhuis.i18n import t
 
 
 @app.command()
@@ -24,21 +25,18 @@ def sources(
     if fmt is Fmt.json:
         _json(data if not unsupported else {"organisation": data["organisation"], "unsupported": data["unsupported"]})
         return
-    nl = CTX.lang == "nl"
     if not unsupported:
         for src in data["sources"]:
             head = f"[bold]{_esc(src.get('title') or src['id'])}[/bold]"
             meta = ", ".join(str(src[k]) for k in ("publisher", "date") if src.get(k))
             console.print(head + (f" ({_esc(meta)})" if meta else ""))
             for f in src["facts"]:
-                where = f" — p. {f['page']}" if f.get("page") else ""
+                where = f" — {t('cli.page', CTX.lang)} {f['page']}" if f.get("page") else ""
                 quote = f' — "{f["quote"]}"' if f.get("quote") else ""
                 console.print(
                     f"  {f['kind']} {_esc(f['id'])}: {_esc(f['label'])}{_esc(where)}{_esc(quote)}", highlight=False
                 )
-        console.print(("Aannames: " if nl else "Assumptions: ") + str(len(data["assumptions"])))
-    console.print(
-        ("Zonder bron en zonder aanname: " if nl else "Without source or assumption: ") + str(len(data["unsupported"]))
-    )
+        console.print(t("cli.assumptions", CTX.lang, n=len(data["assumptions"])))
+    console.print(t("cli.unsupported", CTX.lang, n=len(data["unsupported"])))
     for f in data["unsupported"]:
         console.print(f"  {f['kind']} {_esc(f['id'])}: {_esc(f['label'])}", highlight=False)

@@ -2,7 +2,7 @@
 
 Sheets: Eenheden, Formatie, Bezetting, Taakvelden, Samenwerkingen (English names with
 ``lang="en"``). The Bezetting sheet is laid out as a formatieplan that
-:func:`raadhuis.formats.excel_import.read_formatieplan` reads back unchanged.
+:func:`raadhuis.formats.excel_sheets.read_formatieplan` reads back unchanged.
 
 No cell can run as a formula. openpyxl turns any text starting with "=" into a formula
 (data type "f") and leaves other text as text; Excel and LibreOffice however evaluate
@@ -25,7 +25,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from raadhuis.domain.model import Cooperation, Snapshot, Unit
-from raadhuis.formats.excel_import import STAFFING_LABELS
+from raadhuis.i18n.formatieplan import STAFFING_LABELS
 
 DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")
 

@@ -10,10 +10,11 @@ from collections.abc import Callable
 from typing import Any
 
 from raadhuis.canonical.paths import Path
+from raadhuis.formats.figures import check_demand, check_figures
 
 Checker = Callable[[Any, Path], list[tuple[Path, str]]]
 
-CHECKERS: dict[str, Checker] = {}
+CHECKERS: dict[str, Checker] = {"figures": check_figures, "demand": check_demand}
 
 
 def check(extensions: dict[str, Any]) -> list[tuple[Path, str]]:
@@ -23,6 +24,3 @@ def check(extensions: dict[str, Any]) -> list[tuple[Path, str]]:
         if checker is not None:
             errors.extend(checker(value, ("extensions", name)))
     return errors
-
-
-from raadhuis.formats import figures as _figures  # noqa: E402,F401  - registers the figures/demand checkers

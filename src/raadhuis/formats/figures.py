@@ -263,13 +263,3 @@ def entries_of(section: Any, organisation: str) -> Iterable[dict[str, Any]]:
     if not isinstance(section, list):
         return []
     return [e for e in section if isinstance(e, dict) and e.get("organisation") == organisation]
-
-
-def _register() -> None:
-    from raadhuis.formats.extensions import CHECKERS
-
-    CHECKERS["figures"] = check_figures
-    CHECKERS["demand"] = check_demand
-
-
-_register()

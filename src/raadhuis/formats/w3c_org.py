@@ -85,6 +85,7 @@ def dataset_to_graph(ds: Dataset, organisation: str, at: date | None = None, bas
         writer.as_of(at)
     writer.cooperations(at)
     writer.sections()
+    writer.extensions()
     return writer.g
 
 
@@ -95,7 +96,13 @@ def graph_to_dataset(g: Graph, filename: str = "<graph>") -> Dataset:
     the graph is not one Raadhuis can read, or when the ORG triples of an event contradict
     its payload (someone edited one and not the other).
     """
-    return _Reader(g, filename).dataset()
+    return load_dataset(json.dumps(graph_to_data(g, filename), ensure_ascii=False), filename, "json")
+
+
+def graph_to_data(g: Graph, filename: str = "<graph>") -> dict[str, Any]:
+    """The canonical dict of a graph written by :func:`dataset_to_graph`, not yet checked: an
+    import checks it as it checks any dataset, against what the register already holds."""
+    return _Reader(g, filename).data()
 
 
 def to_jsonld(g: Graph) -> str:
@@ -343,6 +350,36 @@ class _Writer:
                 terms = SECTION_TERMS.get(name)
                 if terms is not None:
                     terms(self, node, item)
+
+    def extensions(self) -> None:
+        """The dataset's extension sections, e.g. the BBV year figures (``figures``).
+
+        ORG has no terms for them: each entry of the organisation becomes a node of our own
+        vocabulary (``rdh:ExtensionEntry`` in section ``rdh:extension``; a year's figures also
+        ``rdh:YearFigures`` with ``rdh:year`` and one ``rdh:<field>`` per figure), attributed to the
+        organisation, derived from its sources, with its canonical dict as ``rdh:payload``."""
+        g = self.g
+        for name, value in sorted(self.ds.extensions.items()):
+            entries = value if isinstance(value, list) else [value]
+            for i, entry in enumerate(entries):
+                if isinstance(entry, dict) and entry.get("organisation") not in (None, self.org):
+                    continue
+                node = self.iri("organisation", self.org, "extension", name, str(i))
+                g.add((node, RDF.type, RDH.ExtensionEntry))
+                g.add((node, RDH.extension, Literal(name)))
+                g.add((node, RDH.order, Literal(i)))
+                g.add((node, PROV.wasAttributedTo, self.org_iri(self.org)))
+                if not isinstance(value, list):
+                    g.add((node, RDH.single, Literal(True)))
+                if name == "figures" and isinstance(entry, dict):
+                    g.add((node, RDF.type, RDH.YearFigures))
+                    for key, figure in sorted(entry.items()):
+                        if key in ("organisation", "sources", "assumption"):
+                            continue
+                        g.add((node, RDH[key], Literal(figure)))
+                for sid in sorted(cited_sources(entry)):
+                    g.add((node, PROV.wasDerivedFrom, self.source(sid)))
+                g.add((node, RDH.payload, Literal(json.dumps(entry, ensure_ascii=False, sort_keys=True))))
 
     def evidence_of(self, node: Node, events: Iterable[Event]) -> None:
         """A unit's or post's evidence: that of the events that made it what it is."""
@@ -749,7 +786,7 @@ class _Reader:
             item["assumption"] = str(note) if note else True
         return item
 
-    def dataset(self) -> Dataset:
+    def data(self) -> dict[str, Any]:
         data: dict[str, Any] = {"format": FORMAT}
         data["organisations"] = self.organisations()
         data["sources"] = self.sources()
@@ -758,10 +795,23 @@ class _Reader:
         data["events"] = self.events() or self.snapshot_events()
         for node in sorted(self.g.subjects(RDH.section, None), key=str):
             data.setdefault(str(self.one(node, RDH.section)), []).append(self.payload(node))
+        data["extensions"] = self.extensions()
         if self.errors:
             raise InputErrors(self.errors)
-        data = {k: v for k, v in data.items() if v or k == "format"}
-        return load_dataset(json.dumps(data, ensure_ascii=False), self.filename, "json")
+        return {k: v for k, v in data.items() if v or k == "format"}
+
+    def extensions(self) -> dict[str, Any]:
+        found: dict[str, list[tuple[int, Any, bool]]] = {}
+        for node in self.g.subjects(RDF.type, RDH.ExtensionEntry):
+            name = str(self.one(node, RDH.extension))
+            found.setdefault(name, []).append(
+                (int(self.one(node, RDH.order) or 0), self.payload(node), self.one(node, RDH.single) is True)
+            )
+        out: dict[str, Any] = {}
+        for name, entries in sorted(found.items()):
+            entries.sort(key=lambda e: e[0])
+            out[name] = entries[0][1] if entries[0][2] else [e[1] for e in entries]
+        return out
 
     def payload(self, node: Node) -> dict[str, Any]:
         text = self.one(node, RDH.payload)

@@ -110,3 +110,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "init.ok": {"nl": "Database klaar: {url}", "en": "Database ready: {url}"},
     "examples.ok": {"nl": "Voorbeeld geladen: {file}", "en": "Example loaded: {file}"},
 }
+
+# Catalogues of their own (one module per subject) join the one catalogue here.
+from raadhuis.i18n.cli import CLI_MESSAGES  # noqa: E402
+
+MESSAGES.update(CLI_MESSAGES)

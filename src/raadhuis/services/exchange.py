@@ -6,6 +6,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from raadhuis.canonical.errors import InputError, InputErrors
 from raadhuis.domain.model import View
 from raadhuis.formats.dataset import dump_dataset
@@ -66,12 +68,12 @@ def import_file(
     rdf = RDF_SUFFIXES.get(path.suffix.lower())
     if rdf is None:
         return register.import_dataset(store, path, who=who, reason=reason, dry_run=dry_run, progress=progress)
-    from raadhuis.formats.w3c_org import from_text, graph_to_dataset
+    from raadhuis.formats.w3c_org import from_text, graph_to_data
 
     text = read_text(path)
-    ds = graph_to_dataset(from_text(text, rdf), str(path))
+    data = graph_to_data(from_text(text, rdf), str(path))
     # Through the dataset form, so the RDF import gets exactly the checks a dataset gets.
-    as_yaml = dump_dataset(ds, "yaml")
+    as_yaml = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
     return register.import_dataset(
         store,
         str(path) + ".yaml",

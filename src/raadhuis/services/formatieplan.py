@@ -1,6 +1,6 @@
 """Import a formatieplan (Excel or CSV): plan the events it implies, show them, write them.
 
-The reading and planning are :mod:`raadhuis.formats.excel_import`; this use case ties them
+The reading is :mod:`raadhuis.formats.excel_sheets`, the planning :mod:`raadhuis.formats.excel_plan`; this use case ties them
 to the store, so the web page and the API do exactly what a dry run showed.
 """
 
@@ -14,8 +14,10 @@ from typing import Any
 from raadhuis.canonical.dataset import Dataset
 from raadhuis.domain.events import Event
 from raadhuis.domain.model import View
-from raadhuis.formats.excel_import import describe, file_source, plan_changes, read_formatieplan, sniff_mapping
+from raadhuis.formats.excel_plan import plan_changes
+from raadhuis.formats.excel_sheets import file_source, read_formatieplan, sniff_mapping
 from raadhuis.formats.mapping import ColumnMapping
+from raadhuis.i18n.formatieplan import describe
 from raadhuis.services import register
 from raadhuis.store.database import Store
 

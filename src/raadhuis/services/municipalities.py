@@ -7,8 +7,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import and_, func, insert, or_, select, update
-
 from raadhuis.formats.cbs import (
     MunicipalityPeriod,
     count_by_year,
@@ -17,9 +15,9 @@ from raadhuis.formats.cbs import (
     read_cbs_table,
 )
 from raadhuis.services.register import current_user
+from raadhuis.store import municipalities as cbs_store
 from raadhuis.store import repository as repo
 from raadhuis.store.database import Store
-from raadhuis.store.tables import MunicipalityRow
 
 
 def import_cbs(
@@ -36,9 +34,7 @@ def import_cbs(
         years = []
     with store.session() as s, s.begin():
         cs = repo.new_changeset(s, who or current_user(), reason or f"CBS-indeling {file.name}", str(file))
-        s.execute(
-            update(MunicipalityRow).where(MunicipalityRow.superseded_at.is_(None)).values(superseded_at=cs.recorded_at)
-        )
+        cbs_store.supersede_current(s, cs.recorded_at)
         rows = [
             {
                 "code": p.code,
@@ -52,8 +48,7 @@ def import_cbs(
             }
             for p in periods
         ]
-        for i in range(0, len(rows), 5000):
-            s.execute(insert(MunicipalityRow), rows[i : i + 5000])
+        cbs_store.add_periods(s, rows)
         # The editions covered are kept so counts are given only for years the source covers.
         repo.put_records(s, cs, "cbs_edition", [("", "current", {"file": file.name, "years": years})])
         return {"file": str(file), "periods": len(periods), "years": years, "changeset": cs.id}
@@ -61,10 +56,7 @@ def import_cbs(
 
 def _periods(store: Store, day: date | None = None) -> list[MunicipalityPeriod]:
     with store.session() as s:
-        cond: list[Any] = [MunicipalityRow.superseded_at.is_(None)]
-        if day is not None:
-            cond += [MunicipalityRow.begin <= day, or_(MunicipalityRow.end.is_(None), MunicipalityRow.end > day)]
-        rows = s.execute(select(MunicipalityRow).where(and_(*cond))).scalars()
+        rows = cbs_store.current_periods(s, day)
         return [MunicipalityPeriod(r.code, r.name, r.province_code, r.province_name, r.begin, r.end) for r in rows]
 
 
@@ -97,6 +89,4 @@ def counts_per_year(store: Store, years: Sequence[int] | None = None) -> dict[in
 
 def has_municipalities(store: Store) -> bool:
     with store.session() as s:
-        return bool(
-            s.scalar(select(func.count()).select_from(MunicipalityRow).where(MunicipalityRow.superseded_at.is_(None)))
-        )
+        return cbs_store.count_current(s) > 0

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from raadhuis.canonical.sections import SECTIONS
 from raadhuis.services.register import NotFound, resolve_organisation
+from raadhuis.services.sections import items as section_items
 from raadhuis.store import repository as repo
 from raadhuis.store.database import Store
 
@@ -42,7 +44,13 @@ def _facts(store: Store, organisation: str) -> tuple[str, list[dict[str, Any]], 
                 facts.append(
                     {"kind": "decision", "id": key, "label": f"{d['body']} {d['date']}: {d['title']}", "data": d}
                 )
-        return org.id, facts, sources
+    # The items of the sections (studies, programmes, …) that concern the organisation are facts too.
+    for name, section in SECTIONS.items():
+        for item in section_items(store, name, org.id):
+            data = section.encode(item)
+            label = str(data.get("title") or data.get("name") or section.key(item))
+            facts.append({"kind": section.kind, "id": section.key(item), "label": label, "data": data})
+    return org.id, facts, sources
 
 
 def evidence(store: Store, organisation: str) -> dict[str, Any]:
@@ -63,6 +71,11 @@ def evidence(store: Store, organisation: str) -> dict[str, Any]:
             assumptions.append(dict(entry, note=note if isinstance(note, str) else None))
         elif not cites:
             unsupported.append(entry)
+    # A source recorded for the organisation is listed even when no fact cites it (an interview,
+    # a service agreement): it is part of the organisation's evidence and of its export.
+    for sid, src in sources.items():
+        if src.get("organisation") == org and sid not in by_source:
+            by_source[sid] = []
     listed = []
     for sid, supported in sorted(by_source.items(), key=lambda kv: kv[0]):
         src = sources.get(sid, {"id": sid, "title": None})

@@ -8,13 +8,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
-
 from raadhuis.domain.model import StaffingKind, View
 from raadhuis.services.register import NotFound, resolve_organisation, units_on
 from raadhuis.store import repository as repo
 from raadhuis.store.database import Store
-from raadhuis.store.tables import PostVersion
 
 
 def event_dates(store: Store, organisation: str) -> list[str]:
@@ -33,14 +30,7 @@ def staffing_by_unit(
     with store.session() as s:
         org = resolve_organisation(s, organisation)
         # Straight from the stored rows: building Post objects costs more than the sums for a large organisation.
-        rows = s.execute(
-            select(PostVersion.unit_id, PostVersion.fte, PostVersion.filled_fte, PostVersion.data).where(
-                PostVersion.organisation == org.id,
-                PostVersion.view == repo.stored_view(s, org.id, view),
-                PostVersion.valid_from <= at,
-                PostVersion.valid_to > at,
-            )
-        ).all()
+        rows = repo.post_rows_as_of(s, org.id, at, view)
         kinds = [k.value for k in StaffingKind]
         out: dict[str, dict[str, float]] = {}
         for unit_id, fte, filled, data in rows:
@@ -48,7 +38,7 @@ def staffing_by_unit(
             if row is None:
                 row = out[unit_id] = dict.fromkeys(kinds, 0.0) | {"budget": 0.0, "open": 0.0, "unknown": 0.0}
             row["budget"] += fte
-            lines: list[dict[str, Any]] = list(data.get("staffing") or ())  # type: ignore[call-overload]
+            lines: list[dict[str, Any]] = list(data.get("staffing") or ())
             for line in lines:
                 row[line["kind"]] += float(line["fte"])
             if not lines:

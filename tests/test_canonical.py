@@ -164,7 +164,7 @@ def _through_the_dataset(store: Store, tmp_path: Path, events: list[Event]) -> N
 def _through_the_api(store: Store, tmp_path: Path, events: list[Event]) -> None:
     from raadhuis.web.app import create_app
 
-    client = TestClient(create_app(store))
+    client = TestClient(create_app(store), base_url="http://127.0.0.1")
     response = client.post(
         "/api/v1/organisations/GM0999/events",
         params={"who": "door", "reason": "api"},

@@ -76,7 +76,15 @@ def test_timeline_diff_and_cooperations(client: TestClient) -> None:
     only = client.get("/o/GM0168/timeline", params=[("status", "not_realised")]).text
     assert "ev-wiz-naar-enschede" in only and "ev-bsp-samenvoeging" not in only
     diff = client.get("/o/GM0168/diff", params={"start": "2011-12-31", "end": "2012-01-01"}).text
-    assert re.search(r"data-unit=\"BSP\"[^>]*data-mark=\"merged\"", diff) and diff.count("c-merged") == 3
+    assert re.search(r"data-unit=\"BSP\"[^>]*data-mark=\"merged\"", diff) and diff.count('class="change c-merge"') == 1
+    said = re.sub(r"<[^>]+>", "", re.search(r'<p class="said">(.*?)</p>', diff, re.S).group(1)).strip()
+    assert said == "REO en Welzijn samengevoegd tot BSP (nieuw)"
+    # REO and Welzijn are still on the chart, struck through; the planned move of WIZ is not a removal.
+    assert len(re.findall(r'class="unit gone[^"]*" data-unit="(?:REO|WEL)"', diff)) == 2
+    assert "WIZ</a> zou overgaan naar Enschede" in diff
+    planned = client.get("/o/GM0168/diff", params={"at": "2012-01-01", "view": "planned"}).text
+    assert "WIZ</a> gaat over naar Enschede" in planned and 'data-mark="transferred"' in planned
+    assert "opgeheven" not in re.sub(r"<svg.*?</svg>", "", planned, flags=re.S)
     coops = client.get("/o/GM0168/cooperations").text
     assert "Samenwerking Enschede-Losser" in coops and "<svg" in coops
 

@@ -11,6 +11,7 @@ from rich.tree import Tree
 from raadhuis import __version__
 from raadhuis.cli.base import CTX, Fmt, _day, _esc, _json, _moment, _run, _view, app, console
 from raadhuis.i18n import t
+from raadhuis.i18n.formatting import format_date
 from raadhuis.services import register
 from raadhuis.store.database import current_revision, describe_url
 
@@ -117,42 +118,67 @@ def diff(
     planned: Annotated[bool, typer.Option("--planned")] = False,
     fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.text,
 ) -> None:
-    """Wat veranderde tussen twee datums."""
-    data = _run(register.diff, CTX.open(), org, _day(start), _day(end), _view(planned))
+    """Wat veranderde tussen twee datums, in woorden, met gebeurtenis, besluit en bron."""
     if fmt is Fmt.json:
-        _json(data)
+        _json(_run(register.diff, CTX.open(), org, _day(start), _day(end), _view(planned)))
         return
+    from raadhuis.services.differences import describe, event_label
+
     lang = CTX.lang
+    reading = _run(describe, CTX.open(), org, _day(start), _day(end), _view(planned), lang)
+    data = reading.diff
     console.print(
         t(
-            "diff.title",
+            "wb.diff_title",
             lang,
             org=data["organisation"]["name"],
-            start=data["from"],
-            end=data["to"],
+            start=format_date(data["from"], lang),
+            end=format_date(data["to"], lang),
             view=t(f"view.{data['view']}", lang),
         ),
         highlight=False,
     )
-    if not data["changes"]:
-        console.print(t("diff.none", lang))
+    if not reading.changes and not reading.not_realised:
+        console.print(t("wb.diff_none", lang))
         return
-    table = Table()
-    for col in ("unit", "status", "name"):
-        table.add_column(t(col, lang))
-    table.add_column("")
-    for ch in data["changes"]:
-        detail = ""
-        if ch["change"] in ("merged", "split") and ch["related"]:
-            detail = "→ " + ", ".join(ch["related"]) if ch["after"] is None else "← " + ", ".join(ch["related"])
-        elif ch["change"] == "renamed":
-            detail = f"{ch['before']['name']} → {ch['after']['name']}"
-        elif ch["change"] == "moved":
-            detail = f"{ch['before']['parent']} → {ch['after']['parent']}"
-        elif ch["change"] == "fte_changed":
-            detail = f"{ch['fte_before'] or 0:g} → {ch['fte_after'] or 0:g} fte"
-        table.add_row(ch["id"], t(f"change.{ch['change']}", lang), ch["name"], detail)
-    console.print(table)
+
+    def say(key: str, **values: object) -> str:
+        return t(key, lang, **values)
+
+    def told(items: list[Any]) -> None:
+        for said in items:
+            console.print(f"- {said.text()}", highlight=False, soft_wrap=True)
+            e = said.event
+            if e is None:
+                continue
+            console.print(
+                f"    {t('wb.event', lang)}: {e.get('title') or t('event.' + e['type'], lang)} ({event_label(e, say, lang)})",
+                highlight=False,
+                soft_wrap=True,
+            )
+            if e.get("decision"):
+                d = e["decision"]
+                console.print(
+                    f"    {t('wb.decision', lang)}: {d['body']}, {format_date(d['date'], lang)} — {d['title']}",
+                    highlight=False,
+                )
+            for c in e.get("sources") or []:
+                where = f", {t('web.page', lang)} {c['page']}" if c.get("page") else ""
+                quote = f' "{c["quote"]}"' if c.get("quote") else ""
+                console.print(
+                    f"    {t('wb.source', lang)}: {c.get('title') or c['source']}{where}{quote}",
+                    highlight=False,
+                    soft_wrap=True,
+                )
+
+    told(reading.changes)
+    if reading.fte:
+        console.print(t("wb.fte_h", lang) + ":", highlight=False)
+        for line in reading.fte:
+            console.print(f"- {line}", highlight=False)
+    if reading.not_realised:
+        console.print(t("wb.not_realised_h", lang) + ":", highlight=False)
+        told(reading.not_realised)
 
 
 @app.command()

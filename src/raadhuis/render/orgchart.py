@@ -48,6 +48,7 @@ MARKS: dict[str, tuple[str, str]] = {
     "merged": ("#b54708", "&"),
     "split": ("#0e7470", "/"),
     "fte_changed": ("#8a5a00", "#"),
+    "transferred": ("#a21caf", "»"),
     "changed": ("#475467", "*"),
 }
 
@@ -59,6 +60,7 @@ _LABELS: dict[str, dict[str, str]] = {
     "merged": {"nl": "samengevoegd", "en": "merged"},
     "split": {"nl": "gesplitst", "en": "split"},
     "fte_changed": {"nl": "formatie gewijzigd", "en": "FTE changed"},
+    "transferred": {"nl": "naar andere organisatie", "en": "to another organisation"},
     "changed": {"nl": "gewijzigd", "en": "changed"},
     "temporary": {"nl": "tijdelijke eenheid", "en": "temporary unit"},
     "vacancy": {"nl": "vacature (fte)", "en": "vacancy (FTE)"},
@@ -73,6 +75,7 @@ _LABELS: dict[str, dict[str, str]] = {
     "fte_unknown": {"nl": "{fte} fte, bezetting onbekend", "en": "{fte} FTE, staffing unknown"},
     "partly_unknown": {"nl": " (deels onbekend)", "en": " (partly unknown)"},
     "no_budget": {"nl": "geen formatie", "en": "no budgeted FTE"},
+    "gone_line": {"nl": "bestaat niet meer", "en": "no longer exists"},
     "unknown": {"nl": "bezetting onbekend", "en": "staffing unknown"},
     "expand": {"nl": "Uitklappen", "en": "Expand"},
     "collapse": {"nl": "Inklappen", "en": "Collapse"},
@@ -104,6 +107,8 @@ def fte_line(row: Mapping[str, Any], lang: str = "nl") -> str:
     ``unknown_fte`` is the budget of posts without any staffing recorded: nobody said who
     fills them, which is not the same as saying nobody does."""
     budget, filled, unknown = _num(row, "fte"), _num(row, "filled_fte"), _num(row, "unknown_fte")
+    if row.get("gone"):
+        return mark_label("gone_line", lang)
     if budget <= 0 and filled <= 0:
         return mark_label("no_budget", lang)
     if unknown > 0 and unknown >= budget - 1e-9:

@@ -35,6 +35,7 @@ MARK_COLOURS = {
     "merged": "#b54708",
     "split": "#0e7470",
     "fte_changed": "#8a5a00",
+    "transferred": "#a21caf",
     "changed": "#475467",
 }
 

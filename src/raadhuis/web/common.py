@@ -85,7 +85,13 @@ def render(request: Request, template: str, status: int = 200, **ctx: Any) -> HT
         ):
             ctx[key] = {k: [translate(m, lang) for m in v] for k, v in value.items()}
 
+    # The organisation's tabs keep the day and view the reader chose (a day left to the page's
+    # own choice stays so: the dashboard then opens on the latest day with data).
+    nav = {k: request.query_params[k] for k in ("at", "view") if request.query_params.get(k)}
+    if "at" not in nav and request.query_params.get("end"):
+        nav["at"] = request.query_params["end"]
     ctx.update(
+        nav_query=("?" + urlencode(nav)) if nav else "",
         err=lambda message: translate(str(message), lang),
         lang_url=lang_url,
         num=lambda value, digits=2: number(value, lang, digits),

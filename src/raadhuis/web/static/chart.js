@@ -201,8 +201,11 @@
 
   function open(id) {
     if (!box.dataset.org) { return; }
+    // A unit drawn struck through (gone by the second day of a difference) opens on the first day.
+    var g = svg.querySelector('g.unit[data-unit="' + cssEscape(id) + '"]');
+    var day = g && g.classList.contains("gone") && box.dataset.start ? box.dataset.start : (box.dataset.at || "");
     window.location.href = "/o/" + encodeURIComponent(box.dataset.org) + "/u/" + encodeURIComponent(id) +
-      "?at=" + encodeURIComponent(box.dataset.at || "") + "&view=" + encodeURIComponent(box.dataset.view || "");
+      "?at=" + encodeURIComponent(day) + "&view=" + encodeURIComponent(box.dataset.view || "");
   }
   // Folding asks the server for a new layout with the unit in ?collapsed=, so the URL always
   // describes what is on screen.

@@ -14,6 +14,7 @@ import pytest
 from defusedxml import ElementTree
 
 from raadhuis.canonical.dataset import Dataset
+from raadhuis.canonical.sections import SECTIONS
 from raadhuis.domain.dates import FuzzyDate
 from raadhuis.domain.engine import build_history, replay
 from raadhuis.domain.model import Citation, Status, View
@@ -64,11 +65,21 @@ def _extension_citations(ds: Dataset) -> list[Citation]:
     return out
 
 
+def _section_citations(ds: Dataset) -> list[Citation]:
+    """Every citation in the registered sections (programmes, challenges, …), at any depth."""
+    out = []
+    for name, items in ds.sections.items():
+        for node in _walk([SECTIONS[name].encode(i) for i in items]):
+            for c in node.get("sources", []) or []:
+                out.append(Citation(c) if isinstance(c, str) else Citation(c["source"], c.get("page"), c.get("quote")))
+    return out
+
+
 def _all_citations(ds: Dataset) -> list[Citation]:
     out: list[Citation] = []
     for holder in (*ds.organisations, *ds.decisions, *ds.cooperations, *ds.events):
         out.extend(holder.citations)
-    return out + _extension_citations(ds)
+    return out + _extension_citations(ds) + _section_citations(ds)
 
 
 def test_there_is_one_example_per_seed_case() -> None:

@@ -6,7 +6,9 @@ Per task field:
   where unit staffed FTE is the working staffing (employee, external hire, loan in) of the
   unit's own posts;
 - budgeted FTE likewise from post FTE;
-- demand FTE = the entered FTE, or else norm FTE per 1,000 inhabitants × inhabitants / 1,000;
+- demand FTE = the entered FTE, or else norm FTE per 1,000 inhabitants × inhabitants / 1,000, plus
+  the FTE of the challenges that land on the task field (analysis/demand.py); a challenge without
+  a figure is listed on its task fields and counts nothing;
 - gap = staffed − demand (negative: a shortage).
 
 Strategic capacity: staffed FTE by role of the post. A post counts as *strategic/policy* when it
@@ -18,24 +20,19 @@ whose execution share of the classified FTE reaches the threshold (default 0.8).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from raadhuis.analysis.common import WORKING_KINDS, Reason, rounded
+from raadhuis.analysis.demand import ChallengeLine, Demand, DemandPart, demand_per_task_field
+from raadhuis.domain.challenge import Challenge
 from raadhuis.domain.model import Post, Snapshot
 from raadhuis.reference.taskfields import sort_key
 
 DOERS_THRESHOLD = 0.8
 
-
-@dataclass(frozen=True)
-class Demand:
-    """What a task field asks: FTE entered directly, or a norm per 1,000 inhabitants."""
-
-    fte: float | None = None
-    norm_per_1000: float | None = None
-    source: str | None = None  # where the figure or norm comes from
+__all__ = ["Demand", "capacity", "strategic_capacity"]  # Demand lives in analysis/demand.py
 
 
 @dataclass
@@ -47,6 +44,7 @@ class TaskFieldCapacity:
     demand_fte: float | None = None
     units: list[str] = field(default_factory=list)
     reasons: list[Reason] = field(default_factory=list)
+    demand_parts: list[DemandPart] = field(default_factory=list)
 
     @property
     def gap(self) -> float | None:
@@ -61,6 +59,8 @@ class TaskFieldCapacity:
             "demand_fte": rounded(self.demand_fte),
             "gap": rounded(self.gap),
             "units": self.units,
+            "challenges": list(dict.fromkeys(p.challenge for p in self.demand_parts if p.challenge)),
+            "demand_parts": [p.to_dict() for p in self.demand_parts],
             "reasons": [r.to_dict() for r in self.reasons],
         }
 
@@ -114,6 +114,7 @@ class Capacity:
     unassigned_fte: float  # staffed FTE of units without (all of) their capacity on task fields
     strategic: StrategicCapacity
     reasons: list[Reason]
+    challenges: list[ChallengeLine] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -121,6 +122,7 @@ class Capacity:
             "at": self.at,
             "inhabitants": self.inhabitants,
             "task_fields": [t.to_dict() for t in self.task_fields],
+            "challenges": [c.to_dict() for c in self.challenges],
             "unassigned_fte": rounded(self.unassigned_fte),
             "strategic": self.strategic.to_dict(),
             "reasons": [r.to_dict() for r in self.reasons],
@@ -183,6 +185,7 @@ def capacity(
     inhabitants: int | None = None,
     task_field_names: Mapping[str, str] | None = None,
     doers_threshold: float = DOERS_THRESHOLD,
+    challenges: Iterable[Challenge] = (),
 ) -> Capacity:
     demand = demand or {}
     names = task_field_names or {}
@@ -211,22 +214,12 @@ def capacity(
             item.staffed_fte += staffed * share.share
             item.budgeted_fte += budgeted * share.share
             item.units.append(unit.id)
-    for code, d in demand.items():
+    wanted = demand_per_task_field(demand, challenges, snapshot.at, inhabitants)
+    for code, d in wanted.task_fields.items():
         item = fields.setdefault(code, TaskFieldCapacity(code, names.get(code, code)))
-        if d.fte is not None:
-            item.demand_fte = d.fte
-        elif d.norm_per_1000 is not None:
-            if inhabitants is None:
-                item.reasons.append(
-                    Reason(
-                        "capacity.norm_without_inhabitants",
-                        f"Voor taakveld {code} is een norm per 1.000 inwoners opgegeven, maar geen inwonertal.",
-                        f"Task field {code} has a norm per 1,000 inhabitants, but no number of inhabitants was given.",
-                        subject=code,
-                    )
-                )
-            else:
-                item.demand_fte = d.norm_per_1000 * inhabitants / 1000
+        item.demand_fte = d.fte
+        item.demand_parts = d.parts
+        item.reasons.extend(d.reasons)
         gap = item.gap
         if gap is not None and gap < 0:
             item.reasons.append(
@@ -259,4 +252,5 @@ def capacity(
         unassigned_fte=unassigned,
         strategic=strategic_capacity(snapshot, doers_threshold),
         reasons=reasons,
+        challenges=wanted.challenges,
     )

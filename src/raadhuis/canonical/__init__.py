@@ -18,11 +18,11 @@ the only place that turns it into domain objects and back; both ``formats/`` (fi
 
 from __future__ import annotations
 
-from raadhuis.canonical.dataset import FORMAT, Dataset
-from raadhuis.canonical.errors import InputError, InputErrors
-
 # Every section module registers its section when imported: import each new one here, so the
 # registry is complete wherever the canonical form is used (the package is imported first).
 # from raadhuis.canonical import studies  # noqa: E402,F401  (example)
+from raadhuis.canonical import challenges, programmes  # noqa: E402,F401
+from raadhuis.canonical.dataset import FORMAT, Dataset
+from raadhuis.canonical.errors import InputError, InputErrors
 
 __all__ = ["FORMAT", "Dataset", "InputError", "InputErrors"]

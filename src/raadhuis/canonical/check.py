@@ -22,7 +22,8 @@ def check_dataset(
     ds: Dataset, errors: Errors, known_events: Mapping[str, list[Event]], known: Known | None = None
 ) -> None:
     """All checks, in the order a reader can act on them; every problem goes into ``errors``."""
-    known = known or NothingKnown()
+    # Not "known or …": the store's Known is also a Mapping, empty (falsy) until it has read events.
+    known = known if known is not None else NothingKnown()
     check_references(ds, errors, known)
     if not errors:
         check_history(ds, errors, known_events)

@@ -100,3 +100,9 @@ def translate(message: str, lang: str = "nl") -> str:
                 out = out.replace(f"{en} '", f"{nl} '") if out.startswith(en) else out
             return out
     return message
+
+
+def add_patterns(patterns: list[tuple[str, str]]) -> None:
+    """Dutch patterns of a feature's own check messages (its i18n module calls this), tried
+    before the general ones so that a specific message is not half translated by a general one."""
+    _COMPILED[:0] = [(re.compile(f"^{p}$", re.DOTALL), d) for p, d in patterns]

@@ -113,5 +113,7 @@ MESSAGES: dict[str, dict[str, str]] = {
 
 # Catalogues of their own (one module per subject) join the one catalogue here.
 from raadhuis.i18n.cli import CLI_MESSAGES  # noqa: E402
+from raadhuis.i18n.programmes import PROGRAMME_MESSAGES  # noqa: E402 - programmes and challenges
 
 MESSAGES.update(CLI_MESSAGES)
+MESSAGES.update(PROGRAMME_MESSAGES)

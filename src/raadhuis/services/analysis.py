@@ -21,6 +21,7 @@ from raadhuis.analysis import vulnerability as vul
 from raadhuis.analysis.common import Reason, median, rounded
 from raadhuis.canonical.decode import decode_cooperation
 from raadhuis.canonical.records import merge_extensions
+from raadhuis.domain.challenge import Challenge
 from raadhuis.domain.dates import DateError, FuzzyDate
 from raadhuis.domain.model import Cooperation, Snapshot, Status, View
 from raadhuis.formats import figures as figfmt
@@ -28,6 +29,7 @@ from raadhuis.formats.text import read_text
 from raadhuis.reference.bbv_indicators import KEYS, indicator, size_class
 from raadhuis.reference.taskfields import FIRST_YEAR, task_fields
 from raadhuis.services import register
+from raadhuis.services.challenges import challenges_of
 from raadhuis.services.collector import collector_paused as _collector_paused
 from raadhuis.store import repository as repo
 from raadhuis.store.database import Store
@@ -66,6 +68,7 @@ class _Inputs:
     figures: dict[int, dict[str, Any]] = field(default_factory=dict)
     demand: list[dict[str, Any]] = field(default_factory=list)
     peers: list[dict[str, Any]] = field(default_factory=list)
+    challenges: list[Challenge] = field(default_factory=list)  # of this organisation (services/challenges)
 
 
 def _day_of(text: Any) -> date | None:
@@ -107,6 +110,7 @@ def _load(store: Store, organisation: str, at: date, view: View, with_snapshot: 
         figures=figures,
         demand=list(figfmt.entries_of(extensions.get("demand"), row.id)),
         peers=peers,
+        challenges=challenges_of(store, row.id),
     )
 
 
@@ -289,7 +293,7 @@ def _capacity(inp: _Inputs) -> dict[str, Any]:
         for d in inp.demand
     }
     fig = inp.figures.get(inp.at.year, {})
-    result = cap.capacity(inp.snapshot, demand, fig.get("inhabitants"), _names(inp.at.year))
+    result = cap.capacity(inp.snapshot, demand, fig.get("inhabitants"), _names(inp.at.year), challenges=inp.challenges)
     out = _head(inp, "capacity") | result.to_dict()
     out["organisation"] = inp.org
     out["strategic"]["definition"] = "strategic_capacity"

@@ -9,7 +9,7 @@ changed.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
@@ -50,9 +50,29 @@ def write_items(
     reason: str,
     origin: str,
     dry_run: bool = False,
+    expected: Mapping[tuple[str, str], int | None] | None = None,
 ) -> ImportResult:
-    """Record new or changed items of section ``name``, checked as an import checks them."""
+    """Record new or changed items of section ``name``, checked as an import checks them.
+
+    ``expected`` maps (organisation, key) to the version the change was made on (None: the item
+    is new): when the stored version differs — someone else recorded a change in between —
+    nothing is written and the error says so (a form's preview, then its save)."""
+    section = SECTIONS[name]
     with store.session() as s, s.begin():
+        for (org, key), version in (expected or {}).items():
+            found = repo.current_version(s, section.kind, org, key, lock=True)
+            if found != version:
+                raise InputErrors(
+                    [
+                        InputError(
+                            origin,
+                            None,
+                            "version",
+                            f"{name} item {key!r} changed since version {version} (now {found}); "
+                            "look at the change again before saving",
+                        )
+                    ]
+                )
         ds = Dataset(sections={name: list(new_items)})
         known = StoreKnown(s)
         errors: Errors = []

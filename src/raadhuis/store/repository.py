@@ -239,6 +239,16 @@ def retract_record(session: Session, cs: Changeset, kind: str, organisation: str
     return True
 
 
+def current_version(session: Session, kind: str, organisation: str, key: str, lock: bool = False) -> int | None:
+    """The version number of a record's current version (None: no such record). With ``lock``
+    the row is locked for the rest of the transaction (PostgreSQL), so a check of the version
+    and the write that follows cannot interleave with another writer's."""
+    query = select(Record.version).where(_current(kind, organisation), Record.key == key)
+    if lock:
+        query = query.with_for_update()
+    return session.execute(query).scalar_one_or_none()
+
+
 def record_history(session: Session, kind: str, organisation: str, key: str) -> list[dict[str, Any]]:
     """Every version of one record, with who recorded it, when and why."""
     rows = session.execute(

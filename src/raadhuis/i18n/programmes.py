@@ -1,0 +1,291 @@
+"""Words for programmes, progress readings, milestones and challenges (opgaven), Dutch and English.
+
+Merged into the catalogue by one line at the end of ``i18n/messages.py``. The error messages of
+the programme and challenge checks are written in English; their Dutch patterns are added to
+``i18n/errors`` here, ahead of the general ones, so they read as one Dutch sentence.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from raadhuis.domain.dates import DateError, FuzzyDate, Precision
+from raadhuis.i18n import errors as _errors
+
+_MONTHS = {
+    "nl": [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ],
+    "en": [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+}
+
+
+def date_label(value: Any, lang: str = "nl") -> str:
+    """A date as people read it: '1 augustus 2024', 'augustus 2024', 'Q2 2018', '2024'; '' when unknown.
+
+    The shared date wording of the workbench replaces this one when it lands (i18n.formatting)."""
+    if value is None or value == "":
+        return ""
+    try:
+        fd = value if isinstance(value, FuzzyDate) else FuzzyDate.parse(value)
+    except DateError:
+        return str(value)
+    months = _MONTHS["en" if lang == "en" else "nl"]
+    if fd.precision is Precision.DAY:
+        return f"{fd.start.day} {months[fd.start.month - 1]} {fd.start.year}"
+    if fd.precision is Precision.MONTH:
+        return f"{months[fd.start.month - 1]} {fd.start.year}"
+    return fd.label(lang)
+
+
+def amount_label(value: float | None, currency: str = "EUR", lang: str = "nl") -> str:
+    """'€ 150.000' in Dutch, '€150,000' in English; '' when unknown."""
+    if value is None:
+        return ""
+    digits = 0 if float(value).is_integer() else 2
+    text = f"{value:,.{digits}f}"
+    if lang != "en":
+        text = text.translate(str.maketrans(",.", ".,"))
+        return f"€ {text}" if currency == "EUR" else f"{currency} {text}"
+    return f"€{text}" if currency == "EUR" else f"{currency} {text}"
+
+
+PROGRAMME_MESSAGES: dict[str, dict[str, str]] = {
+    "programmes": {"nl": "Programma's", "en": "Programmes"},
+    "programme": {"nl": "Programma", "en": "Programme"},
+    "challenges": {"nl": "Opgaven", "en": "Challenges"},
+    "challenge": {"nl": "Opgave", "en": "Challenge"},
+    "programmes.title": {"nl": "Programma's — {org}", "en": "Programmes — {org}"},
+    "challenges.title": {"nl": "Opgaven — {org}", "en": "Challenges — {org}"},
+    "programmes.none": {"nl": "Geen programma's vastgelegd.", "en": "No programmes recorded."},
+    "challenges.none": {"nl": "Geen opgaven vastgelegd.", "en": "No challenges recorded."},
+    "programme.goal": {"nl": "Doel", "en": "Goal"},
+    "programme.approach": {"nl": "Aanpak", "en": "Approach"},
+    "programme.principles": {"nl": "Principes", "en": "Principles"},
+    "programme.period": {"nl": "Looptijd", "en": "Period"},
+    "programme.owner": {"nl": "Eigenaar", "en": "Owner"},
+    "programme.status": {"nl": "Stand", "en": "Status"},
+    "programme.part_of": {"nl": "Onderdeel van", "en": "Part of"},
+    "programme.parts": {"nl": "Onderdelen", "en": "Parts"},
+    "programme.budget": {"nl": "Budget", "en": "Budget"},
+    "programme.total": {"nl": "Totaal", "en": "Total"},
+    "programme.allocations": {"nl": "Verdeling", "en": "Allocations"},
+    "programme.purpose": {"nl": "Waarvoor", "en": "Purpose"},
+    "programme.amount": {"nl": "Bedrag", "en": "Amount"},
+    "programme.year": {"nl": "Jaar", "en": "Year"},
+    "programme.unallocated": {"nl": "Niet verdeeld in de bron", "en": "Not allocated in the source"},
+    "programme.spent": {"nl": "Besteed", "en": "Spent"},
+    "programme.spent_unknown": {"nl": "besteding onbekend", "en": "spending unknown"},
+    "programme.spent_of": {
+        "nl": "{spent} van {total} besteed ({share})",
+        "en": "{spent} of {total} spent ({share})",
+    },
+    "programme.no_budget": {"nl": "budget onbekend", "en": "budget unknown"},
+    "programme.people": {"nl": "Mensen en rollen", "en": "People and roles"},
+    "programme.role": {"nl": "Rol", "en": "Role"},
+    "programme.post": {"nl": "Functie in het register", "en": "Post in the register"},
+    "programme.serves": {"nl": "Voor", "en": "Serves"},
+    "programme.count": {"nl": "Aantal", "en": "Number"},
+    "programme.from": {"nl": "Vanaf", "en": "From"},
+    "programme.until": {"nl": "Tot", "en": "Until"},
+    "programme.until_unknown": {"nl": "einde onbekend", "en": "end unknown"},
+    "programme.created_for": {"nl": "voor het programma ingesteld", "en": "created for the programme"},
+    "programme.leads": {"nl": "leidt", "en": "leads"},
+    "programme.leader": {"nl": "Leiding", "en": "Lead"},
+    "programme.milestones": {"nl": "Mijlpalen", "en": "Milestones"},
+    "programme.milestone": {"nl": "Mijlpaal", "en": "Milestone"},
+    "programme.progress": {"nl": "Voortgang", "en": "Progress"},
+    "programme.latest": {"nl": "Laatste meting", "en": "Latest reading"},
+    "programme.since": {"nl": "sinds {date}", "en": "since {date}"},
+    "programme.no_reading": {"nl": "geen voortgangsmeting bekend", "en": "no progress reading known"},
+    "programme.value": {"nl": "Waarde in de bron", "en": "Value in the source"},
+    "programme.reading": {"nl": "Betekenis", "en": "Reading"},
+    "programme.scale": {"nl": "Schaal", "en": "Scale"},
+    "programme.recorded": {"nl": "Vastgelegd", "en": "Recorded"},
+    "programme.recorded_by": {"nl": "door {who} op {when}", "en": "by {who} on {when}"},
+    "programme.links": {"nl": "Samenhang", "en": "Links"},
+    "programme.units": {"nl": "Eenheden", "en": "Units"},
+    "programme.task_fields": {"nl": "Taakvelden", "en": "Task fields"},
+    "programme.events": {"nl": "Gebeurtenissen in het register", "en": "Events in the register"},
+    "programme.history": {"nl": "Versies", "en": "Versions"},
+    "programme.version": {"nl": "Versie", "en": "Version"},
+    "programme.excel": {"nl": "Budgetten als Excel", "en": "Budgets as Excel"},
+    "programme.record": {"nl": "Vastleggen", "en": "Record"},
+    "programme.record_reading": {"nl": "Voortgangsmeting vastleggen", "en": "Record a progress reading"},
+    "programme.record_milestone": {"nl": "Mijlpaal bijwerken", "en": "Update a milestone"},
+    "programme.record_spend": {"nl": "Uitgave vastleggen", "en": "Record a spend"},
+    "programme.preview": {"nl": "Voorbeeld bekijken", "en": "Preview"},
+    "programme.save": {"nl": "Opslaan", "en": "Save"},
+    "programme.preview_intro": {
+        "nl": "Zo wordt het vastgelegd, als nieuwe versie {version} van het programma. Er is nog niets opgeslagen.",
+        "en": "This is what will be recorded, as new version {version} of the programme. Nothing is saved yet.",
+    },
+    "programme.saved": {
+        "nl": "Opgeslagen als wijziging {changeset}.",
+        "en": "Saved as changeset {changeset}.",
+    },
+    "programme.unchanged": {
+        "nl": "Niets gewijzigd: dit staat er al.",
+        "en": "Nothing changed: this is already recorded.",
+    },
+    "programme.source": {"nl": "Bron (id)", "en": "Source (id)"},
+    "programme.quote": {"nl": "Citaat uit de bron", "en": "Quote from the source"},
+    "programme.page": {"nl": "Pagina", "en": "Page"},
+    "programme.assumption_field": {
+        "nl": "Of: aanname (wat is aangenomen en waarom)",
+        "en": "Or: assumption (what is assumed and why)",
+    },
+    "programme.note": {"nl": "Toelichting", "en": "Note"},
+    "programme.status_date": {"nl": "Datum van de nieuwe stand", "en": "Date of the new status"},
+    "programme.new_milestone": {"nl": "(nieuwe mijlpaal)", "en": "(new milestone)"},
+    "programme.title_field": {"nl": "Titel", "en": "Title"},
+    "programme.sources": {"nl": "Bronnen en citaten", "en": "Sources and quotes"},
+    "programme.about": {"nl": "Over", "en": "About"},
+    "programme.running_on": {"nl": "Lopend op", "en": "Running on"},
+    "programme.axis": {"nl": "Mijlpalen op de tijdas", "en": "Milestones on a time axis"},
+    "programme.readings_chart": {"nl": "Voortgangsmetingen door de tijd", "en": "Progress readings over time"},
+    "programme.budget_bar": {"nl": "Budget besteed", "en": "Budget spent"},
+    "programme.timeline": {"nl": "Programma's en mijlpalen", "en": "Programmes and milestones"},
+    "programme.of_challenges": {"nl": "Opgaven erachter", "en": "Challenges behind it"},
+    "programme.scale_levels": {"nl": "Schaal {name}", "en": "Scale {name}"},
+    "programme.reading_assumed": {"nl": "betekenis aangenomen", "en": "reading assumed"},
+    "pstatus.planned": {"nl": "gepland", "en": "planned"},
+    "pstatus.running": {"nl": "lopend", "en": "running"},
+    "pstatus.completed": {"nl": "afgerond", "en": "completed"},
+    "pstatus.stopped": {"nl": "gestopt", "en": "stopped"},
+    "pstatus.unknown": {"nl": "stand onbekend", "en": "status unknown"},
+    "mstatus.planned": {"nl": "gepland", "en": "planned"},
+    "mstatus.reached": {"nl": "gehaald", "en": "reached"},
+    "mstatus.missed": {"nl": "niet gehaald", "en": "missed"},
+    "mstatus.cancelled": {"nl": "vervallen", "en": "cancelled"},
+    "mstatus.reached_on": {"nl": "gehaald op {date}", "en": "reached on {date}"},
+    "reading.green": {"nl": "groen", "en": "green"},
+    "reading.amber": {"nl": "oranje", "en": "amber"},
+    "reading.red": {"nl": "rood", "en": "red"},
+    "relation.reason": {"nl": "aanleiding", "en": "reason"},
+    "relation.part": {"nl": "onderdeel", "en": "part"},
+    "relation.result": {"nl": "gevolg", "en": "result"},
+    "challenge.from": {"nl": "Vanaf", "en": "From"},
+    "challenge.demand": {"nl": "Vraag", "en": "Demand"},
+    "challenge.demand_unknown": {
+        "nl": "vraag onbekend (geen bron noemt fte of geld); telt niet mee",
+        "en": "demand unknown (no source gives FTE or money); not counted",
+    },
+    "challenge.no_task_field": {"nl": "geen taakveld genoemd", "en": "no task field named"},
+    "challenge.programmes": {"nl": "Programma's", "en": "Programmes"},
+    "challenge.in_capacity": {
+        "nl": "Opgaven in de capaciteitsanalyse",
+        "en": "Challenges in the capacity analysis",
+    },
+    "challenge.counted": {"nl": "telt mee", "en": "counted"},
+    "challenge.listed": {"nl": "genoemd, telt niet mee", "en": "listed, not counted"},
+}
+
+# English check messages → Dutch (see i18n/errors.py); groups re-used by number.
+ERROR_PATTERNS: list[tuple[str, str]] = [
+    (
+        r"the allocations add up to (.+), more than the total of (.+) for (\d+)",
+        r"de verdeling telt op tot \1, meer dan het totaal van \2 voor \3",
+    ),
+    (
+        r"milestone date (\S+) lies outside the programme's period \((.+?) to (.+?)\); "
+        r"say so with 'outside_period' if that is right",
+        r"mijlpaaldatum \1 ligt buiten de looptijd van het programma (\2 tot en met \3); "
+        r"zeg dat met 'outside_period' als het zo is",
+    ),
+    (
+        r"unknown progress scale '(.+?)'; expected one of: (.+)",
+        r"onbekende voortgangsschaal '\1'; verwacht een van: \2",
+    ),
+    (
+        r"value '(.+?)' is not on scale '(.+?)'; expected one of: (.+)",
+        r"waarde '\1' staat niet op schaal '\2'; verwacht een van: \3",
+    ),
+    (r"an amount cannot be negative, got (.+)", r"een bedrag kan niet negatief zijn; gevonden: \1"),
+    (r"unknown unit '(.+?)' in (\S+)", r"onbekende eenheid '\1' in \2"),
+    (r"unknown post '(.+?)' in (\S+)", r"onbekende formatieplaats '\1' in \2"),
+    (r"unknown event '(.+?)' in (\S+)", r"onbekende gebeurtenis '\1' in \2"),
+    (r"unknown challenge '(.+?)' of (\S+)", r"onbekende opgave '\1' van \2"),
+    (r"unknown programme '(.+?)' of (\S+)", r"onbekend programma '\1' van \2"),
+    (r"unknown organisation '(.+?)'", r"onbekende organisatie '\1'"),
+    (
+        r"unknown source '(.+?)'; expected one of the sources listed",
+        r"onbekende bron '\1'; verwacht een van de opgenomen bronnen",
+    ),
+    (
+        r"unknown task field '(.+?)'; expected a BBV code such as \"8.1\"",
+        r"onbekend taakveld '\1'; verwacht een BBV-code zoals \"8.1\"",
+    ),
+    (
+        r"a reached milestone needs 'status_date': when it was reached",
+        "een gehaalde mijlpaal heeft 'status_date' nodig: wanneer zij gehaald is",
+    ),
+    (
+        r"a reading needs a scale: give 'scale' here or on the programme",
+        "een meting heeft een schaal nodig: geef 'scale' hier of bij het programma",
+    ),
+    (r"a reading needs 'date': when it was read", "een meting heeft 'date' nodig: wanneer zij is gedaan"),
+    (r"the budget of (\d+) is given twice \(also at (.+)\)", r"het budget van \1 staat er twee keer (ook bij \2)"),
+    (
+        r"expected one currency for the whole programme, got (.+)",
+        r"verwacht één munteenheid voor het hele programma; gevonden: \1",
+    ),
+    (r"a spend of budget year (\d+) dated (.+)", r"een uitgave van begrotingsjaar \1 met datum \2"),
+    (r"milestone id '(.+?)' is used twice \(also at (.+)\)", r"mijlpaal-id '\1' komt twee keer voor (ook bij \2)"),
+    (
+        r"expected an end on or after the start \((.+?)\), got (.+)",
+        r"verwacht een einde op of na het begin (\1); gevonden: \2",
+    ),
+    (r"expected a count of at least 1, got (.+)", r"verwacht een aantal van minstens 1; gevonden: \1"),
+    (r"value '(.+?)' is on the scale twice \(also at (.+)\)", r"waarde '\1' staat twee keer op de schaal (ook bij \2)"),
+    (r"a scale needs at least one level", "een schaal heeft minstens één waarde nodig"),
+    (
+        r"progress scale '(.+?)' is declared twice \(also at (.+)\)",
+        r"voortgangsschaal '\1' staat er twee keer (ook bij \2)",
+    ),
+    (r"programme '(.+?)' is given twice \(also at (.+)\)", r"programma '\1' staat er twee keer (ook bij \2)"),
+    (r"challenge '(.+?)' is given twice \(also at (.+)\)", r"opgave '\1' staat er twee keer (ook bij \2)"),
+    (r"task field '(.+?)' is given twice \(also at (.+)\)", r"taakveld '\1' staat er twee keer (ook bij \2)"),
+    (r"expected the ids of one or more change events", "verwacht de id's van een of meer gebeurtenissen"),
+    (r"a programme cannot be a part of itself", "een programma kan geen onderdeel van zichzelf zijn"),
+    (r"expected a share between 0 and 1, got (.+)", r"verwacht een aandeel tussen 0 en 1; gevonden: \1"),
+    (r"the shares add up to (.+), more than 1", r"de aandelen tellen op tot \1, meer dan 1"),
+    (r"expected exactly one of 'fte' or 'amount'", "verwacht precies één van 'fte' of 'amount'"),
+    (
+        r"task field '(.+?)' is not one the challenge lands on \((.+)\)",
+        r"taakveld '\1' hoort niet bij de taakvelden van de opgave (\2)",
+    ),
+    (
+        r"(\w+) item '(.+?)' changed since version (\S+) \(now (\S+)\); look at the change again before saving",
+        r"'\2' is gewijzigd sinds versie \3 (nu \4); bekijk de wijziging opnieuw voordat u opslaat",
+    ),
+    (r"expected a budget year such as 2024, got (.+)", r"verwacht een begrotingsjaar zoals 2024; gevonden: \1"),
+    (r"expected an amount such as 12500, got (.+)", r"verwacht een bedrag zoals 12500; gevonden: \1"),
+    (r"this field is required", "dit veld is verplicht"),
+]
+
+_errors.add_patterns(ERROR_PATTERNS)

@@ -9,69 +9,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from raadhuis.domain.dates import DateError, FuzzyDate, Precision
 from raadhuis.i18n import errors as _errors
-
-_MONTHS = {
-    "nl": [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ],
-    "en": [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
-}
+from raadhuis.i18n.formatting import format_date, format_money, format_number
 
 
 def date_label(value: Any, lang: str = "nl") -> str:
-    """A date as people read it: '1 augustus 2024', 'augustus 2024', 'Q2 2018', '2024'; '' when unknown.
-
-    The shared date wording of the workbench replaces this one when it lands (i18n.formatting)."""
-    if value is None or value == "":
-        return ""
-    try:
-        fd = value if isinstance(value, FuzzyDate) else FuzzyDate.parse(value)
-    except DateError:
-        return str(value)
-    months = _MONTHS["en" if lang == "en" else "nl"]
-    if fd.precision is Precision.DAY:
-        return f"{fd.start.day} {months[fd.start.month - 1]} {fd.start.year}"
-    if fd.precision is Precision.MONTH:
-        return f"{months[fd.start.month - 1]} {fd.start.year}"
-    return fd.label(lang)
+    """A date as people read it ('augustus 2024', '2e kwartaal 2018'); '' when unknown."""
+    return format_date(value, lang)
 
 
 def amount_label(value: float | None, currency: str = "EUR", lang: str = "nl") -> str:
-    """'€ 150.000' in Dutch, '€150,000' in English; '' when unknown."""
+    """'€ 150.000' ('€ 12.500,50'); another currency by its code. '' when unknown."""
     if value is None:
         return ""
     digits = 0 if float(value).is_integer() else 2
-    text = f"{value:,.{digits}f}"
-    if lang != "en":
-        text = text.translate(str.maketrans(",.", ".,"))
-        return f"€ {text}" if currency == "EUR" else f"{currency} {text}"
-    return f"€{text}" if currency == "EUR" else f"{currency} {text}"
+    if currency == "EUR":
+        return format_money(value, lang, digits)
+    return f"{currency} {format_number(value, lang, digits, fixed=digits > 0)}"
 
 
 PROGRAMME_MESSAGES: dict[str, dict[str, str]] = {

@@ -18,6 +18,7 @@ from raadhuis.canonical.dataset import Dataset
 from raadhuis.canonical.errors import InputError, InputErrors
 from raadhuis.canonical.paths import Errors, path_text
 from raadhuis.canonical.sections import SECTIONS, DecodeContext
+from raadhuis.services.concurrency import EditConflict
 from raadhuis.services.register import ImportResult, StoreKnown, write_dataset
 from raadhuis.store import repository as repo
 from raadhuis.store.database import Store
@@ -42,6 +43,30 @@ def items(store: Store, name: str, organisation: str | None = None, known_at: da
     return out
 
 
+class RecordConflict(EditConflict):
+    """Someone recorded a newer version of the item since the one this change was made on
+    (answered like an edit conflict: 409, who changed it, when and why); nothing was written."""
+
+    def __init__(
+        self, origin: str, name: str, org: str, key: str, seen: int | None, found: int | None, newer: list[Any]
+    ) -> None:
+        message = (
+            f"{name} item {key!r} changed since version {seen} (now {found}); look at the change again before saving"
+        )
+        InputErrors.__init__(self, [InputError(origin, None, "version", message)])
+        self.organisation, self.seen, self.units = org, seen or 0, [key]
+        self.changes = [
+            {
+                "version": h["version"],
+                "recorded_by": h["recorded_by"],
+                "recorded_at": h["recorded_at"],
+                "reason": h["reason"],
+                "units": [key],
+            }
+            for h in newer
+        ] or [{"version": found, "recorded_by": "?", "recorded_at": "", "reason": "", "units": [key]}]
+
+
 def write_items(
     store: Store,
     name: str,
@@ -62,17 +87,8 @@ def write_items(
         for (org, key), version in (expected or {}).items():
             found = repo.current_version(s, section.kind, org, key, lock=True)
             if found != version:
-                raise InputErrors(
-                    [
-                        InputError(
-                            origin,
-                            None,
-                            "version",
-                            f"{name} item {key!r} changed since version {version} (now {found}); "
-                            "look at the change again before saving",
-                        )
-                    ]
-                )
+                newer = [h for h in repo.record_history(s, section.kind, org, key) if h["version"] > (version or 0)]
+                raise RecordConflict(origin, name, org, key, version, found, newer)
         ds = Dataset(sections={name: list(new_items)})
         known = StoreKnown(s)
         errors: Errors = []

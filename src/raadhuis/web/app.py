@@ -171,8 +171,9 @@ def create_app(store: Store, lang: str = "nl", settings: WebSettings | None = No
 
     app.include_router(analysis_api)  # carries its own /api/v1 prefix
     app.include_router(dashboard.router)
-    from raadhuis.web.pages import account, audit
+    from raadhuis.web.pages import account, audit, sso
 
     app.include_router(account.router)  # sign-in, sign-out, own account and tokens
+    app.include_router(sso.router)  # single sign-on (OpenID Connect)
     app.include_router(audit.router)  # the audit trail (page, CSV, API)
     return app

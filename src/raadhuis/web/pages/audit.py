@@ -4,6 +4,7 @@ filterable by unit, event, person, period and reason, and exportable as CSV."""
 from __future__ import annotations
 
 from datetime import date, datetime
+from pathlib import PurePath
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
@@ -63,6 +64,7 @@ def audit_page(request: Request, org: str, page: int = 1) -> Response:
         when=lambda iso: moment_text(iso, lang),
         day=lambda iso: format_date(iso, lang) if len(iso) == 10 else iso,
         short=audit.short,
+        origin=lambda text: PurePath(text).name or text,  # a file's name, not where it was on someone's disk
         query=lambda **extra: _query(f, **extra),
         may_retract=can(request, WRITE, data["organisation"]["id"]),
     )

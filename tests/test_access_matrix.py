@@ -88,7 +88,7 @@ def _refused(r: object, api: bool, anonymous: bool) -> bool:
     if status != 403:
         return False
     if api:
-        return r.json()["errors"][0]["code"] in ("forbidden", "forbidden_org")  # type: ignore[attr-defined]
+        return r.json()["errors"][0]["code"] in ("forbidden", "forbidden_org", "token_scope")  # type: ignore[attr-defined]
     return "geen rechten" in r.text  # type: ignore[attr-defined]
 
 

@@ -18,6 +18,10 @@ ACCESS_MESSAGES: dict[str, dict[str, str]] = {
         "nl": "U hebt voor {org} geen rechten voor deze handeling. Vraag een beheerder om een rol.",
         "en": "You are not allowed to do this for {org}. Ask a beheerder (administrator) for a role.",
     },
+    "auth.token_scope": {
+        "nl": "Dit token mag dit niet voor {org}: zijn bereik is {scopes}. Maak een token met bereik {need}.",
+        "en": "This token may not do this for {org}: its scope is {scopes}. Make a token with scope {need}.",
+    },
     "auth.read_only": {
         "nl": "Dit is een openbaar register om te lezen; wijzigen kan hier niet.",
         "en": "This is a public read-only register; nothing can be changed here.",

@@ -32,7 +32,7 @@ page and show 403 otherwise. In a public read-only register every non-read route
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from fastapi import Depends, FastAPI, Request
@@ -87,6 +87,11 @@ class Rule:
             if org is None:
                 return  # an unknown organisation: the route answers 404
         if not who.can(self.permission, org):
+            if who.scopes is not None and replace(who, scopes=None).can(self.permission, org):
+                # The user may, the token may not: say that the token's scope is the limit.
+                scopes = " ".join(sorted(str(x) for x in who.scopes))
+                need = f"{self.permission.value}:{org}" if org and self.permission is not Permission.READ else "read"
+                raise AccessRefused(403, "auth.token_scope", org=org or "", scopes=scopes, need=need)
             raise AccessRefused(403, "auth.forbidden_org" if org else "auth.forbidden", org=org or "")
 
     def describe(self) -> str:

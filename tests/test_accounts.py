@@ -195,11 +195,8 @@ def test_tokens_read_write_scopes_revocation_and_expiry(store: Store) -> None:
         )
         assert r.status_code == 403
         err = r.json()["errors"][0]
-        assert (
-            err["code"] == "forbidden_org"
-            and "geen rechten" in err["message_nl"]
-            and "not allowed" in err["message_en"]
-        )
+        assert err["code"] == "token_scope" and "bereik is read" in err["message_nl"]
+        assert "scope is read" in err["message_en"] and "write:GM0168" in err["message_en"]
         r = c.post(
             "/api/v1/organisations/GM0518/events",
             params={"reason": "x"},

@@ -143,7 +143,7 @@ def test_peer_median_and_position_by_size_class():
     assert (c.peers, c.peer_median, c.rank, c.of) == (3, 7.0, 3, 4)
     assert c.percentile == approx(66.67, abs=0.01)
     assert c.peer_group == "grootteklasse 4 (20 000 tot 50 000 inwoners)"
-    assert "boven de mediaan 7.00" in c.reasons[0].nl
+    assert "boven de mediaan 7,00" in c.reasons[0].nl
     json.dumps(c.to_dict())
 
 

@@ -28,6 +28,8 @@ from raadhuis.analysis.common import WORKING_KINDS, Reason, rounded
 from raadhuis.analysis.demand import ChallengeLine, Demand, DemandPart, demand_per_task_field
 from raadhuis.domain.challenge import Challenge
 from raadhuis.domain.model import Post, Snapshot
+from raadhuis.i18n.formatting import format_fte as _f
+from raadhuis.i18n.formatting import format_percent as _pct
 from raadhuis.reference.taskfields import sort_key
 
 DOERS_THRESHOLD = 0.8
@@ -45,10 +47,15 @@ class TaskFieldCapacity:
     units: list[str] = field(default_factory=list)
     reasons: list[Reason] = field(default_factory=list)
     demand_parts: list[DemandPart] = field(default_factory=list)
+    unrecorded_fte: float = 0.0  # budgeted FTE of posts without any staffing recorded
 
     @property
     def gap(self) -> float | None:
-        return None if self.demand_fte is None else self.staffed_fte - self.demand_fte
+        """Staffed minus demand; unknown while part of the staffing is not recorded (the staffed
+        FTE would only be a lower bound, and a shortage would be a guess)."""
+        if self.demand_fte is None or self.unrecorded_fte > 0:
+            return None
+        return self.staffed_fte - self.demand_fte
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -58,6 +65,7 @@ class TaskFieldCapacity:
             "budgeted_fte": rounded(self.budgeted_fte),
             "demand_fte": rounded(self.demand_fte),
             "gap": rounded(self.gap),
+            "unrecorded_fte": rounded(self.unrecorded_fte),
             "units": self.units,
             "challenges": list(dict.fromkeys(p.challenge for p in self.demand_parts if p.challenge)),
             "demand_parts": [p.to_dict() for p in self.demand_parts],
@@ -87,9 +95,10 @@ class StrategicCapacity:
         return self.execution_fte / self.classified_fte if self.classified_fte > 0 else None
 
     @property
-    def organisation_of_doers(self) -> bool:
+    def organisation_of_doers(self) -> bool | None:
+        """Yes or no; None ("niet te bepalen") when no staffing with a role is recorded."""
         share = self.execution_share
-        return share is not None and share >= self.threshold
+        return None if share is None else share >= self.threshold
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -160,8 +169,8 @@ def strategic_capacity(snapshot: Snapshot, threshold: float = DOERS_THRESHOLD) -
         result.reasons.append(
             Reason(
                 "capacity.doers",
-                f"{share:.0%} van de bezetting met een rol werkt in de uitvoering: een organisatie van doeners "
-                f"(drempel {threshold:.0%}).",
+                f"{_pct(share)} van de bezetting met een rol werkt in de uitvoering: een organisatie van doeners "
+                f"(drempel {_pct(threshold)}).",
                 f"{share:.0%} of the staffing with a role works in execution: an organisation of doers "
                 f"(threshold {threshold:.0%}).",
                 params={"execution_share": rounded(share, 3), "threshold": threshold},
@@ -171,7 +180,7 @@ def strategic_capacity(snapshot: Snapshot, threshold: float = DOERS_THRESHOLD) -
         result.reasons.append(
             Reason(
                 "capacity.unclassified",
-                f"{result.unclassified_fte:.2f} fte zit in functies zonder rol en telt niet mee in de verhouding.",
+                f"{_f(result.unclassified_fte)} fte zit in functies zonder rol en telt niet mee in de verhouding.",
                 f"{result.unclassified_fte:.2f} FTE is in posts without a role and is left out of the ratio.",
                 params={"fte": rounded(result.unclassified_fte)},
             )
@@ -198,12 +207,13 @@ def capacity(
         # staffed_fte(posts) written out: this runs for every unit, and the calls cost more than the sums
         staffed = sum([s.fte for p in posts for s in p.staffing if s.kind in WORKING_KINDS and s.fte > 0])
         budgeted = sum(p.fte for p in posts)
+        unrecorded = sum(p.fte for p in posts if not p.staffing)
         total_share = sum(max(0.0, s.share) for s in unit.task_fields)
         if total_share > 1.0 + 1e-9:
             reasons.append(
                 Reason(
                     "capacity.shares_above_one",
-                    f"De taakveldaandelen van {unit.name} tellen op tot {total_share:.2f} (meer dan 1).",
+                    f"De taakveldaandelen van {unit.name} tellen op tot {_f(total_share)} (meer dan 1).",
                     f"The task-field shares of {unit.name} add up to {total_share:.2f} (more than 1).",
                     subject=unit.id,
                 )
@@ -213,6 +223,7 @@ def capacity(
             item = fields.setdefault(share.code, TaskFieldCapacity(share.code, names.get(share.code, share.code)))
             item.staffed_fte += staffed * share.share
             item.budgeted_fte += budgeted * share.share
+            item.unrecorded_fte += unrecorded * share.share
             item.units.append(unit.id)
     wanted = demand_per_task_field(demand, challenges, snapshot.at, inhabitants)
     for code, d in wanted.task_fields.items():
@@ -221,12 +232,24 @@ def capacity(
         item.demand_parts = d.parts
         item.reasons.extend(d.reasons)
         gap = item.gap
+        if item.demand_fte is not None and item.unrecorded_fte > 0:
+            item.reasons.append(
+                Reason(
+                    "capacity.staffing_unrecorded",
+                    f"Taakveld {code}: van {_f(item.unrecorded_fte)} fte formatie is de bezetting niet vastgelegd; "
+                    "of er een tekort is, is niet te zeggen.",
+                    f"Task field {code}: for {item.unrecorded_fte:.2f} FTE of the establishment the staffing is not "
+                    "recorded; whether there is a shortage cannot be said.",
+                    subject=code,
+                    params={"unrecorded_fte": rounded(item.unrecorded_fte)},
+                )
+            )
         if gap is not None and gap < 0:
             item.reasons.append(
                 Reason(
                     "capacity.shortage",
-                    f"Taakveld {code}: {item.staffed_fte:.2f} fte bezet tegenover een vraag van "
-                    f"{item.demand_fte:.2f} fte, een tekort van {-gap:.2f} fte.",
+                    f"Taakveld {code}: {_f(item.staffed_fte)} fte bezet tegenover een vraag van "
+                    f"{_f(item.demand_fte)} fte, een tekort van {_f(-gap)} fte.",
                     f"Task field {code}: {item.staffed_fte:.2f} FTE staffed against a demand of "
                     f"{item.demand_fte:.2f} FTE, a shortage of {-gap:.2f} FTE.",
                     subject=code,
@@ -237,7 +260,7 @@ def capacity(
             item.reasons.append(
                 Reason(
                     "capacity.surplus",
-                    f"Taakveld {code}: {gap:.2f} fte meer bezet dan gevraagd.",
+                    f"Taakveld {code}: {_f(gap)} fte meer bezet dan gevraagd.",
                     f"Task field {code}: {gap:.2f} FTE more staffed than demanded.",
                     subject=code,
                     params={"gap": rounded(gap)},

@@ -13,6 +13,7 @@ from typing import Any
 
 from raadhuis.analysis.common import Reason, median, rounded
 from raadhuis.domain.model import Snapshot, StaffingKind
+from raadhuis.i18n.formatting import format_fte as _f
 from raadhuis.reference.bbv_indicators import KEYS, SIZE_CLASSES, indicator, size_class
 
 
@@ -63,11 +64,17 @@ class YearIndicators:
         return {"year": self.year, "values": {k: v.to_dict() for k, v in self.values.items()}}
 
 
+# Inputs named in the plural: "de apparaatskosten ontbreken", not "ontbreekt".
+_PLURAL_NL = frozenset({"de apparaatskosten", "de kosten van inhuur", "de kosten van overhead", "de totale lasten"})
+
+
 def _missing(key: str, year: int, what_nl: str, what_en: str) -> Reason:
+    verb_nl = "ontbreken" if what_nl in _PLURAL_NL else "ontbreekt"
+    verb_en = "are" if what_en.endswith(("costs", "expenses")) else "is"
     return Reason(
         "indicators.missing_input",
-        f"{indicator(key).name_nl} {year}: {what_nl} ontbreekt; de indicator is niet te berekenen.",
-        f"{indicator(key).name_en} {year}: {what_en} is missing; the indicator cannot be computed.",
+        f"{indicator(key).name_nl} {year}: {what_nl} {verb_nl}; de indicator is niet te berekenen.",
+        f"{indicator(key).name_en} {year}: {what_en} {verb_en} missing; the indicator cannot be computed.",
         subject=key,
         params={"year": year},
     )
@@ -323,8 +330,10 @@ def compare_with_peers(
         reasons.append(
             Reason(
                 "indicators.peer_position",
-                f"{key} {year}: {value:.2f}, {word_nl} de mediaan {med:.2f} van {len(peer_values)} gemeenten ({peer_group}).",
-                f"{key} {year}: {value:.2f}, {word_en} the median {med:.2f} of {len(peer_values)} municipalities ({peer_group}).",
+                f"{indicator(key).name_nl} {year}: {_f(value)}, {word_nl} de mediaan {_f(med)} van "
+                f"{len(peer_values)} gemeenten ({peer_group}).",
+                f"{indicator(key).name_en} {year}: {value:.2f}, {word_en} the median {med:.2f} of "
+                f"{len(peer_values)} municipalities ({peer_group}).",
                 subject=key,
                 params={"value": rounded(value), "median": rounded(med), "peers": len(peer_values)},
             )

@@ -47,16 +47,26 @@ class ManagerSpan:
     fte: float = 0.0
     report_posts: list[str] = field(default_factory=list)
     vacant: bool = False
+    staffing_unknown: bool = False  # the manager post's own staffing is not recorded
+    unrecorded_reports: int = 0  # posts reporting here whose staffing is not recorded
+    posts_reporting: int = 0  # every post reporting here, filled, vacant or not recorded
+
+    @property
+    def known(self) -> bool:
+        """Whether the headcount is known: every post reporting here has its staffing recorded."""
+        return self.unrecorded_reports == 0
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "post": self.post,
             "unit": self.unit,
             "title": self.title,
-            "headcount": self.headcount,
+            "headcount": self.headcount if self.known else None,
             "fte": rounded(self.fte),
             "report_posts": sorted(set(self.report_posts)),
             "vacant": self.vacant,
+            "staffing_unknown": self.staffing_unknown,
+            "unrecorded_reports": self.unrecorded_reports,
         }
 
 
@@ -78,6 +88,7 @@ class SpanOfControl:
     maximum: int | None
     outside_band: list[str]  # manager post ids
     reasons: list[Reason]
+    unrecorded_posts: int = 0  # posts without any staffing recorded: their heads are unknown
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -96,6 +107,7 @@ class SpanOfControl:
             "minimum": self.minimum,
             "maximum": self.maximum,
             "outside_band": self.outside_band,
+            "unrecorded_posts": self.unrecorded_posts,
             "reasons": [r.to_dict() for r in self.reasons],
         }
 
@@ -200,12 +212,27 @@ def span_of_control(snapshot: Snapshot, band: tuple[int, int] = DEFAULT_BAND) ->
     spans: dict[str, ManagerSpan] = {}
     for post in ordered:
         if "manager" in post.roles:
-            spans[post.id] = ManagerSpan(post.id, post.unit, post.title, vacant=not working_lines(post))
+            spans[post.id] = ManagerSpan(
+                post.id,
+                post.unit,
+                post.title,
+                vacant=bool(post.staffing) and not working_lines(post),
+                staffing_unknown=not post.staffing,
+            )
     reasons: list[Reason] = []
     top = unmanaged = 0
     working = [[s for s in post.staffing if s.kind in WORKING_KINDS and s.fte > 0] for post in ordered]
     total = sum(map(len, working))
+    unrecorded = 0
     for post, boss, lines in zip(ordered, chains.bosses(ordered), working, strict=True):
+        if boss is not None and boss != post.id and boss in spans:
+            spans[boss].posts_reporting += 1
+        if not post.staffing:
+            # Nobody recorded is not nobody there: the heads in this post are unknown.
+            unrecorded += 1
+            if boss is not None and boss != post.id and boss in spans:
+                spans[boss].unrecorded_reports += 1
+            continue
         if not lines:
             continue  # counts nowhere
         if boss is None:
@@ -243,7 +270,42 @@ def span_of_control(snapshot: Snapshot, band: tuple[int, int] = DEFAULT_BAND) ->
             )
 
     outside: list[str] = []
+    if unrecorded:
+        word_nl = "formatieplaats" if unrecorded == 1 else "formatieplaatsen"
+        word_en = "post" if unrecorded == 1 else "posts"
+        reasons.append(
+            Reason(
+                "span.staffing_unrecorded",
+                f"Van {unrecorded} {word_nl} is de bezetting niet vastgelegd; wie daar werkt en dus hoeveel "
+                "directe medewerkers een leidinggevende heeft, is daar onbekend.",
+                f"For {unrecorded} {word_en} the staffing is not recorded; who works there, and so how many "
+                "direct reports a manager has, is unknown there.",
+                params={"posts": unrecorded},
+            )
+        )
     for span in spans.values():
+        if span.staffing_unknown:
+            reasons.append(
+                Reason(
+                    "span.manager_unrecorded",
+                    f"Van de leidinggevende functie {span.title} ({span.post}) is de bezetting niet vastgelegd.",
+                    f"The staffing of the manager post {span.title} ({span.post}) is not recorded.",
+                    subject=span.post,
+                )
+            )
+        if span.posts_reporting == 0:
+            reasons.append(
+                Reason(
+                    "span.no_posts_reporting",
+                    f"Onder de leidinggevende functie {span.title} ({span.post}) zijn geen formatieplaatsen "
+                    "vastgelegd: 0 directe medewerkers volgens het register.",
+                    f"No posts are recorded under the manager post {span.title} ({span.post}): 0 direct reports "
+                    "according to the register.",
+                    subject=span.post,
+                )
+            )
+        if not span.known:
+            continue  # its headcount is unknown or a lower bound: not judged against the band
         if span.vacant:
             reasons.append(
                 Reason(
@@ -276,7 +338,7 @@ def span_of_control(snapshot: Snapshot, band: tuple[int, int] = DEFAULT_BAND) ->
                 )
             )
 
-    counts = [s.headcount for s in spans.values()]
+    counts = [s.headcount for s in spans.values() if s.known]
     distribution = {name: 0 for name, _, _ in BUCKETS}
     for c in counts:
         distribution[_bucket(c)] += 1
@@ -305,6 +367,7 @@ def span_of_control(snapshot: Snapshot, band: tuple[int, int] = DEFAULT_BAND) ->
         maximum=max(counts) if counts else None,
         outside_band=outside,
         reasons=reasons,
+        unrecorded_posts=unrecorded,
     )
 
 

@@ -15,8 +15,18 @@ from rich.table import Table
 from raadhuis.cli import base as cli
 from raadhuis.domain.model import View
 from raadhuis.i18n import t
+from raadhuis.i18n.formatting import format_date
 from raadhuis.report.labels import L
-from raadhuis.report.view import indicator_name, indicator_rows, reason_text, summary_lines
+from raadhuis.report.view import (
+    assumed,
+    doers_text,
+    indicator_name,
+    indicator_rows,
+    item_reasons,
+    reason_text,
+    score_text,
+    summary_lines,
+)
 from raadhuis.services import analysis
 from raadhuis.services.analysis import number
 
@@ -38,6 +48,17 @@ def _esc(value: Any) -> str:
     return escape(str(value))
 
 
+def _analysis_day(org: str, at: str | None, planned: bool) -> Any:
+    """The day asked for, else the latest day with data (said on stderr), not today."""
+    from raadhuis.services import follow_up
+
+    if at is not None:
+        return cli._day(at)
+    day = cli._run(follow_up.latest_day, cli.CTX.open(), org, cli._view(planned))
+    cli.err_console.print(follow_up.latest_note(day, False, cli.CTX.lang), highlight=False)
+    return day
+
+
 def _reasons(reasons: list[dict[str, Any]], lang: str, limit: int = 20) -> None:
     for r in reasons[:limit]:
         console.print(f"  • {_esc(reason_text(r, lang))}", highlight=False, soft_wrap=True)
@@ -52,13 +73,17 @@ def print_span(data: dict[str, Any], lang: str) -> None:
     fte_of = {m["post"]: m["fte"] for m in data["formation"]["managers"]}
     for m in data["managers"][:50]:
         table.add_row(
-            m["title"], m["unit"], str(m["headcount"]), number(m["fte"], lang), number(fte_of.get(m["post"]), lang)
+            m["title"],
+            m["unit"],
+            L("unknown", lang) if m["headcount"] is None else str(m["headcount"]),
+            number(m["fte"], lang),
+            number(fte_of.get(m["post"]), lang),
         )
     console.print(table)
     console.print(
         f"{L('managers', lang)}: {len(data['managers'])} · {L('layers', lang)}: {data['layers']} · "
-        f"{L('mean_reports', lang)}: {number(data['mean'], lang)} · "
-        f"{L('formation_mean', lang)}: {number(data['formation']['mean_fte'], lang)}",
+        f"{L('mean_reports', lang)}: {L('unknown', lang) if data['mean'] is None else number(data['mean'], lang)} · "
+        f"{L('formation_mean', lang)}: {assumed(number(data['formation']['mean_fte'], lang), data['formation'], lang)}",
         highlight=False,
     )
     _reasons(data["reasons"], lang)
@@ -77,9 +102,9 @@ def print_vulnerability(data: dict[str, Any], lang: str) -> None:
             name = f"{i['id']} {i['name']}" if i["kind"] == "task_field" else i["name"]
             table.add_row(
                 name,
-                number(i["score"], lang, 1),
+                assumed(score_text(i, lang), i, lang),
                 str(i["people"]),
-                "\n".join(reason_text(r, lang) for r in i["reasons"]),
+                "\n".join(item_reasons(i, lang)),
             )
         console.print(table)
     _reasons(data["reasons"], lang)
@@ -96,7 +121,7 @@ def print_capacity(data: dict[str, Any], lang: str) -> None:
                 number(t["staffed_fte"], lang),
                 number(t["budgeted_fte"], lang),
                 number(t["demand_fte"], lang),
-                number(t["gap"], lang),
+                assumed(number(t["gap"], lang), t, lang),
             )
         console.print(table)
     st = data["strategic"]
@@ -106,7 +131,7 @@ def print_capacity(data: dict[str, Any], lang: str) -> None:
 
     console.print(
         f"{L('strategic_share', lang)}: {share(st['strategic_share'])} · {L('execution_share', lang)}: "
-        f"{share(st['execution_share'])} · {L('doers', lang)}: {L('yes' if st['organisation_of_doers'] else 'no', lang)}",
+        f"{share(st['execution_share'])} · {L('doers', lang)}: {doers_text(st['organisation_of_doers'], lang)}",
         highlight=False,
     )
     _reasons(data["reasons"] + st["reasons"] + [x for t in data["task_fields"] for x in t["reasons"]], lang)
@@ -122,7 +147,11 @@ def print_indicators(data: dict[str, Any], lang: str) -> None:
     for row in indicator_rows({"indicators": data}, lang):
         past = {p[0]: p[1] for p in row["trend"]}
         table.add_row(
-            row["name"], row["value"], row["unit"], row["change"], *[number(past.get(y), lang) for y in years[-5:]]
+            row["name"],
+            assumed(row["value"], row, lang),
+            row["unit"],
+            row["change"],
+            *[number(past.get(y), lang) for y in years[-5:]],
         )
     console.print(table)
     _reasons([x for v in data["values"].values() for x in v["reasons"]] + data["reasons"], lang)
@@ -155,13 +184,14 @@ def register_commands(app: typer.Typer) -> None:
         fmt: Annotated[str, typer.Option("--format", help="text of json")] = "text",
     ) -> None:
         """Is de organisatie toegerust? Alle analyses op een datum."""
-        data = cli._run(analysis.analyse, cli.CTX.open(), org, cli._day(at), cli._view(planned))
+        data = cli._run(analysis.analyse, cli.CTX.open(), org, _analysis_day(org, at, planned), cli._view(planned))
         if fmt == "json":
             cli._json(data)
             return
         lang = cli.CTX.lang
         console.print(
-            f"[bold]{_esc(data['organisation']['name'])}[/bold] — {L('title', lang, date=data['at'])}", highlight=False
+            f"[bold]{_esc(data['organisation']['name'])}[/bold] — {L('title', lang, date=format_date(data['at'], lang))}",
+            highlight=False,
         )
         for line in summary_lines(data, lang):
             console.print(f"• {_esc(line)}", highlight=False, soft_wrap=True)
@@ -178,7 +208,7 @@ def register_commands(app: typer.Typer) -> None:
             planned: Planned = False,
             fmt: Annotated[str, typer.Option("--format", help="text of json")] = "text",
         ) -> None:
-            data = cli._run(fn, cli.CTX.open(), org, cli._day(at), cli._view(planned))
+            data = cli._run(fn, cli.CTX.open(), org, _analysis_day(org, at, planned), cli._view(planned))
             if fmt == "json":
                 cli._json(data)
             else:
@@ -266,9 +296,10 @@ def register_commands(app: typer.Typer) -> None:
         """Rapport 'Stand van de organisatie op DATUM' als PDF of HTML."""
         from raadhuis.report import report_data, report_html, report_pdf
 
-        day = cli._day(at)
+        day = _analysis_day(org, at, planned)
         data = cli._run(report_data, cli.CTX.open(), org, day, cli._view(planned), cli.CTX.lang)
-        target = output or Path(f"{data['analysis']['organisation']['id']}-{day.isoformat()}.{fmt.value}")
+        stem = f"{data['analysis']['organisation']['id']}-rapport{'-gepland' if planned else ''}-{day.isoformat()}"
+        target = output or Path(f"{stem}.{fmt.value}")
         if fmt is ReportFmt.pdf:
             target.write_bytes(report_pdf(data))
         else:

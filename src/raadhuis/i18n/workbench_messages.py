@@ -222,4 +222,41 @@ WORKBENCH_MESSAGES: dict[str, dict[str, str]] = {
     },
     "wb.assumption_mark": {"nl": "aanname", "en": "assumption"},
     "change.transferred": {"nl": "naar andere organisatie", "en": "to another organisation"},
+    # decisions never carried out (services/follow_up.py)
+    "wb.why.overdue": {
+        "nl": "besloten, datum verstreken, niet als gerealiseerd vastgelegd",
+        "en": "decided, date passed, not recorded as realised",
+    },
+    "wb.why.not_realised": {"nl": "besloten, niet gerealiseerd", "en": "decided, not realised"},
+    "wb.latest_day": {
+        "nl": "Peildatum {date}: de laatste datum met gegevens in het register (vandaag is {today}).",
+        "en": "Date {date}: the latest date with data in the register (today is {today}).",
+    },
+    "wb.undone_title": {"nl": "Besloten, niet uitgevoerd", "en": "Decided, not carried out"},
+    "wb.undone_nav": {"nl": "Niet uitgevoerd", "en": "Not carried out"},
+    "wb.undone_intro": {
+        "nl": "Besluiten die nooit zijn uitgevoerd, bij alle organisaties: wat als niet gerealiseerd is vastgelegd, "
+        "en wat besloten is maar waarvan de datum is verstreken zonder dat het als gerealiseerd is vastgelegd.",
+        "en": "Decisions never carried out, in all organisations: what is recorded as not realised, and what was "
+        "decided but whose date has passed without being recorded as realised.",
+    },
+    "wb.undone_none": {
+        "nl": "Geen: elk besluit is uitgevoerd of nog niet aan de beurt.",
+        "en": "None: every decision was carried out or is still to come.",
+    },
+    "wb.undone_count": {"nl": "{n} bij {orgs}", "en": "{n} in {orgs}"},
+    "wb.what": {"nl": "Wat", "en": "What"},
+    "wb.when": {"nl": "Wanneer", "en": "When"},
+    "wb.why": {"nl": "Stand", "en": "Where it stands"},
+    "wb.evidence": {"nl": "Besluit en bronnen", "en": "Decision and sources"},
+    "wb.says_so": {"nl": "Waaruit blijkt dat", "en": "What says so"},
+    "wb.in_timeline": {"nl": "in de tijdlijn", "en": "in the timeline"},
+    # the timeline's filters and pages
+    "wb.period": {"nl": "van {start} tot en met {end}", "en": "from {start} to {end}"},
+    "wb.found_events": {"nl": "{n} gevonden", "en": "{n} found"},
+    "wb.page_of": {"nl": "pagina {page} van {pages}", "en": "page {page} of {pages}"},
+    "wb.pages": {"nl": "Pagina's", "en": "Pages"},
+    "wb.prev_page": {"nl": "Vorige pagina", "en": "Previous page"},
+    "wb.next_page": {"nl": "Volgende pagina", "en": "Next page"},
+    "wb.all_events": {"nl": "Alle gebeurtenissen", "en": "All events"},
 }

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
+from raadhuis.i18n.formatting import format_date
 from raadhuis.render.links import link_target
 from raadhuis.render.orgchart import layout_orgchart, orgchart_svg
 from raadhuis.report import charts, view
@@ -30,24 +30,7 @@ def _trusted(svg: str) -> Markup:
 
 
 def date_text(day: str, lang: str) -> str:
-    d = date.fromisoformat(day)
-    if lang == "en":
-        return d.strftime("%d %B %Y").lstrip("0")
-    months = [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ]
-    return f"{d.day} {months[d.month - 1]} {d.year}"
+    return format_date(day, lang)
 
 
 def context(data: dict[str, Any]) -> dict[str, Any]:
@@ -68,6 +51,9 @@ def context(data: dict[str, Any]) -> dict[str, Any]:
         "L": lambda key, **v: L(key, lang, **v),
         "num": lambda value, digits=2: number(value, lang, digits),
         "reason": lambda r: view.reason_text(r, lang),
+        "doers": lambda value: view.doers_text(value, lang),
+        "score": lambda item: view.score_text(item, lang),
+        "why": lambda item: view.item_reasons(item, lang),
         "indicator_name": lambda key: view.indicator_name(key, lang),
         "r": result,
         "org": result["organisation"],
@@ -81,7 +67,7 @@ def context(data: dict[str, Any]) -> dict[str, Any]:
         "indicator_rows": rows,
         "sources": data["sources"],
         "assumptions": data["assumptions"],
-        "definitions": [(k, DEFINITION_TEXT[k][lang], DEFINITIONS[k]) for k in DEFINITION_TEXT],
+        "definitions": [(k, DEFINITION_TEXT[k][lang], DEFINITIONS[k], L(f"def.{k}", lang)) for k in DEFINITION_TEXT],
     }
 
 

@@ -229,7 +229,8 @@ def report_pdf(data: dict[str, Any]) -> bytes:
         [L("indicator", lang), L("value", lang), L("unit_of", lang), L("change", lang), L("trend", lang)]
     ]
     for row in view.indicator_rows(r, lang):
-        rows.append([row["name"], row["value"], row["unit"], row["change"], _trend(row["trend"], lang)])
+        value = f"{row['value']} ({L('assumption_mark', lang)})" if row.get("assumption") else row["value"]
+        rows.append([row["name"], value, row["unit"], row["change"], _trend(row["trend"], lang)])
     story.append(_table(rows, [30 * mm, 24 * mm, 42 * mm, 22 * mm, fw - 118 * mm]))
     reasons = [x for v in ind["values"].values() for x in v["reasons"]] + ind["reasons"]
     story += _reasons(reasons, lang)
@@ -254,10 +255,10 @@ def report_pdf(data: dict[str, Any]) -> bytes:
     figs = [
         [L("managers", lang), str(len(sp["managers"]))],
         [L("layers", lang), str(sp["layers"])],
-        [L("mean_reports", lang), number(sp["mean"], lang)],
+        [L("mean_reports", lang), L("unknown", lang) if sp["mean"] is None else number(sp["mean"], lang)],
         [L("median_reports", lang), number(sp["median"], lang)],
         [L("max_reports", lang), number(sp["maximum"], lang)],
-        [L("formation_mean", lang), number(sp["formation"]["mean_fte"], lang)],
+        [L("formation_mean", lang), view.assumed(number(sp["formation"]["mean_fte"], lang), sp["formation"], lang)],
         [L("outside_band", lang, low=sp["band"][0], high=sp["band"][1]), str(len(sp["outside_band"]))],
     ]
     story.append(KeepTogether([*span_head, _table([[L("value", lang), ""], *figs], [100 * mm, 40 * mm])]))
@@ -271,7 +272,13 @@ def report_pdf(data: dict[str, Any]) -> bytes:
     ]
     for m in sp["managers"][:40]:
         mrows.append(
-            [m["title"], m["unit"], str(m["headcount"]), number(m["fte"], lang), number(fte_of.get(m["post"]), lang)]
+            [
+                m["title"],
+                m["unit"],
+                L("unknown", lang) if m["headcount"] is None else str(m["headcount"]),
+                number(m["fte"], lang),
+                number(fte_of.get(m["post"]), lang),
+            ]
         )
     story.append(_table(mrows, [56 * mm, 26 * mm, 28 * mm, 18 * mm, fw - 128 * mm]))
     if len(sp["managers"]) > 40:
@@ -287,11 +294,9 @@ def report_pdf(data: dict[str, Any]) -> bytes:
         head = L("task_field", lang) if group[0]["kind"] == "task_field" else L("unit", lang)
         vrows: list[list[Any]] = [[head, L("score", lang), L("people", lang), L("why", lang)]]
         for i in group[:30]:
-            why = [Paragraph(_t(view.reason_text(x, lang)), S["cell"], bulletText="•") for x in i["reasons"]] or [
-                _p("–", "cell")
-            ]
+            why = [Paragraph(_t(x), S["cell"], bulletText="•") for x in view.item_reasons(i, lang)] or [_p("–", "cell")]
             name = f"{i['id']} {i['name']}" if i["kind"] == "task_field" else i["name"]
-            vrows.append([name, number(i["score"], lang, 1), str(i["people"]), why])
+            vrows.append([name, _p(view.assumed(view.score_text(i, lang), i, lang), "cell"), str(i["people"]), why])
         story += [Spacer(1, 2 * mm), _table(vrows, [45 * mm, 16 * mm, 18 * mm, fw - 79 * mm])]
         if len(group) > 30:
             story.append(_p(L("more", lang, n=len(group) - 30), "small"))
@@ -311,7 +316,7 @@ def report_pdf(data: dict[str, Any]) -> bytes:
                 [L("value", lang), ""],
                 [L("strategic_share", lang), share(st["strategic_share"])],
                 [L("execution_share", lang), share(st["execution_share"])],
-                [L("doers", lang), L("yes", lang) if st["organisation_of_doers"] else L("no", lang)],
+                [L("doers", lang), view.doers_text(st["organisation_of_doers"], lang)],
             ],
             [100 * mm, 40 * mm],
         )
@@ -327,7 +332,11 @@ def report_pdf(data: dict[str, Any]) -> bytes:
                     number(t["staffed_fte"], lang),
                     number(t["budgeted_fte"], lang),
                     number(t["demand_fte"], lang),
-                    number(t["gap"], lang),
+                    view.assumed(
+                        L("unknown", lang) if t["gap"] is None and t.get("unrecorded_fte") else number(t["gap"], lang),
+                        t,
+                        lang,
+                    ),
                 ]
             )
         story += [Spacer(1, 2 * mm), _table(crow, [fw - 100 * mm, 25 * mm, 25 * mm, 25 * mm, 25 * mm])]

@@ -19,29 +19,65 @@ def reason_text(reason: dict[str, Any], lang: str) -> str:
     return str(reason.get("en") if lang == "en" else reason.get("nl"))
 
 
+def doers_text(value: bool | None, lang: str = "nl") -> str:
+    """Organisation of doers: 'ja', 'nee', or 'niet te bepalen' when the data do not tell."""
+    return L("undetermined", lang) if value is None else L("yes" if value else "no", lang)
+
+
+def score_text(item: dict[str, Any], lang: str = "nl") -> str:
+    """A vulnerability score, or 'onvoldoende gegevens' where the data do not suffice."""
+    if item.get("score") is None:
+        return L("insufficient", lang)
+    return number(item["score"], lang, 1)
+
+
+def assumed(value: str, item: dict[str, Any] | None, lang: str = "nl") -> str:
+    """A figure in text (CLI, PDF) with the mark of the assumption it rests on."""
+    if item and item.get("assumption"):
+        return f"{value} ({L('assumption_mark', lang)})"
+    return value
+
+
+def item_reasons(item: dict[str, Any], lang: str = "nl") -> list[str]:
+    """What is missing first (when a score is lacking), then the reasons behind the figure."""
+    missing = [f"{L('missing', lang)}: {reason_text(m, lang)}" for m in item.get("missing", [])]
+    marked = [f"{L('assumption_mark', lang).capitalize()}: {item['assumption']}"] if item.get("assumption") else []
+    return missing + [reason_text(r, lang) for r in item.get("reasons", [])] + marked
+
+
 def summary_lines(result: dict[str, Any], lang: str = "nl") -> list[str]:
     span, vul, ind = result["span"], result["vulnerability"], result["indicators"]
     nl = lang == "nl"
     lines = []
     if span["managers"]:
+        n, layers = len(span["managers"]), span["layers"]
+        if span["mean"] is None:
+            reports_nl = "het aantal directe medewerkers is onbekend (bezetting niet vastgelegd)"
+            reports_en = "the number of direct reports is unknown (staffing not recorded)"
+        else:
+            reports_nl = f"gemiddeld {number(span['mean'], lang)} directe medewerkers"
+            reports_en = f"on average {number(span['mean'], lang)} direct reports"
         lines.append(
             (
-                f"{len(span['managers'])} {'leidinggevende' if len(span['managers']) == 1 else 'leidinggevenden'} "
-                f"in {span['layers']} {'laag' if span['layers'] == 1 else 'lagen'}; gemiddeld "
-                f"{number(span['mean'], lang)} directe medewerkers en {number(span['formation']['mean_fte'], lang)} "
-                "fte formatie per leidinggevende."
+                f"{n} {'leidinggevende' if n == 1 else 'leidinggevenden'} in {layers} {'laag' if layers == 1 else 'lagen'}; "
+                f"{reports_nl}; {number(span['formation']['mean_fte'], lang)} fte formatie per leidinggevende."
             )
             if nl
             else (
-                f"{len(span['managers'])} {'manager' if len(span['managers']) == 1 else 'managers'} "
-                f"in {span['layers']} {'layer' if span['layers'] == 1 else 'layers'}; on average "
-                f"{number(span['mean'], lang)} direct reports and {number(span['formation']['mean_fte'], lang)} "
-                "budgeted FTE per manager."
+                f"{n} {'manager' if n == 1 else 'managers'} in {layers} {'layer' if layers == 1 else 'layers'}; "
+                f"{reports_en}; {number(span['formation']['mean_fte'], lang)} budgeted FTE per manager."
             )
         )
     else:
         lines.append("Geen leidinggevende functies vastgelegd." if nl else "No manager posts recorded.")
-    worst = (vul["task_fields"] or vul["units"] or [None])[0]
+    scored = [i for i in (vul["task_fields"] or vul["units"]) if i.get("score") is not None]
+    worst = scored[0] if scored else None
+    if worst is None and (vul["task_fields"] or vul["units"]):
+        lines.append(
+            "Kwetsbaarheid: onvoldoende gegevens (de bezetting is niet vastgelegd); zie wat ontbreekt."
+            if nl
+            else "Vulnerability: insufficient data (the staffing is not recorded); see what is missing."
+        )
     if worst is not None and worst["score"]:
         what = ("taakveld" if nl else "task field") if worst["kind"] == "task_field" else ("eenheid" if nl else "unit")
         lines.append(
@@ -84,6 +120,7 @@ def indicator_rows(result: dict[str, Any], lang: str = "nl") -> list[dict[str, A
                 "change": number(point["change"], lang) if point and point["change"] is not None else "–",
                 "reasons": [reason_text(r, lang) for r in v["reasons"]],
                 "trend": [(p["year"], p["value"]) for p in trend],
+                "assumption": v.get("assumption"),
             }
         )
     return rows
@@ -96,6 +133,8 @@ def distribution_items(result: dict[str, Any]) -> list[tuple[str, float]]:
 def vulnerability_items(result: dict[str, Any], limit: int = 12) -> list[tuple[str, float]]:
     vul = result["vulnerability"]
     items = vul["task_fields"] or vul["units"]
+    scored = [i for i in items if i.get("score") is not None]
     return [
-        (f"{i['id']} {i['name']}" if i["kind"] == "task_field" else i["name"], float(i["score"])) for i in items[:limit]
+        (f"{i['id']} {i['name']}" if i["kind"] == "task_field" else i["name"], float(i["score"]))
+        for i in scored[:limit]
     ]

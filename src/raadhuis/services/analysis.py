@@ -26,6 +26,7 @@ from raadhuis.domain.dates import DateError, FuzzyDate
 from raadhuis.domain.model import Cooperation, Snapshot, Status, View
 from raadhuis.formats import figures as figfmt
 from raadhuis.formats.text import read_text
+from raadhuis.i18n.formatting import format_number
 from raadhuis.reference.bbv_indicators import KEYS, indicator, size_class
 from raadhuis.reference.taskfields import FIRST_YEAR, task_fields
 from raadhuis.services import register
@@ -69,6 +70,17 @@ class _Inputs:
     demand: list[dict[str, Any]] = field(default_factory=list)
     peers: list[dict[str, Any]] = field(default_factory=list)
     challenges: list[Challenge] = field(default_factory=list)  # of this organisation (services/challenges)
+    # Posts whose figures rest on an assumption (the event that made or changed them says so): post id → why.
+    assumed_posts: dict[str, str] = field(default_factory=dict)
+
+    def assumed_units(self) -> dict[str, list[str]]:
+        """Unit id → the assumptions behind the figures of its posts."""
+        out: dict[str, list[str]] = {}
+        for post_id, why in self.assumed_posts.items():
+            post = self.snapshot.posts.get(post_id)
+            if post is not None and why not in out.setdefault(post.unit, []):
+                out[post.unit].append(why)
+        return out
 
 
 def _day_of(text: Any) -> date | None:
@@ -95,6 +107,7 @@ def _load(store: Store, organisation: str, at: date, view: View, with_snapshot: 
         ]
         extensions = merge_extensions(repo.current_records(s, "extension"))
         peers = repo.current_data(s, PEER_KIND)
+        assumed = _assumed_posts(s, row.id, at, view)
     coops = [decode_cooperation(c, ("cooperations", i), []) for i, c in enumerate(coop_rows)]
     figures: dict[int, dict[str, Any]] = {}
     for entry in figfmt.entries_of(extensions.get("figures"), row.id):
@@ -111,7 +124,41 @@ def _load(store: Store, organisation: str, at: date, view: View, with_snapshot: 
         demand=list(figfmt.entries_of(extensions.get("demand"), row.id)),
         peers=peers,
         challenges=challenges_of(store, row.id),
+        assumed_posts=assumed,
     )
+
+
+POST_EVENTS = ("add_post", "change_post", "move_post", "bundle")
+
+
+def _assumed_posts(s: Any, org: str, at: date, view: View) -> dict[str, str]:
+    """The posts an event marked as an assumption made or changed, in effect on ``at``."""
+    from sqlalchemy import select
+
+    from raadhuis.store.tables import EventRow
+
+    cond = [EventRow.organisation == org, EventRow.effective <= at, EventRow.type.in_(POST_EVENTS)]
+    if view is View.ACTUAL:
+        cond.append(EventRow.status == "realised")
+    out: dict[str, str] = {}
+    for (data,) in s.execute(select(EventRow.data).where(*cond)).all():
+        why = data.get("assumption")
+        if not why:
+            continue
+        text = why if isinstance(why, str) else "aangenomen"
+        post = data.get("post")
+        ids = [post.get("id")] if isinstance(post, dict) else [post] if isinstance(post, str) else []
+        ids += list(data.get("posts") or [])
+        for pid in ids:
+            if isinstance(pid, str):
+                out[pid] = text
+    return out
+
+
+def _mark(item: dict[str, Any], why: list[str]) -> None:
+    """A figure computed from inputs marked as an assumption carries that mark (and why)."""
+    if why:
+        item["assumption"] = "; ".join(dict.fromkeys(why))
 
 
 def _head(inp: _Inputs, definition: str) -> dict[str, Any]:
@@ -148,16 +195,7 @@ def _span(inp: _Inputs, band: tuple[int, int]) -> dict[str, Any]:
     ftes = [m.fte for m in result.managers]
     out["mean_fte"] = rounded(sum(ftes) / len(ftes)) if ftes else None
     out["formation"] = _formation(inp.snapshot, band)
-    if result.managers and result.total_headcount == 0:
-        out["reasons"].append(
-            _r(
-                "span.no_staffing",
-                "Er is geen bezetting vastgelegd; de spanwijdte in koppen is daarom 0. "
-                "De spanwijdte volgens de formatie (fte per leidinggevende) staat ernaast.",
-                "No staffing is recorded, so the span in heads is 0. "
-                "The span according to the formation (FTE per manager) is shown alongside.",
-            )
-        )
+    _mark(out["formation"], [w for ws in inp.assumed_units().values() for w in ws])
     return out
 
 
@@ -222,14 +260,16 @@ def _nl(value: float | None, digits: int = 2) -> str:
 
 def number(value: float | None, lang: str = "nl", digits: int = 2) -> str:
     """A figure as the CLI, the dashboard and the report write it (the same text everywhere)."""
-    if value is None:
-        return "–"
-    text = f"{value:,.{digits}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    if lang == "nl":
-        text = text.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
-    return text
+    return "–" if value is None else format_number(value, lang, digits)
+
+
+def figure_years(store: Store, organisation: str) -> list[int]:
+    """The years for which year figures (the BBV inputs) of the organisation are entered."""
+    with store.session() as s:
+        extensions = merge_extensions(repo.current_records(s, "extension"))
+    return [
+        e["year"] for e in figfmt.entries_of(extensions.get("figures"), organisation) if isinstance(e.get("year"), int)
+    ]
 
 
 # --- vulnerability ------------------------------------------------------------------------
@@ -243,6 +283,15 @@ def _vulnerability(inp: _Inputs) -> dict[str, Any]:
     result = vul.vulnerability(inp.snapshot, inp.cooperations, _names(inp.at.year))
     out = _head(inp, "vulnerability") | result.to_dict()
     out["organisation"] = inp.org
+    assumed = inp.assumed_units()
+    fields_of: dict[str, list[str]] = {}
+    for unit in inp.snapshot.units.values():
+        for share in unit.task_fields:
+            fields_of.setdefault(share.code, []).extend(assumed.get(unit.id, []))
+    for item in out["units"]:
+        _mark(item, assumed.get(item["id"], []) if item["score"] is not None else [])
+    for item in out["task_fields"]:
+        _mark(item, fields_of.get(item["id"], []) if item["score"] is not None else [])
     active = [c for c in inp.cooperations if c.status in (Status.REALISED, Status.DECIDED)]
     out["cooperations_in_force"] = [
         {"id": c.id, "name": c.name, "legal_form": c.legal_form, "task_fields": list(c.task_fields)} for c in active
@@ -296,6 +345,9 @@ def _capacity(inp: _Inputs) -> dict[str, Any]:
     result = cap.capacity(inp.snapshot, demand, fig.get("inhabitants"), _names(inp.at.year), challenges=inp.challenges)
     out = _head(inp, "capacity") | result.to_dict()
     out["organisation"] = inp.org
+    assumed = inp.assumed_units()
+    for item in out["task_fields"]:
+        _mark(item, [w for u in item["units"] for w in assumed.get(u, [])])
     out["strategic"]["definition"] = "strategic_capacity"
     out["year"] = inp.at.year
     if demand and fig.get("inhabitants") is None:
@@ -413,6 +465,13 @@ def _indicators(inp: _Inputs, store: Store | None) -> dict[str, Any]:
     series = ind.compute_series(_year_inputs(e) for e in entries.values())
     this_year = next(y for y in series.years if y.year == year)
     values = {}
+    assumptions = {
+        y: e["assumption"]
+        for y, e in inp.figures.items()
+        if isinstance(e.get("assumption"), str | bool) and e["assumption"]
+    }
+    year_assumption = assumptions.get(year)
+    derived_assumed = [w for ws in inp.assumed_units().values() for w in ws] if derived else []
     for key, v in this_year.values.items():
         d = indicator(key)
         values[key] = v.to_dict() | {
@@ -421,11 +480,16 @@ def _indicators(inp: _Inputs, store: Store | None) -> dict[str, Any]:
             "name_en": d.name_en,
             "formula": d.formula,
         }
-    assumptions = {
-        y: e["assumption"]
-        for y, e in inp.figures.items()
-        if isinstance(e.get("assumption"), str | bool) and e["assumption"]
-    }
+        if values[key].get("value") is None:
+            continue
+        why = (
+            [year_assumption if isinstance(year_assumption, str) else "jaarcijfers aangenomen"]
+            if year_assumption
+            else []
+        )
+        if key in ("formatie", "bezetting"):
+            why += derived_assumed
+        _mark(values[key], why)
     return _head(inp, "indicators") | {
         "organisation": inp.org,
         "year": year,

@@ -51,6 +51,7 @@ def create_app(store: Store, lang: str = "nl", settings: WebSettings | None = No
         retract,
         sources,
         timeline,
+        undone,
         unit,
         upload,
     )
@@ -164,7 +165,7 @@ def create_app(store: Store, lang: str = "nl", settings: WebSettings | None = No
         )
 
     app.include_router(api_router, prefix=API)
-    for module in (organisations, orgchart, unit, timeline, diff, coops, edit, upload, excel, retract, sources):
+    for module in (organisations, orgchart, unit, timeline, diff, coops, edit, upload, excel, retract, sources, undone):
         app.include_router(module.router)
     from raadhuis.web.api.analysis import router as analysis_api
     from raadhuis.web.pages import dashboard

@@ -45,6 +45,12 @@ def number(value: object, lang: str = "nl", digits: int = 2) -> str:
     return fmt.format_number(value, lang, digits)
 
 
+def _overdue(event: Any) -> bool:
+    from raadhuis.services.follow_up import is_overdue
+
+    return is_overdue(str(event.get("status", "")), str(event.get("date", "")))
+
+
 def _value_day(value: object) -> str:
     """A day as a date field shows it (day first); what is no day stays as typed."""
     if not value:
@@ -92,6 +98,7 @@ def render(request: Request, template: str, status: int = 200, **ctx: Any) -> HT
         nav["at"] = request.query_params["end"]
     ctx.update(
         nav_query=("?" + urlencode(nav)) if nav else "",
+        overdue=lambda e: _overdue(e),
         err=lambda message: translate(str(message), lang),
         lang_url=lang_url,
         num=lambda value, digits=2: number(value, lang, digits),
@@ -140,6 +147,17 @@ def parse_moment(value: str | None) -> datetime | None:
     if bare_day:  # a bare day means: by the end of that day
         moment = moment.replace(hour=23, minute=59, second=59)
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def analysis_day(store: Any, org: str, at: str | None, view: View, lang: str = "nl") -> tuple[date, str | None]:
+    """The day an analysis or the report is about: the one asked for, else the latest day with
+    data (not today when the data end years ago), with a note saying so."""
+    from raadhuis.services import follow_up
+
+    if at and at.strip():
+        return parse_day(at), None
+    day = follow_up.latest_day(store, org, view)
+    return day, follow_up.latest_note(day, False, lang)
 
 
 def parse_view(value: str | None) -> View:

@@ -9,7 +9,8 @@ from raadhuis.report.html import context
 from raadhuis.report.labels import L
 from raadhuis.services import analysis
 from raadhuis.web.access import READ, require
-from raadhuis.web.common import lang_of, parse_day, parse_view, render
+from raadhuis.web.chart import file_name
+from raadhuis.web.common import analysis_day, lang_of, parse_view, render
 
 router = APIRouter()
 
@@ -17,7 +18,8 @@ router = APIRouter()
 @router.get("/o/{org}/dashboard", dependencies=[require(READ)], response_class=HTMLResponse)
 def dashboard(request: Request, org: str, at: str | None = Query(None), view: str = Query("actual")) -> Response:
     lang = lang_of(request)
-    day, v = parse_day(at), parse_view(view)
+    v = parse_view(view)
+    day, note = analysis_day(request.app.state.store, org, at, v, lang)
     result = analysis.analyse(request.app.state.store, org, day, v)
     # The same context as the report (minus the org chart and sources, which have their own pages).
     ctx = context({"lang": lang, "analysis": result, "units": [], "sources": [], "assumptions": []})
@@ -29,5 +31,7 @@ def dashboard(request: Request, org: str, at: str | None = Query(None), view: st
         org=result["organisation"],
         at=day.isoformat(),
         view=v.value,
+        day_note=note,
+        report_name=file_name(result["organisation"]["id"], "rapport", day, v.value, ext="pdf"),
         **{k: val for k, val in ctx.items() if k not in ("org", "title")},
     )

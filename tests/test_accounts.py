@@ -105,6 +105,8 @@ def test_roles_disable_and_the_access_log_by_command(tmp_path: Path) -> None:
     actions = [(e["action"], e["organisation"], e["reason"]) for e in reversed(log)]
     assert ("role", "GM0518", "meelezen") in actions and ("disable", None, "vertrokken") in actions
     assert all(e["actor"].endswith("(cli)") for e in log if e["action"] != "signin")
+    code, out = cli(db, "user", "log")
+    assert code == 0 and "role jan (GM0518)" in out and "after=lezer" in out and "vertrokken" in out
     store.dispose()
 
 

@@ -133,6 +133,17 @@ def test_foreign_host_header_is_refused_and_nothing_is_written(client: TestClien
         assert client.get("/", headers={"Host": host}).status_code == 200, host
 
 
+def test_who_is_served_follows_the_serve_options() -> None:
+    from raadhuis.web.settings import Mode
+
+    assert for_serving().mode is Mode.SINGLE  # raadhuis serve: one user, no accounts
+    assert for_serving("localhost").mode is Mode.SINGLE
+    assert for_serving(multi_user=True).mode is Mode.ACCOUNTS
+    assert for_serving("10.0.0.5").mode is Mode.ACCOUNTS  # beyond loopback: always accounts
+    assert for_serving("0.0.0.0", allowed_hosts=["r.gemeente.nl"]).mode is Mode.ACCOUNTS
+    assert for_serving("0.0.0.0", public=True, allowed_hosts=["r.gemeente.nl"]).mode is Mode.PUBLIC
+
+
 def test_host_names_from_the_serve_options() -> None:
     assert for_serving().allowed_hosts == ("127.0.0.1", "localhost", "::1")
     assert "register.gemeente.nl" in for_serving("10.0.0.5", allowed_hosts=["register.gemeente.nl"]).allowed_hosts

@@ -168,6 +168,27 @@ def user_password(
     console.print(message("cli.password_set", CTX.lang, name=name))
 
 
+@user_app.command("log")
+def user_log(
+    limit: Annotated[int, typer.Option("--limit", min=1, help="Hoeveel, nieuwste eerst.")] = 50,
+    fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.text,
+) -> None:
+    """Wie wanneer welke gebruiker, rol of token wijzigde, en waarom (ook aan- en afmelden)."""
+    from raadhuis.services import accounts
+
+    events = accounts.access_events(CTX.open(), limit)
+    if fmt is Fmt.json:
+        _json(events)
+        return
+    for e in events:
+        where = f" ({'*' if e['organisation'] == '*' else e['organisation']})" if e["organisation"] else ""
+        detail = ", ".join(f"{k}={v}" for k, v in e["detail"].items() if v not in (None, "", False))
+        reason = f" — {e['reason']}" if e["reason"] else ""
+        line = f"{e['at'][:19].replace('T', ' ')}  {e['actor']}: {e['action']} {e['user']}{where}"
+        line += (f" [{detail}]" if detail else "") + reason
+        console.print(_esc(line), highlight=False)
+
+
 @token_app.command("add")
 def token_add(
     name: Annotated[str, typer.Argument(help="De gebruiker van wie het token is.")],

@@ -13,11 +13,11 @@ from hypothesis import HealthCheck, given, settings
 from raadhuis.canonical.dataset import Dataset
 from raadhuis.canonical.encode import dataset_to_dict
 from raadhuis.domain.engine import replay
-from raadhuis.domain.events import Event
+from raadhuis.domain.events import Event, EventType
 from raadhuis.domain.model import Organisation, View
 from raadhuis.services import register
 from raadhuis.store.database import Store
-from tests.strategies import ORG, histories, sample_days
+from tests.strategies import ORG, PARTNER, histories, sample_days
 
 LOSSER = """format: raadhuis/1
 organisation: GM0168
@@ -166,8 +166,9 @@ def test_export_import_round_trip(store: Store, tmp_path: Path, sqlite_store: St
     other.dispose()
 
 
-def dataset_of(events: list[Event]) -> str:
-    ds = Dataset(organisations=[Organisation(ORG, "Proefgemeente"), Organisation("GM0153", "Enschede")], events=events)
+def dataset_of(events: list[Event], *organisations: Organisation) -> str:
+    orgs = list(organisations) or [Organisation(ORG, "Proefgemeente"), Organisation("GM0153", "Enschede")]
+    ds = Dataset(organisations=orgs, events=events)
     return yaml.safe_dump(dataset_to_dict(ds), allow_unicode=True, sort_keys=False)
 
 
@@ -198,6 +199,42 @@ def test_store_as_of_equals_replay(events: list[Event], tmp_path_factory: pytest
         other.dispose()
     finally:
         store.dispose()
+
+
+@settings(
+    max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
+@given(events=histories(max_steps=20, partner=True))
+def test_two_organisations_with_transfers_in_the_store_equal_replay(
+    events: list[Event], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Both organisations' read models equal the replay of the two together, and so does a fresh
+    register that imported one organisation's export (it carries the other's events: the two
+    histories need each other)."""
+    tmp = tmp_path_factory.mktemp("two")
+    store = Store(f"sqlite:///{tmp / 'p.sqlite'}")
+    other = Store(f"sqlite:///{tmp / 'q.sqlite'}")
+    members = {ORG, PARTNER}
+    try:
+        path = tmp / "ds.yaml"
+        path.write_text(dataset_of(events, Organisation(ORG, "Proefgemeente"), Organisation(PARTNER, "Buurgemeente")))
+        register.import_dataset(store, path)
+        out = tmp / "out.yaml"
+        exported = register.export_dataset(store, PARTNER)
+        out.write_text(yaml.safe_dump(dataset_to_dict(exported)), "utf-8")
+        register.import_dataset(other, out)
+        joined = any(e.type is EventType.TRANSFER_OUT and e.other_organisation in members for e in events)
+        assert {e.organisation for e in exported.events} == (members if joined else {PARTNER})
+        for view in View:
+            for org in (ORG, PARTNER):
+                for day in sample_days(events):
+                    snap = replay(events, org, day, view, members)
+                    for st in (store, other) if joined or org == PARTNER else (store,):
+                        stored = register.snapshot(st, org, day, view)
+                        assert (stored.units, stored.posts) == (snap.units, snap.posts), (view, org, day)
+    finally:
+        store.dispose()
+        other.dispose()
 
 
 def test_postgres_agrees_with_sqlite(pg_store: Store, sqlite_store: Store, tmp_path: Path) -> None:

@@ -108,7 +108,7 @@ events:
     unit: OW
     into:
       - {id: OR-B, name: Openbare Ruimte Beheer, kind: team, parent: DIR, posts: [p3]}
-      - {id: OR-P, name: Openbare Ruimte Projecten, kind: team, parent: DIR}
+      - {id: OR-P, name: Openbare Ruimte Projecten, kind: team, parent: DIR, posts: [p2]}
     sources: [s001]
   - id: e5
     type: change_post

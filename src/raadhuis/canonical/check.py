@@ -16,6 +16,7 @@ from raadhuis.domain.engine import EngineError, build_history
 from raadhuis.domain.events import Event
 from raadhuis.domain.model import View
 from raadhuis.domain.order import place
+from raadhuis.domain.transfers import Pair, together, transfer_pairs
 
 
 def check_dataset(
@@ -26,7 +27,7 @@ def check_dataset(
     known = known if known is not None else NothingKnown()
     check_references(ds, errors, known)
     if not errors:
-        check_history(ds, errors, known_events)
+        check_history(ds, errors, known_events, known)
     for name, section in SECTIONS.items():
         items = ds.section(name)
         if items and section.check is not None:
@@ -44,23 +45,43 @@ def check_references(ds: Dataset, errors: Errors, known: Known) -> None:
             )
 
 
-def check_history(ds: Dataset, errors: Errors, known: Mapping[str, list[Event]]) -> None:
+def check_history(ds: Dataset, errors: Errors, known: Mapping[str, list[Event]], register: Known | None = None) -> None:
     """Replay each organisation's realised events: every event must fit the state on its date.
 
     The dataset's events first get the positions they will be stored with (domain/order.place),
-    so this check and the write that follows see the same order."""
-    placed: list[Event] = []
+    so this check and the write that follows see the same order. Organisations that transfer
+    units to one another are replayed together (domain/transfers.py), so a transfer from this
+    dataset into an organisation already in the register is checked on both sides; ``register``
+    says which organisations are in the register besides the dataset's own."""
+    placed: dict[str, list[Event]] = {}
     for org in ds.organisation_ids():
-        stored = known.get(org, [])
-        mine = place([e for e in ds.events if e.organisation == org], stored)
+        placed[org] = place([e for e in ds.events if e.organisation == org], known.get(org, []))
+    members = set(ds.organisation_ids()) | (register.organisation_ids() if register is not None else set())
+
+    def events_of(org: str) -> list[Event]:
+        mine = placed.get(org, [])
         new_ids = {e.id for e in mine}
-        placed.extend(mine)
-        events = [e for e in stored if e.id not in new_ids] + mine
+        return [e for e in known.get(org, []) if e.id not in new_ids] + mine
+
+    pairs: set[Pair] = register.transfers() if register is not None else set()
+    group: set[str] = set()
+    frontier = set(ds.organisation_ids())
+    while frontier - group:  # the organisations the dataset's own are connected to, through their events
+        group |= frontier
+        pairs |= {p for org in frontier for p in transfer_pairs(events_of(org))}
+        frontier = together(group, pairs, members)
+    events = [e for org in sorted(group) for e in events_of(org)]
+    reported: set[tuple[str, str, str]] = set()
+    for org in sorted(group, key=lambda o: (o not in placed, o)):
         try:
-            ds.histories[org] = build_history(events, org, View.ACTUAL)
+            ds.histories[org] = build_history(events, org, View.ACTUAL, members)
         except EngineError as exc:
-            path = ds.origins.get((org, exc.event.id), ("events",))
-            field_path = path + tuple(exc.field.split(".")) if len(path) == 2 else path
-            errors.append((field_path, exc.message))
-    by_org = {(e.organisation, e.id): e for e in placed}
+            key = (exc.event.organisation, exc.event.id, exc.message)
+            if key in reported:
+                continue
+            reported.add(key)
+            path = ds.origins.get((exc.event.organisation, exc.event.id), ("events",))
+            steps = tuple(int(x) if x.isdigit() else x for x in exc.field.split("."))
+            errors.append((path + steps if len(path) == 2 else path, exc.message))
+    by_org = {(e.organisation, e.id): e for mine in placed.values() for e in mine}
     ds.events = [by_org.get((e.organisation, e.id), e) for e in ds.events]

@@ -235,6 +235,17 @@ def decode_event(raw: dict[str, Any], org: str, seq: int, path: Path, errors: Er
             changes = dict(raw.get("set", {}) or {})
             if etype is EventType.CHANGE and not changes:
                 errors.append((path + ("set",), "a change event needs 'set': the attributes that change"))
+            if etype is EventType.CONVERT and into is not None:
+                # The definitive unit, under its own id when it takes a new one; what it does not say is kept.
+                if not isinstance(into, dict):
+                    errors.append((path + ("into",), "expected the definitive unit as a mapping with id and name"))
+                elif changes:
+                    errors.append(
+                        (path + ("set",), "give the definitive unit's attributes in 'into' or in 'set', not both")
+                    )
+                else:
+                    kw["target"] = into["id"]
+                    changes = {k: v for k, v in into.items() if k != "id"}
             if "task_fields" in changes:
                 changes["task_fields"] = decode_unit(
                     {"id": "x", "name": "x", "task_fields": changes["task_fields"]}
@@ -246,9 +257,11 @@ def decode_event(raw: dict[str, Any], org: str, seq: int, path: Path, errors: Er
             else:
                 kw["new_units"] = tuple(decode_unit(u) for u in into)
                 kw["allocation"] = {u["id"]: tuple(u.get("posts", [])) for u in into if u.get("posts")}
+                kw["sub_units"] = {u["id"]: tuple(u.get("units", [])) for u in into if u.get("units")}
         elif etype is EventType.TRANSFER_OUT:
             kw["other_organisation"] = need("to", "the organisation the unit goes to")
             kw["other_unit"] = raw.get("other_unit")
+            kw["target"] = raw.get("parent")  # its parent over there (the receiver in the register)
     elif etype is EventType.MERGE:
         kw["units"] = tuple(need("units", "the ids of the units that merge") or ())
         if need("into", "the new unit (id, name, kind, parent)") is not None:

@@ -85,6 +85,8 @@ def event_to_dict(ev: Event) -> dict[str, Any]:
             out["set"] = {"abbreviation": ev.changes["abbreviation"]}
     elif t is EventType.MOVE:
         out["parent"] = ev.target
+    elif t is EventType.CONVERT and ev.target:
+        out["into"] = {"id": ev.target, **_plain_changes(ev.changes)}
     elif t in (EventType.CHANGE, EventType.CONVERT):
         if ev.changes:
             out["set"] = _plain_changes(ev.changes)
@@ -99,7 +101,11 @@ def event_to_dict(ev: Event) -> dict[str, Any]:
         out["into"] = ev.target
     elif t is EventType.SPLIT:
         out["into"] = [
-            dict(unit_to_dict(u), **({"posts": list(ev.allocation[u.id])} if u.id in ev.allocation else {}))
+            dict(
+                unit_to_dict(u),
+                **({"posts": list(ev.allocation[u.id])} if u.id in ev.allocation else {}),
+                **({"units": list(ev.sub_units[u.id])} if u.id in ev.sub_units else {}),
+            )
             for u in ev.new_units
         ]
     if t is EventType.BUNDLE:
@@ -109,6 +115,8 @@ def event_to_dict(ev: Event) -> dict[str, Any]:
             out["function"] = ev.function
     if t is EventType.TRANSFER_OUT:
         out["to"] = ev.other_organisation
+        if ev.target:
+            out["parent"] = ev.target
     if t is EventType.TRANSFER_IN:
         out["from"] = ev.other_organisation
     if t in (EventType.TRANSFER_OUT, EventType.TRANSFER_IN) and ev.other_unit:

@@ -20,6 +20,7 @@ from raadhuis.canonical.errors import InputError, InputErrors
 from raadhuis.canonical.paths import Errors, path_text
 from raadhuis.canonical.sections import SECTIONS, by_kind, organisations_of
 from raadhuis.domain.order import ordered
+from raadhuis.domain.transfers import together, transfer_pairs
 
 # The kinds of the core records, and the dataset section each comes from.
 CORE_KINDS = {
@@ -137,16 +138,19 @@ def cited_sources(data: Any) -> set[str]:
 
 
 def restrict(ds: Dataset, org: str) -> Dataset:
-    """One organisation's dataset: itself and its events, the cooperations it takes part in and
-    their partners, the decisions and sources it has or cites or that were recorded for it, the
-    section items about it. Extensions are kept as given (the caller reads the organisation's own)."""
+    """One organisation's dataset: itself and its events (with those of the organisations joined to
+    it by transfers), the cooperations it takes part in and their partners, the decisions and
+    sources it has or cites or that were recorded for it, the section items about it. Extensions are kept as given (the caller reads the organisation's own)."""
     coops = [c for c in ds.cooperations if any(p.organisation == org for p in c.participants)]
-    events = [e for e in ds.events if e.organisation == org]
+    # With the events of the organisations it transfers units to or receives them from: the engine
+    # replays them together, so its history needs theirs (domain/transfers.py).
+    joined = together({org}, transfer_pairs(ds.events), ds.organisation_ids())
+    events = [e for e in ds.events if e.organisation in joined]
     sections = {
         name: [i for i in items if org in organisations_of(SECTIONS[name], i)] for name, items in ds.sections.items()
     }
     sections = {k: v for k, v in sections.items() if v}
-    partner_ids = {org} | {p.organisation for c in coops for p in c.participants}
+    partner_ids = joined | {p.organisation for c in coops for p in c.participants}
     partner_ids |= {e.other_organisation for e in events if e.other_organisation}
     for name, items in sections.items():
         for item in items:

@@ -58,6 +58,8 @@ class Known(Protocol):
 
     def records(self, kind: str) -> list[dict[str, Any]]: ...  # current data of every record of a kind
 
+    def transfers(self) -> set[tuple[str, str]]: ...  # (sender, receiver) of every stored transfer out
+
 
 class NothingKnown:
     """An empty register: checking a file on its own."""
@@ -79,6 +81,9 @@ class NothingKnown:
 
     def records(self, kind: str) -> list[dict[str, Any]]:
         return []
+
+    def transfers(self) -> set[tuple[str, str]]:
+        return set()
 
 
 @dataclass

@@ -203,6 +203,8 @@ def lineage(
             console.print(f"    {t('lineage.none', lang)}")
         for p in items:
             where = "" if p["organisation"] == data["organisation"]["id"] else f" [{p['organisation']}]"
+            if p.get("until"):  # the unit itself, before a conversion that kept its id
+                where += f" ({t('lineage.earlier_form', lang, until=p['until'])})"
             console.print(
                 f"    {p['date']}  {p['name']} ({p['id']}){where} — {t('event.' + p['type'], lang)} ({p['event']})",
                 highlight=False,

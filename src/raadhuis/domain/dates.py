@@ -118,6 +118,13 @@ class FuzzyDate:
         """The day the engine applies an event with this date: the first day it may mean."""
         return self.start
 
+    def uncertain_on(self, day: date) -> bool:
+        """Whether it is unknown on ``day`` if something with this date has happened yet: the day
+        lies in the date's window but is not its last day. The engine applies it from the first
+        day (:attr:`effective`), so on the days in between its answer rests on that choice; from
+        the last day on, it has happened whatever day it was. A day-precise date is never uncertain."""
+        return self.precision is not Precision.DAY and self.start <= day < self.end
+
     @property
     def edtf(self) -> str:
         """The EDTF (ISO 8601-2) form, for exchange."""

@@ -7,11 +7,19 @@ Pure functions over :mod:`raadhuis.domain.events`; no I/O. Two entry points:
   (a property test checks that).
 * :func:`build_history` — the same replay, kept as half-open intervals [from, to) per
   unit and post version, plus lineage links; the store saves these for fast queries.
+
+Organisations that transfer units to one another are replayed together
+(:func:`build_histories`): a ``transfer_out`` to an organisation in the same replay takes the unit
+with its sub-units, posts and staffing out of the one and into the other in one step, whole or not
+at all, so FTE is conserved across the two. A transfer to an organisation outside the replay (not
+in the register) simply makes the unit leave. Which organisations go together:
+:mod:`raadhuis.domain.transfers`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -20,6 +28,7 @@ from raadhuis.domain.dates import END_OF_TIME
 from raadhuis.domain.events import Event, EventType
 from raadhuis.domain.model import Post, Snapshot, Staffing, StaffingKind, TaskFieldShare, Unit, View
 from raadhuis.domain.order import by_day, ordered
+from raadhuis.domain.transfers import together, transfer_pairs
 
 
 class EngineError(ValueError):
@@ -141,6 +150,7 @@ class Effect:
     units: set[str] = field(default_factory=set)
     posts: set[str] = field(default_factory=set)
     links: list[LineageLink] = field(default_factory=list)
+    arrival: Event | None = None  # in the receiving organisation: the transfer in, as derived from the sender's event
 
 
 UNIT_ATTRIBUTES = ("name", "kind", "abbreviation", "temporary", "expected_end", "functional", "task_fields")
@@ -151,39 +161,99 @@ def admitted(events: Iterable[Event], organisation: str, view: View) -> list[Eve
     return ordered(e for e in events if e.organisation == organisation and view.admits(e.status))
 
 
-def settle(state: State, day_events: list[Event]) -> Iterator[tuple[Event, Effect | EngineError]]:
-    """Apply the events of one day in order (domain/order.py); an event that cannot apply yet is
-    tried again after the others of that day, as long as another one applied meanwhile. Yields
-    each event with its effect, or — for what still does not fit — with its error."""
+Outcome = Any  # what applying one event gives: an Effect, or an Effect per organisation
+
+
+def _settle(day_events: list[Event], apply_one: Callable[[Event], Outcome]) -> Iterator[tuple[Event, Any]]:
     pending = day_events
     while pending:
         failed: list[tuple[Event, EngineError]] = []
         for event in pending:
             try:
-                effect = apply(state, event)
+                outcome = apply_one(event)
             except EngineError as exc:
                 failed.append((event, exc))
                 continue
-            yield event, effect
+            yield event, outcome
         if len(failed) == len(pending):
             yield from failed
             return
         pending = [event for event, _ in failed]
 
 
-def replay(events: Iterable[Event], organisation: str, at: date, view: View = View.ACTUAL) -> Snapshot:
+def settle(state: State, day_events: list[Event]) -> Iterator[tuple[Event, Effect | EngineError]]:
+    """Apply the events of one day in order (domain/order.py); an event that cannot apply yet is
+    tried again after the others of that day, as long as another one applied meanwhile. Yields
+    each event with its effect, or — for what still does not fit — with its error."""
+    yield from _settle(day_events, lambda event: apply(state, event))
+
+
+def _joint_order(events: Iterable[Event]) -> list[Event]:
+    # The domain's order (domain/order.py); between organisations on one day, by organisation, so
+    # the replay does not depend on the order the events were passed in.
+    return ordered(sorted(events, key=lambda e: e.organisation))
+
+
+def group_of(
+    events: Iterable[Event], organisation: str, members: Iterable[str] | None = None
+) -> tuple[list[Event], set[str]]:
+    """The events (as a list) and the organisations replayed together to answer for ``organisation``.
+
+    ``members`` are the organisations in the register (by default: those with events here); a
+    transfer to any other organisation makes the unit leave."""
+    events = list(events)
+    inside = {organisation} | (set(members) if members is not None else {e.organisation for e in events})
+    return events, together({organisation}, transfer_pairs(events), inside)
+
+
+class _Joint:
+    """The states of organisations replayed together, day by day."""
+
+    def __init__(self, events: Iterable[Event], organisations: Iterable[str], view: View) -> None:
+        self.view = view
+        self.states = {org: State() for org in sorted(set(organisations))}
+        self.events = _joint_order(e for e in events if e.organisation in self.states and view.admits(e.status))
+
+    def run(self, until: date | None = None) -> Iterator[tuple[date, Event, dict[str, Effect] | EngineError]]:
+        for day, day_events in by_day(self.events):
+            if until is not None and day > until:
+                return
+            for event, outcome in _settle(day_events, self.apply):
+                yield day, event, outcome
+
+    def apply(self, event: Event) -> dict[str, Effect]:
+        state = self.states[event.organisation]
+        receiver = event.other_organisation if event.type is EventType.TRANSFER_OUT else None
+        if receiver is None or receiver == event.organisation or receiver not in self.states:
+            return {event.organisation: apply(state, event)}
+        there = self.states[receiver]
+        here_effect, there_effect = Effect(), Effect()
+        with _journal(state, there):
+            units, posts = _depart(state, event, here_effect)
+            there_effect.arrival = _arrive(there, event, units, posts, there_effect)
+        return {event.organisation: here_effect, receiver: there_effect}
+
+
+def replay(
+    events: Iterable[Event],
+    organisation: str,
+    at: date,
+    view: View = View.ACTUAL,
+    members: Iterable[str] | None = None,
+) -> Snapshot:
     """The organisation as of ``at``: every admitted event dated on or before it, in order.
 
     In the planned view an event that no longer fits (its unit was already planned away)
     is passed over, as :func:`build_history` does; in the actual view it is an error.
+    Organisations it transfers units to or receives them from are replayed with it (see
+    :func:`group_of` for ``members``).
     """
-    state = State()
-    for day, day_events in by_day(admitted(events, organisation, view)):
-        if day > at:
-            break
-        for _event, outcome in settle(state, day_events):
-            if isinstance(outcome, EngineError) and view is View.ACTUAL:
-                raise outcome
+    events, group = group_of(events, organisation, members)
+    joint = _Joint(events, group, view)
+    for _day, _event, outcome in joint.run(until=at):
+        if isinstance(outcome, EngineError) and view is View.ACTUAL:
+            raise outcome
+    state = joint.states[organisation]
     return Snapshot(organisation, at, view, dict(state.units), dict(state.posts))
 
 
@@ -206,29 +276,51 @@ class History:
     links: list[LineageLink] = field(default_factory=list)
     conflicts: list[EngineError] = field(default_factory=list)  # planned events that no longer fit
     applied: list[str] = field(default_factory=list)  # event ids, in order
+    arrivals: list[Event] = field(default_factory=list)  # transfers in, derived from the senders' events
 
 
-def build_history(events: Iterable[Event], organisation: str, view: View = View.ACTUAL) -> History:
-    """Replay all admitted events, keeping every version as an interval."""
-    history = History(organisation, view)
-    state = State()
-    open_units: dict[str, tuple[date, Unit]] = {}
-    open_posts: dict[str, tuple[date, Post]] = {}
+def build_history(
+    events: Iterable[Event], organisation: str, view: View = View.ACTUAL, members: Iterable[str] | None = None
+) -> History:
+    """Replay all admitted events, keeping every version as an interval (with the organisations
+    it transfers units to or receives them from; see :func:`group_of` for ``members``)."""
+    events, group = group_of(events, organisation, members)
+    return build_histories(events, group, view)[organisation]
 
-    for day, day_events in by_day(admitted(events, organisation, view)):
-        for event, outcome in settle(state, day_events):
-            if isinstance(outcome, EngineError):
-                if view is View.ACTUAL:
-                    raise outcome
-                history.conflicts.append(outcome)
-                continue
-            history.applied.append(event.id)
-            _record(history, state, outcome, day, open_units, open_posts)
-    for uid, (start, unit) in open_units.items():
-        history.units.append(Version(uid, start, END_OF_TIME, unit))
-    for pid, (start, post) in open_posts.items():
-        history.posts.append(Version(pid, start, END_OF_TIME, post))
-    return history
+
+def build_histories(
+    events: Iterable[Event], organisations: Iterable[str], view: View = View.ACTUAL
+) -> dict[str, History]:
+    """The histories of organisations replayed together (those that transfer units to one another).
+
+    A transfer out to one of them moves the unit between the two in one step; to any other
+    organisation the unit leaves. In the actual view an event that does not fit is an error; in
+    the planned view it is passed over — both halves of a transfer — and kept as a conflict of the
+    organisation whose event it is."""
+    joint = _Joint(events, organisations, view)
+    histories = {org: History(org, view) for org in joint.states}
+    opened: dict[str, tuple[dict[str, tuple[date, Unit]], dict[str, tuple[date, Post]]]] = {
+        org: ({}, {}) for org in joint.states
+    }
+    for day, event, outcome in joint.run():
+        if isinstance(outcome, EngineError):
+            if view is View.ACTUAL:
+                raise outcome
+            histories[event.organisation].conflicts.append(outcome)
+            continue
+        histories[event.organisation].applied.append(event.id)
+        for org, effect in outcome.items():
+            open_units, open_posts = opened[org]
+            _record(histories[org], joint.states[org], effect, day, open_units, open_posts)
+            if effect.arrival is not None:
+                histories[org].arrivals.append(effect.arrival)
+    for org, history in histories.items():
+        open_units, open_posts = opened[org]
+        for uid, (start, unit) in open_units.items():
+            history.units.append(Version(uid, start, END_OF_TIME, unit))
+        for pid, (start, post) in open_posts.items():
+            history.posts.append(Version(pid, start, END_OF_TIME, post))
+    return histories
 
 
 def _record(
@@ -262,24 +354,30 @@ def _record(
 # --- applying one event -----------------------------------------------------------
 
 
+@contextmanager
+def _journal(*states: State) -> Iterator[None]:
+    """Keep what the body overwrites in the states' tables and undo it all if it raises an
+    EngineError: an event — both halves of a transfer — applies completely or not at all."""
+    tables = [t for st in states for t in (st.units, st.posts) if isinstance(t, _Table)]
+    for table in tables:
+        table.log = []
+    try:
+        yield
+    except EngineError:
+        for table in tables:
+            table.undo()
+        raise
+    finally:
+        for table in tables:
+            table.log = None
+
+
 def apply(state: State, event: Event) -> Effect:
     """Apply ``event`` to ``state`` in place; raise :class:`EngineError` if it cannot apply."""
     handler = _HANDLERS[event.type]
     effect = Effect()
-    units, posts = state.units, state.posts
-    journaled = isinstance(units, _Table) and isinstance(posts, _Table)
-    if journaled:
-        units.log, posts.log = [], []  # type: ignore[attr-defined]
-    try:
+    with _journal(state):
         handler(state, event, effect)
-    except EngineError:
-        if journaled:
-            units.undo()  # type: ignore[attr-defined]
-            posts.undo()  # type: ignore[attr-defined]
-        raise
-    finally:
-        if journaled:
-            units.log = posts.log = None  # type: ignore[attr-defined]
     return effect
 
 
@@ -422,28 +520,43 @@ def _absorb(state: State, event: Event, effect: Effect) -> None:
 
 
 def _split(state: State, event: Event, effect: Effect) -> None:
+    """The unit ends; each resulting unit takes the posts and sub-units the event gives it. Every
+    post and sub-unit must go somewhere: a split that leaves one unallocated is refused."""
     unit = _need_unit(state, event, event.unit)
     if len(event.new_units) < 2:
         raise EngineError(event, "into", "a split needs at least two resulting units")
     new_ids = [u.id for u in event.new_units]
-    heirs: dict[str, str] = {}
-    for target, post_ids in event.allocation.items():
-        if target not in new_ids:
-            raise EngineError(event, "into", f"posts are allocated to {target!r}, which is not a resulting unit")
-        for pid in post_ids:
-            post = _need_post(state, event, pid)
-            if post.unit != unit.id:
-                raise EngineError(event, "into.posts", f"post {pid!r} is not in unit {unit.id!r}")
-            heirs[pid] = target
+    day = event.date.effective.isoformat()
+    post_heirs = _allocated(event, event.allocation, new_ids, "posts", set(state.posts_in(unit.id)), "post")
+    unit_heirs = _allocated(event, event.sub_units, new_ids, "units", set(state.children_of(unit.id)), "sub-unit")
+    for pid in state.posts_in(unit.id):
+        if pid not in post_heirs:
+            raise EngineError(
+                event,
+                "into",
+                f"post {pid!r} of unit {unit.id!r} is not allocated on {day}; "
+                "name it in the 'posts' of one of the resulting units",
+            )
+    for child in state.children_of(unit.id):
+        if child not in unit_heirs:
+            raise EngineError(
+                event,
+                "into",
+                f"sub-unit {child!r} of unit {unit.id!r} is not allocated on {day}; "
+                "name it in the 'units' of one of the resulting units",
+            )
     for new in event.new_units:
         if new.id in state.units and new.id != unit.id:
-            raise EngineError(event, "into.id", f"unit {new.id!r} already exists on {event.date.effective.isoformat()}")
-    # Posts not allocated go to the first resulting unit; sub-units too. The new units are
-    # placed first so the heirs exist, then established properly once the old one is gone.
+            raise EngineError(event, "into.id", f"unit {new.id!r} already exists on {day}")
+    # The new units are placed first so the heirs exist, then established properly once the old one is gone.
     for new in event.new_units:
         if new.id != unit.id:
             state.units[new.id] = replace(new, parent=None)
-    _end_unit(state, event, unit.id, effect, heirs=heirs, default_heir=new_ids[0])
+    for child, heir in unit_heirs.items():
+        state.units[child] = replace(state.units[child], parent=heir)
+        effect.units.add(child)
+    # A resulting unit may keep the old id: what is allocated to it stays where it is.
+    _end_unit(state, event, unit.id, effect, heirs=post_heirs, default_heir=unit.id if unit.id in new_ids else None)
     for new in event.new_units:
         state.units.pop(new.id, None)
     for new in event.new_units:
@@ -451,15 +564,102 @@ def _split(state: State, event: Event, effect: Effect) -> None:
         effect.links.append(LineageLink(unit.id, new.id, event.date.effective, event.id, event.type))
 
 
-def _transfer_out(state: State, event: Event, effect: Effect) -> None:
+def _allocated(
+    event: Event,
+    allocation: dict[str, tuple[str, ...]],
+    new_ids: list[str],
+    key: str,
+    present: set[str],
+    what: str,
+) -> dict[str, str]:
+    """What a split gives each resulting unit (``into[].posts`` or ``into[].units``), checked:
+    only what the unit has, each thing to one resulting unit."""
+    heirs: dict[str, str] = {}
+    for target, items in allocation.items():
+        if target not in new_ids:
+            raise EngineError(event, "into", f"{what}s are allocated to {target!r}, which is not a resulting unit")
+        field_name = f"into.{new_ids.index(target)}.{key}"
+        for item in items:
+            if item not in present:
+                raise EngineError(event, field_name, f"{what} {item!r} is not in unit {event.unit!r}")
+            if item in heirs:
+                raise EngineError(
+                    event, field_name, f"{what} {item!r} is allocated twice ({heirs[item]!r} and {target!r})"
+                )
+            heirs[item] = target
+    return heirs
+
+
+def _depart(state: State, event: Event, effect: Effect) -> tuple[list[Unit], list[Post]]:
+    """The unit leaves with its sub-units and their posts; returns them as they were, the unit first
+    and every parent before its sub-units."""
     unit = _need_unit(state, event, event.unit)
     if not event.other_organisation:
         raise EngineError(event, "to", "a transfer out needs the receiving organisation")
     subtree = _subtree(state, unit.id)
+    units = [state.units[uid] for uid in subtree]
+    posts = [state.posts[pid] for uid in subtree for pid in state.posts_in(uid)]
     for uid in reversed(subtree):
         _end_unit(state, event, uid, effect)
     other = f"{event.other_organisation}:{event.other_unit or unit.id}"
     effect.links.append(LineageLink(unit.id, other, event.date.effective, event.id, event.type))
+    return units, posts
+
+
+def _transfer_out(state: State, event: Event, effect: Effect) -> None:
+    _depart(state, event, effect)
+
+
+def _arrive(state: State, event: Event, units: list[Unit], posts: list[Post], effect: Effect) -> Event:
+    """The receiving half of a transfer: the units and posts that left the sender arrive, the unit
+    under ``parent`` (or at the top) and with the id ``other_unit`` when given. Returns the transfer in
+    as the receiving organisation's history shows it."""
+    receiver = str(event.other_organisation)
+    day = event.date.effective
+    root = units[0]
+    new_root = event.other_unit or root.id
+
+    def here(uid: str | None) -> str | None:
+        return new_root if uid == root.id else uid
+
+    if event.target is not None and event.target not in state.units:
+        raise EngineError(
+            event, "parent", f"parent unit {event.target!r} does not exist in {receiver} on {day.isoformat()}"
+        )
+    arriving_root = replace(root, id=new_root, parent=event.target)
+    for u in units:
+        arriving = arriving_root if u is root else replace(u, parent=here(u.parent))
+        if arriving.id in state.units:
+            raise EngineError(
+                event,
+                "other_unit" if u is root else "unit",
+                f"unit {arriving.id!r} already exists in {receiver} on {day.isoformat()}; "
+                "give the unit its id there with 'other_unit'",
+            )
+        state.units[arriving.id] = arriving
+        effect.units.add(arriving.id)
+    for p in posts:
+        if p.id in state.posts:
+            raise EngineError(event, "unit", f"post {p.id!r} already exists in {receiver} on {day.isoformat()}")
+        state.posts[p.id] = replace(p, unit=str(here(p.unit)))
+        effect.posts.add(p.id)
+    effect.links.append(LineageLink(f"{event.organisation}:{root.id}", new_root, day, event.id, EventType.TRANSFER_IN))
+    return Event(
+        id=f"{event.organisation}:{event.id}",
+        type=EventType.TRANSFER_IN,
+        date=event.date,
+        organisation=receiver,
+        status=event.status,
+        seq=-1,  # it arrives at the start of the day: before the receiver's own events of that day
+        new_unit=arriving_root,
+        other_organisation=event.organisation,
+        other_unit=root.id,
+        decision=event.decision,
+        citations=event.citations,
+        assumption=event.assumption,
+        title=event.title,
+        description=event.description,
+    )
 
 
 def _transfer_in(state: State, event: Event, effect: Effect) -> None:
@@ -487,17 +687,30 @@ def _dissolve(state: State, event: Event, effect: Effect) -> None:
 
 
 def _convert(state: State, event: Event, effect: Effect) -> None:
+    """A temporary unit becomes definitive. It keeps its id, or takes the id in ``into``: then the
+    temporary unit ends and the definitive one takes its posts and sub-units. Either way the
+    temporary unit is the definitive one's origin (a lineage link; with one id, a link from the unit
+    to itself that :func:`raadhuis.domain.compare.lineage` reads as the unit's earlier form)."""
     unit = _need_unit(state, event, event.unit)
     if not unit.temporary:
         raise EngineError(event, "unit", f"unit {unit.id!r} is not temporary; only a temporary unit converts")
     changes = dict(event.changes)
     new = _changed_unit(event, unit, changes)
-    new = replace(new, temporary=False, expected_end=None)
-    if "parent" in changes:
-        _check_parent(state, event, unit.id, changes["parent"], "parent")
-        new = replace(new, parent=changes["parent"])
-    state.units[unit.id] = new
-    effect.units.add(unit.id)
+    new = replace(new, temporary=False, expected_end=None, parent=changes.get("parent", unit.parent))
+    new_id = event.target or unit.id
+    day = event.date.effective
+    if new_id == unit.id:
+        _check_parent(state, event, unit.id, new.parent, "parent")
+        state.units[unit.id] = new
+        effect.units.add(unit.id)
+    else:
+        if new_id in state.units:
+            raise EngineError(event, "into.id", f"unit {new_id!r} already exists on {day.isoformat()}")
+        state.units[new_id] = replace(new, id=new_id, parent=None)  # the heir exists while the old one ends
+        _end_unit(state, event, unit.id, effect, default_heir=new_id)
+        state.units.pop(new_id)
+        _add_unit(state, event, replace(new, id=new_id), effect, "into")
+    effect.links.append(LineageLink(unit.id, new_id, day, event.id, event.type))
 
 
 def _changed_unit(event: Event, unit: Unit, changes: dict[str, Any]) -> Unit:

@@ -60,12 +60,15 @@ class Event:
     units: tuple[str, ...] = ()  # merge/absorb: the units that go; bundle: units posts come from
     new_unit: Unit | None = None  # establish, merge result, transfer_in
     new_units: tuple[Unit, ...] = ()  # split results
-    target: str | None = None  # absorb/bundle: the receiving unit; move: the new parent
+    # absorb/bundle: the receiving unit; move: the new parent; convert: the definitive unit's id
+    # when it takes a new one; transfer_out: the parent over there (none: at the top)
+    target: str | None = None
     changes: dict[str, Any] = field(default_factory=dict)  # change / change_post / convert
     post: Post | None = None  # add_post
     post_id: str | None = None  # change_post, remove_post, move_post
     posts: tuple[str, ...] = ()  # bundle: posts that move
-    allocation: dict[str, tuple[str, ...]] = field(default_factory=dict)  # split: unit → posts
+    allocation: dict[str, tuple[str, ...]] = field(default_factory=dict)  # split: resulting unit → posts
+    sub_units: dict[str, tuple[str, ...]] = field(default_factory=dict)  # split: resulting unit → sub-units
     other_organisation: str | None = None  # transfer: the other party
     other_unit: str | None = None  # transfer: the unit's id over there
     function: str | None = None  # bundle: the function bundled, e.g. "communicatie"
@@ -85,7 +88,7 @@ class Event:
         if self.new_unit:
             out.append(self.new_unit.id)
         out.extend(u.id for u in self.new_units)
-        if self.target and self.type in (EventType.ABSORB, EventType.BUNDLE):
+        if self.target and self.type in (EventType.ABSORB, EventType.BUNDLE, EventType.CONVERT):
             out.append(self.target)
         if self.post is not None:
             out.append(self.post.unit)

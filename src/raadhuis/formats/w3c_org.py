@@ -609,7 +609,7 @@ class _Writer:
         if t is EventType.ESTABLISH and ev.new_unit:
             return [], [u(ev.new_unit.id)]
         if t in (EventType.RENAME, EventType.MOVE, EventType.CHANGE, EventType.CONVERT) and ev.unit:
-            return [u(ev.unit)], [u(ev.unit)]
+            return [u(ev.unit)], [u(ev.target if t is EventType.CONVERT and ev.target else ev.unit)]
         if t is EventType.DISSOLVE and ev.unit:
             return [u(ev.unit)], []
         if t is EventType.MERGE and ev.new_unit:

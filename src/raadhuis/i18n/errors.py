@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from raadhuis.i18n.engine import ENGINE_ERROR_PATTERNS
+
 # (English pattern, Dutch template). Groups are re-used by number.
 _PATTERNS: list[tuple[str, str]] = [
     (r"unit '(.+?)' does not exist on (\S+)", r"eenheid '\1' bestaat niet op \2"),
@@ -84,6 +86,7 @@ _PATTERNS: list[tuple[str, str]] = [
     (r"(\S+) '(.+?)' not found: (.+)", r"\1 '\2' niet gevonden: \3"),
     (r"(\S+) '(.+?)' not found", r"\1 '\2' niet gevonden"),
 ]
+_PATTERNS[0:0] = ENGINE_ERROR_PATTERNS
 _COMPILED = [(re.compile(f"^{p}$", re.DOTALL), d) for p, d in _PATTERNS]
 _WORDS = {"organisation": "organisatie", "unit": "eenheid", "event": "gebeurtenis", "post": "formatieplaats"}
 

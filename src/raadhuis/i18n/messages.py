@@ -113,7 +113,9 @@ MESSAGES: dict[str, dict[str, str]] = {
 
 # Catalogues of their own (one module per subject) join the one catalogue here.
 from raadhuis.i18n.cli import CLI_MESSAGES  # noqa: E402
+from raadhuis.i18n.engine import ENGINE_MESSAGES  # noqa: E402  (the engine's words, issue 8)
 from raadhuis.i18n.programmes import PROGRAMME_MESSAGES  # noqa: E402 - programmes and challenges
 
 MESSAGES.update(CLI_MESSAGES)
 MESSAGES.update(PROGRAMME_MESSAGES)
+MESSAGES.update(ENGINE_MESSAGES)

@@ -11,7 +11,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from raadhuis.canonical.check import check_dataset
 from raadhuis.canonical.dataset import Dataset
 from raadhuis.canonical.decode import event_from_dict
+from raadhuis.canonical.encode import event_to_dict
 from raadhuis.canonical.errors import InputError, InputErrors
 from raadhuis.canonical.paths import path_text
 from raadhuis.canonical.records import dataset_from_records, event_positions, record_dicts, restrict
@@ -28,6 +29,8 @@ from raadhuis.domain.dates import FuzzyDate
 from raadhuis.domain.engine import EngineError, LineageLink, build_history, replay
 from raadhuis.domain.events import Event, EventType
 from raadhuis.domain.model import Post, Snapshot, Status, Unit, View
+from raadhuis.domain.order import ordered
+from raadhuis.domain.transfers import together, transfer_pairs
 from raadhuis.formats.dataset import load_dataset
 from raadhuis.formats.text import read_text
 from raadhuis.i18n.errors import translate
@@ -165,6 +168,30 @@ class StoreKnown(Mapping[str, list[Event]]):
     def records(self, kind: str) -> list[dict[str, Any]]:
         return repo.current_data(self.session, kind)
 
+    def transfers(self) -> set[tuple[str, str]]:
+        return repo.transfer_pairs(self.session)
+
+
+def organisations_touched(s: Session, organisations: Iterable[str], events: Iterable[Event] = ()) -> set[str]:
+    """The organisations a write to ``organisations`` touches: they, and every organisation in the
+    register connected to them by a transfer — stored, or among the ``events`` being written —
+    whose history the write can change (domain/transfers.py). The one place that says which: a
+    write rebuilds the read models of them all, and must hold the write lock of each."""
+    orgs = set(organisations)
+    return together(orgs, repo.transfer_pairs(s) | transfer_pairs(events), _members(s) | orgs)
+
+
+def _members(s: Session) -> set[str]:
+    """The organisations in the register: a transfer to any other makes the unit leave."""
+    return {o.id for o in repo.organisations(s)}
+
+
+def events_with_transfers(s: Session, organisation: str, known_at: datetime | None = None) -> list[Event]:
+    """The events that shape one organisation's history: its own and those of the organisations it
+    transfers units to or receives them from (as known at ``known_at``, when given)."""
+    group = organisations_touched(s, [organisation])
+    return [e for org in sorted(group) for e in repo.events_of(s, org, known_at)]
+
 
 def import_dataset(
     store: Store,
@@ -234,14 +261,19 @@ def write_dataset(
     touched = {row["organisation"] for row in plans["event"].inserts} | {
         row["key"] for row in plans["organisation"].inserts
     }
-    to_rebuild = [org for org in orgs if org in touched]
+    touched = {org for org in orgs if org in touched}
+    if touched:
+        touched = organisations_touched(s, touched, ds.events)
+    to_rebuild = [org for org in orgs if org in touched] + sorted(touched - set(orgs))
+    members = _members(s)
+    group_events = [e for org in sorted(touched) for e in _merged_events(s, ds, org, known)]
     for i, org in enumerate(to_rebuild):
         if progress:
             progress("rebuild", i, len(to_rebuild))
         if s.get(OrganisationRow, org) is None:
             continue
         event_data = {key: data for o, key, data in records["event"] if o == org}
-        histories = repo.rebuild(s, org, _merged_events(s, ds, org, known), ds.histories.get(org), event_data)
+        histories = repo.rebuild(s, org, group_events, ds.histories.get(org), event_data, members)
         conflicts = histories[View.PLANNED].conflicts
         if conflicts:
             result.conflicts[org] = [str(c) for c in conflicts]
@@ -350,18 +382,22 @@ def retract_event(
     ``seen`` as in :func:`write_events`: refused when its units changed since."""
     with store.session() as s, s.begin():
         org = resolve_organisation(s, organisation)
-        stored = repo.events_of(s, org.id)
-        events = [e for e in stored if e.id != event_id]
+        group = sorted(organisations_touched(s, [org.id]))
+        stored = [e for o in group for e in repo.events_of(s, o)]
+        events = [e for e in stored if not (e.organisation == org.id and e.id == event_id)]
         if len(events) == len(stored):
             raise NotFound("event", event_id)
-        check_unchanged(s, org.id, [e for e in stored if e.id == event_id], seen)
-        try:
-            build_history(events, org.id, View.ACTUAL)
-        except EngineError as exc:
-            raise InputErrors([InputError("<retract>", None, exc.field, f"without {event_id}: {exc}")]) from None
+        check_unchanged(s, org.id, [e for e in stored if e.organisation == org.id and e.id == event_id], seen)
+        members = _members(s)
+        for other in group:  # what depended on the event, here or across a transfer, must still fit
+            try:
+                build_history(events, other, View.ACTUAL, members)
+            except EngineError as exc:
+                raise InputErrors([InputError("<retract>", None, exc.field, f"without {event_id}: {exc}")]) from None
         cs = repo.new_changeset(s, who or current_user(), reason or f"retract {event_id}", "retract")
         repo.retract_record(s, cs, "event", org.id, event_id)
-        repo.rebuild(s, org.id, events)
+        for other in group:
+            repo.rebuild(s, other, events, members=members)
 
 
 # --- questions ------------------------------------------------------------------------
@@ -376,7 +412,7 @@ def snapshot(
     with store.session() as s:
         org = resolve_organisation(s, organisation)
         if known_at is not None:
-            return replay(repo.events_of(s, org.id, known_at), org.id, at, view)
+            return replay(events_with_transfers(s, org.id, known_at), org.id, at, view, _members(s))
         units = repo.units_as_of(s, org.id, at, view)
         posts = repo.posts_as_of(s, org.id, at, view)
         return Snapshot(org.id, at, view, units, posts)
@@ -427,12 +463,17 @@ def show(
             key = (store.url, org.id, view.value, repo.last_event_day(s, org.id, at), repo.last_changeset(s))
             cached = _AS_OF.get(key)
             if cached is not None:
-                return dict(cached, at=at.isoformat(), units=list(cached["units"]))
+                # The uncertain dates depend on the day itself, not only on the last event before it.
+                return dict(
+                    cached, at=at.isoformat(), units=list(cached["units"]), uncertain=uncertain_on(s, org.id, at, view)
+                )
+        snap_events: list[Event] | None = None
         if known_at is None:
             units = repo.units_as_of(s, org.id, at, view)
             fte = repo.fte_by_unit(s, org.id, at, view)
         else:
-            snap = replay(repo.events_of(s, org.id, known_at), org.id, at, view)
+            snap_events = events_with_transfers(s, org.id, known_at)
+            snap = replay(snap_events, org.id, at, view, _members(s))
             units = snap.units
             fte = _fte_of(snap.posts.values())
         rows: list[dict[str, Any]] = []
@@ -470,7 +511,67 @@ def show(
         }
         if key is not None:
             _AS_OF.put(key, result)
-        return dict(result, units=list(rows))
+        return dict(result, units=list(rows), uncertain=uncertain_on(s, org.id, at, view, snap_events))
+
+
+def uncertain_on(
+    s: Session, organisation: str, day: date, view: View, events: list[Event] | None = None
+) -> list[dict[str, Any]]:
+    """The events whose imprecise date leaves it open on ``day`` whether they have happened yet
+    (``FuzzyDate.uncertain_on``; docs/dataset-format.md, "Onzekere datums"), with their window and
+    the units and posts they touch: the answer on that day takes them as happened on the window's
+    first day. ``events``: the events as known at an earlier moment (``--known-at``), else the
+    register's timeline is read."""
+    found: list[tuple[str, str, FuzzyDate, list[str], list[str]]] = []
+    if events is not None:
+        for e in ordered(events):
+            if not e.date.uncertain_on(day) or not view.admits(e.status):
+                continue
+            if e.organisation == organisation:
+                found.append((e.id, e.type.value, e.date, e.subjects(), _posts_named(event_to_dict(e))))
+            elif e.type is EventType.TRANSFER_OUT and e.other_organisation == organisation and e.unit:
+                arrived = e.other_unit or e.unit  # the unit arriving here (engine._arrive)
+                found.append((f"{e.organisation}:{e.id}", EventType.TRANSFER_IN.value, e.date, [arrived], []))
+    else:
+        for event_id, etype, status, text, subjects, conflict, data in repo.imprecise_events(s, organisation, day):
+            when = FuzzyDate.parse(text)
+            if not when.uncertain_on(day) or not view.admits(Status(status)):
+                continue
+            if conflict is not None and view is View.PLANNED:  # passed over in the plan: it changed nothing
+                continue
+            found.append((event_id, etype, when, subjects.split(), _posts_named(data)))
+    if not found:
+        return []
+    on_day: dict[str, Post] | None = None
+    out = []
+    for event_id, etype, when, units, post_ids in found:
+        touched = list(units)
+        if post_ids:  # the units the posts are in just before the window and on the day
+            before = repo.posts_as_of(s, organisation, when.start - timedelta(days=1), view)
+            on_day = on_day if on_day is not None else repo.posts_as_of(s, organisation, day, view)
+            touched += [where[p].unit for p in post_ids for where in (before, on_day) if p in where]
+        out.append(
+            {
+                "event": event_id,
+                "type": etype,
+                "date": when.text,
+                "precision": when.precision.value,
+                "window": {"from": when.start.isoformat(), "to": when.end.isoformat()},
+                "units": list(dict.fromkeys(touched)),
+                "posts": post_ids,
+            }
+        )
+    return out
+
+
+def _posts_named(data: dict[str, Any]) -> list[str]:
+    """The posts an event (its canonical dict) names: the one it is about, or those it moves."""
+    post = data.get("post")
+    named = [post if isinstance(post, str) else post["id"]] if post else []
+    named += [p for p in data.get("posts", []) or [] if isinstance(p, str)]
+    for part in data.get("into", []) if isinstance(data.get("into"), list) else []:
+        named += part.get("posts", [])
+    return list(dict.fromkeys(named))
 
 
 class _AsOfCache:
@@ -543,9 +644,19 @@ def diff(store: Store, organisation: str, start: date, end: date, view: View = V
         fte_a = {k: v[0] for k, v in _fte_as_of(s, store, org.id, start, view).items()}
         fte_b = {k: v[0] for k, v in _fte_as_of(s, store, org.id, end, view).items()}
         # Events strictly after the first day up to and including the second shape the difference.
-        # Only merges, absorptions and splits need their whole event (what went where); for the
-        # rest the units they touch, kept in a column, is all diff_units reads.
-        structural = (EventType.MERGE.value, EventType.ABSORB.value, EventType.SPLIT.value)
+        # Only merges, absorptions, splits, conversions and transfers need their whole event (what
+        # went where); for the rest the units they touch, kept in a column, is all diff_units reads.
+        structural = tuple(
+            t.value
+            for t in (
+                EventType.MERGE,
+                EventType.ABSORB,
+                EventType.SPLIT,
+                EventType.CONVERT,
+                EventType.TRANSFER_OUT,
+                EventType.TRANSFER_IN,
+            )
+        )
         full = repo.event_data_of_types(s, org.id, start, end, structural)
         events = []
         for event_id, etype, status, effective, seq, units_text, conflict in repo.event_digest(s, org.id, start, end):
@@ -584,7 +695,9 @@ def _status(value: str) -> Status:
 
 
 def lineage_of(store: Store, organisation: str, unit: str, view: View = View.ACTUAL) -> dict[str, Any]:
-    """Where a unit came from and what became of it, across merges, splits and transfers."""
+    """Where a unit came from and what became of it, across merges, splits, conversions and
+    transfers — also through the lineage of the other organisations in the register that a
+    transfer leads to."""
     with store.session() as s:
         org = resolve_organisation(s, organisation)
         names = repo.unit_names(s, org.id, view)
@@ -593,23 +706,32 @@ def lineage_of(store: Store, organisation: str, unit: str, view: View = View.ACT
             if not match:
                 raise NotFound("unit", unit, f"in {org.id}; known units: {', '.join(sorted(names)[:20])}")
             unit = match[0]
-        links = [
-            LineageLink(r.source, r.target, r.day, r.event_id, EventType(r.type))
-            for r in repo.lineage_links(s, org.id, view)
-        ]
-        preds, succs = lineage(links, unit)
+        links = _linked_lineage(s, org.id, view)
+        preds, succs = lineage(links, f"{org.id}:{unit}")
         versions = repo.unit_versions(s, org.id, unit, view)
+        names_of = {org.id: names}
+
+        def name_in(other_org: str, uid: str, until: date | None) -> str:
+            if until is not None:  # the unit's earlier form: its name then
+                earlier = [v for v in repo.unit_versions(s, other_org, uid, view) if v.valid_from < until]
+                if earlier:
+                    return earlier[-1].name
+            if other_org not in names_of:
+                known = other_org in _members(s)
+                names_of[other_org] = repo.unit_names(s, other_org, view) if known else {}
+            return names_of[other_org].get(uid, uid)
 
         def item(step: Any) -> dict[str, Any]:
-            other_org, uid = step.id.split(":", 1) if ":" in step.id else (org.id, step.id)
+            other_org, uid = step.id.split(":", 1)
             return {
                 "id": uid,
-                "name": names.get(uid, uid) if other_org == org.id else uid,
+                "name": name_in(other_org, uid, step.until),
                 "organisation": other_org,
                 "date": step.date.isoformat(),
                 "event": step.event,
                 "type": step.type,
                 "depth": step.depth,
+                "until": step.until.isoformat() if step.until else None,
             }
 
         return {
@@ -634,6 +756,30 @@ def lineage_of(store: Store, organisation: str, unit: str, view: View = View.ACT
             "predecessors": [item(p) for p in preds],
             "successors": [item(p) for p in succs],
         }
+
+
+def _linked_lineage(s: Session, organisation: str, view: View) -> list[LineageLink]:
+    """The lineage links of an organisation and of every organisation in the register its links
+    lead to (transfers), each unit written "ORG:unit"; a link both sides keep counts once, as the
+    organisation asked about (or the first one reached) keeps it."""
+    members = _members(s)
+    out: dict[tuple[str, str, date, str], LineageLink] = {}
+    todo, done = [organisation], set()
+    while todo:
+        org = todo.pop(0)
+        if org in done:
+            continue
+        done.add(org)
+        for r in repo.lineage_links(s, org, view):
+            source = r.source if ":" in r.source else f"{org}:{r.source}"
+            target = r.target if ":" in r.target else f"{org}:{r.target}"
+            out.setdefault(
+                (source, target, r.day, r.event_id), LineageLink(source, target, r.day, r.event_id, EventType(r.type))
+            )
+            for other in (source.split(":", 1)[0], target.split(":", 1)[0]):
+                if other not in done and other in members:
+                    todo.append(other)
+    return list(out.values())
 
 
 def _open_end(d: date) -> str | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import JSON, Date, DateTime, and_, delete, func, insert, or_, select
@@ -21,7 +21,7 @@ from raadhuis.canonical.encode import event_to_dict, post_to_dict, unit_to_dict
 from raadhuis.canonical.facts import decode_post, decode_unit
 from raadhuis.canonical.records import Stored
 from raadhuis.domain.engine import History, Version, build_history
-from raadhuis.domain.events import Event
+from raadhuis.domain.events import Event, EventType
 from raadhuis.domain.model import Post, Status, Unit, View
 from raadhuis.domain.order import order_key
 from raadhuis.store.tables import (
@@ -305,14 +305,22 @@ def rebuild(
     events: Sequence[Event],
     actual: History | None = None,
     event_data: dict[str, dict[str, Any]] | None = None,
+    members: Iterable[str] | None = None,
 ) -> dict[View, History]:
     """Recompute the read models of one organisation from its events (both views).
-    ``actual`` is the actual history when the caller has just computed it for the same
-    events; ``event_data`` the events' canonical dicts, when already made."""
+
+    ``events`` may hold other organisations' events too: those of the organisations it transfers
+    units to or receives them from (domain/transfers.py), which the engine replays with it;
+    ``members`` are the organisations in the register (a transfer to any other makes the unit
+    leave). A unit that arrives is in this organisation's timeline as a transfer in, derived from
+    the sender's event. ``actual`` is the actual history when the caller has just computed it for
+    the same events; ``event_data`` the events' canonical dicts, when already made."""
     for table in (UnitVersion, PostVersion, UnitFte, EventRow, LineageLinkRow):
         session.execute(delete(table).where(table.organisation == organisation))
     histories: dict[View, History] = {}
-    same = all(e.status is Status.REALISED for e in events if e.organisation == organisation)
+    members = set(members) if members is not None else None
+    # One history for both views only when no event that shapes it can differ between them.
+    same = all(e.status is Status.REALISED for e in events)
     org_row = session.get(OrganisationRow, organisation)
     if org_row is not None:
         org_row.planned_same = same
@@ -320,7 +328,11 @@ def rebuild(
         if view is View.PLANNED and same:
             histories[view] = histories[View.ACTUAL]
             continue
-        history = actual if (view is View.ACTUAL and actual is not None) else build_history(events, organisation, view)
+        history = (
+            actual
+            if (view is View.ACTUAL and actual is not None)
+            else build_history(events, organisation, view, members)
+        )
         histories[view] = history
         _bulk(
             session,
@@ -379,8 +391,11 @@ def rebuild(
             ],
         )
     conflicts = {c.event.id: c.message for c in histories[View.PLANNED].conflicts}
+    # Units that arrive from another organisation: in either view (a planned transfer arrives in the
+    # planned view only; the row's status says so, as for the organisation's own events).
+    arrivals = {e.id: e for view in (View.PLANNED, View.ACTUAL) for e in histories[view].arrivals}
     # The timeline's order is the domain's (domain/order.py): stored as a rank, so SQL sorts by it.
-    mine = sorted((e for e in events if e.organisation == organisation), key=order_key)
+    mine = sorted([e for e in events if e.organisation == organisation] + list(arrivals.values()), key=order_key)
     _bulk(
         session,
         EventRow,
@@ -679,6 +694,41 @@ def lineage_links(session: Session, organisation: str, view: View) -> list[Linea
             )
         ).scalars()
     )
+
+
+def imprecise_events(
+    session: Session, organisation: str, day: date
+) -> list[tuple[str, str, str, str, str, str | None, dict[str, Any]]]:
+    """Events of the organisation with a date coarser than a day that took effect on or before
+    ``day`` within the last year (no window is longer): (event id, type, status, date text, units,
+    conflict, data), in order. The caller keeps those whose window holds the day."""
+    rows = session.execute(
+        select(
+            EventRow.event_id,
+            EventRow.type,
+            EventRow.status,
+            EventRow.date_text,
+            EventRow.units,
+            EventRow.conflict,
+            EventRow.data,
+        )
+        .where(
+            EventRow.organisation == organisation,
+            EventRow.effective <= day,
+            EventRow.effective > day - timedelta(days=370),
+            EventRow.precision != "day",
+        )
+        .order_by(EventRow.effective, EventRow.seq)
+    ).all()
+    return [tuple(r) for r in rows]  # type: ignore[misc]
+
+
+def transfer_pairs(session: Session) -> set[tuple[str, str]]:
+    """(sender, receiver) of every transfer out to another organisation in the register's timelines."""
+    rows = session.execute(
+        select(EventRow.organisation, EventRow.data).where(EventRow.type == EventType.TRANSFER_OUT.value)
+    ).all()
+    return {(org, str(data["to"])) for org, data in rows if data.get("to") and data["to"] != org}
 
 
 def links_into(session: Session, qualified: str) -> list[LineageLinkRow]:

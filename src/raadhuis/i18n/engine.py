@@ -10,6 +10,16 @@ ENGINE_MESSAGES: dict[str, dict[str, str]] = {
     "change.converted": {"nl": "omgezet (tijdelijk → definitief)", "en": "converted (temporary → definitive)"},
     "change.transferred_out": {"nl": "naar andere organisatie", "en": "to another organisation"},
     "change.transferred_in": {"nl": "van andere organisatie", "en": "from another organisation"},
+    # ... said plainly when no event of the period explains them (services/differences.py)
+    "diff.bare.converted": {"nl": "{unit} is van tijdelijk definitief geworden", "en": "{unit} became definitive"},
+    "diff.bare.transferred_out": {
+        "nl": "{unit} is met de eenheid erboven naar een andere organisatie gegaan",
+        "en": "{unit} went to another organisation with the unit above it",
+    },
+    "diff.bare.transferred_in": {
+        "nl": "{unit} is met de eenheid erboven van een andere organisatie gekomen",
+        "en": "{unit} came from another organisation with the unit above it",
+    },
     # lineage: the unit itself before a conversion that kept its id
     "lineage.earlier_form": {"nl": "tijdelijke vorm, tot {until}", "en": "temporary form, until {until}"},
     # imprecise dates (FuzzyDate.uncertain_on)

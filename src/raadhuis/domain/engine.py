@@ -28,7 +28,7 @@ from raadhuis.domain.dates import END_OF_TIME
 from raadhuis.domain.events import Event, EventType
 from raadhuis.domain.model import Post, Snapshot, Staffing, StaffingKind, TaskFieldShare, Unit, View
 from raadhuis.domain.order import by_day, ordered
-from raadhuis.domain.transfers import together, transfer_pairs
+from raadhuis.domain.transfers import arrival_id, together, transfer_pairs
 
 
 class EngineError(ValueError):
@@ -645,7 +645,7 @@ def _arrive(state: State, event: Event, units: list[Unit], posts: list[Post], ef
         effect.posts.add(p.id)
     effect.links.append(LineageLink(f"{event.organisation}:{root.id}", new_root, day, event.id, EventType.TRANSFER_IN))
     return Event(
-        id=f"{event.organisation}:{event.id}",
+        id=arrival_id(event.organisation, event.id),
         type=EventType.TRANSFER_IN,
         date=event.date,
         organisation=receiver,

@@ -17,6 +17,19 @@ from raadhuis.domain.events import Event, EventType
 
 Pair = tuple[str, str]  # (sending organisation, receiving organisation)
 
+# The arrival of a transfer is shown in the receiver's timeline as a transfer in with the id
+# "SENDER:event" — a colon no id of the dataset format may hold, so it never clashes.
+ARRIVAL = ":"
+
+
+def arrival_id(sender: str, event_id: str) -> str:
+    return f"{sender}{ARRIVAL}{event_id}"
+
+
+def is_arrival(event_id: str) -> bool:
+    """Whether a timeline entry is the arrival of another organisation's transfer (derived, not recorded here)."""
+    return ARRIVAL in event_id
+
 
 def transfer_pairs(events: Iterable[Event]) -> set[Pair]:
     """(sender, receiver) of every transfer out to another organisation, whatever its status."""

@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 
 from raadhuis.domain.dates import DateError, FuzzyDate
 from raadhuis.domain.model import View
+from raadhuis.domain.transfers import is_arrival
 from raadhuis.i18n import t
 from raadhuis.i18n.formatting import format_date
 from raadhuis.services import register
@@ -55,6 +56,8 @@ def not_carried_out(
     names = {o["id"]: o["name"] for o in register.list_organisations(store)}
     out = []
     for r in rows:
+        if is_arrival(r.event_id):
+            continue  # another organisation's transfer arriving here: its decision is the sender's, listed there
         if r.status == "decided" and not is_overdue(r.status, r.date_text, today):
             continue  # decided, its date still to come: not (yet) a decision left undone
         data = r.data

@@ -205,14 +205,39 @@ def test_losser_2017_departments_and_the_regiefunctionaris() -> None:
 def test_losser_cooperations() -> None:
     ds = _load("losser.yaml")
     coops = {c.id: c for c in ds.cooperations}
-    verkenning = coops["verkenning-vvh-enschede"]
-    assert (verkenning.legal_form, verkenning.status, verkenning.start) == (
-        "verkenning",
-        Status.PROPOSED,
-        "2012-spring",
-    )
+    assert "verkenning-vvh-enschede" not in coops  # an exploration is a trajectory now
     assert coops["enschede-losser-bedrijfsvoering"].start == "2012"
     assert {"inhuur", "inleen", "leunen"} <= {c.legal_form for c in coops.values()}
+    assert not ds.extensions.get("cooperation_outcomes")  # the free-text duplicate is gone
+
+
+def test_losser_vvh_exploration_is_a_trajectory_with_its_decision_moment() -> None:
+    ds = _load("losser.yaml")
+    vvh = next(t for t in ds.sections["trajectories"] if t.id == "vvh-enschede-2011")
+    assert (vvh.status.value, vvh.participant_ids()) == ("proposed", ["GM0168", "GM0153"])
+    assert vvh.origin is not None and vvh.origin.decisions == ("college-2011-09-13",)
+    moment = next(m for m in vvh.milestones if m.decision_moment)
+    assert (moment.date.text, moment.date.precision.value, moment.body) == ("voorjaar 2012", "season", "college")
+
+
+def test_losser_enschede_cooperation_saved_at_least_600000_a_year() -> None:
+    ds = _load("losser.yaml")
+    outcome = next(o for o in ds.sections["cooperation_outcomes"] if o.cooperation == "enschede-losser-bedrijfsvoering")
+    saving = next(e for e in outcome.realised() if "kosten" in e.criteria)
+    assert saving.amount is not None
+    assert (saving.amount.value, saving.amount.bound.value, saving.amount.per) == (600000, "at_least", "year")
+    assert saving.organisation == "GM0168" and saving.direction is not None and saving.direction.value == "improved"
+    assert any(c.quote and "zes ton per jaar" in c.quote for c in saving.citations)
+    assert {k for e in outcome.realised() for k in e.criteria} == {"kosten", "kwaliteit", "kwetsbaarheid"}
+    assert outcome.expected()  # what seed 000 expected in 2011
+
+
+def test_losser_scores_rest_on_a_seed_judgement_and_say_the_number_is_a_reading() -> None:
+    ds = _load("losser.yaml")
+    for a in ds.sections["assessments"]:
+        for score in a.scores:
+            assert score.citations and all(c.quote for c in score.citations)
+            assert score.score is None or score.assumption, f"{a.option}/{score.criterion}: a number needs its mark"
 
 
 # --- Den Haag (seed 002) ---------------------------------------------------------------
@@ -273,15 +298,67 @@ def test_jaarverslag_2024_three_domains_became_five_departments_with_smaller_spa
 # --- WOL (seed 004) ----------------------------------------------------------------------
 
 
-def test_wol_cooperation_has_the_seven_short_term_tasks_and_three_participants() -> None:
+def _wol() -> Any:
     ds = _load("wol.yaml")
-    wol = next(c for c in ds.cooperations if c.id == "wol")
-    assert wol.legal_form == "verkenning"
-    assert len(wol.tasks) == 7
-    assert {"WMO", "Milieu", "Dienstverlening", "Burgerzaken", "Juridische Zaken", "Personeel en Organisatie"} < set(
-        wol.tasks
-    )
-    assert {p.organisation for p in wol.participants} == {"GM0880", "GM0431", "GM0415"}
+    assert not ds.cooperations and not ds.extensions  # the trajectory is a section, not free text
+    (wol,) = ds.sections["trajectories"]
+    return wol
+
+
+def test_wol_trajectory_has_three_participants_the_seven_tasks_and_pm_communicatie() -> None:
+    wol = _wol()
+    assert wol.participant_ids() == ["GM0880", "GM0431", "GM0415"]
+    short_term = [t.name for t in wol.tasks if not t.pro_memorie]
+    assert short_term == [
+        "WMO",
+        "Milieu",
+        "Bouw- en woningtoezicht",
+        "Dienstverlening",
+        "Burgerzaken",
+        "Juridische Zaken",
+        "Personeel en Organisatie",
+    ]
+    assert [(t.name, t.written, t.task_field) for t in wol.tasks if t.pro_memorie] == [
+        ("Communicatie", "Pm Communicatie", None)
+    ]
+    # Every task field is an assumption (the source names none); Dienstverlening has none.
+    assert all(t.assumption for t in wol.tasks if t.task_field)
+    assert wol.task("dienstverlening").task_field is None
+
+
+def test_wol_constraints_goals_and_governance() -> None:
+    wol = _wol()
+    by_kind: dict[str, list[str]] = {}
+    for c in wol.criteria:
+        by_kind.setdefault(c.kind.value, []).append(c.name)
+    assert by_kind["constraint"] == [
+        "Bestuurlijke zelfstandigheid",
+        "Behoud van identiteit",
+        "Vaststellen eigen beleids- en uitvoeringskaders",
+        "Dienstverlening lokaal (front-office functies)",
+    ]
+    assert by_kind["goal"] == ["Kwaliteit", "Dienstverlening", "Continuïteit", "Slagkracht", "Betaalbaarheid"]
+    steering = next(b for b in wol.governance if b.id == "gemeentesecretarissen")
+    assert {(m.post, m.organisation) for m in steering.members} == {
+        ("gemeentesecretaris", "GM0880"),
+        ("gemeentesecretaris", "GM0431"),
+        ("gemeentesecretaris", "GM0415"),
+    }
+
+
+def test_wol_milestones_keep_their_dates_as_written_in_order() -> None:
+    wol = _wol()
+    got = [(m.date.text, m.date.precision.value, m.date.approximate, m.status.value) for m in wol.milestones_in_order()]
+    assert got == [
+        ("augustus/september 2007", "month", False, "realised"),
+        ("Februari 2008", "month", False, "realised"),
+        ("Medio 2008", "season", True, "planned"),
+        ("Medio 2008", "season", True, "planned"),
+        ("Na de zomer 2008", "season", True, "planned"),
+        ("Vierde kwartaal 2008", "quarter", False, "planned"),
+        ("Begin 2009", "quarter", True, "planned"),
+    ]
+    assert [m.id for m in wol.milestones if m.decision_moment] == ["intentieverklaring", "besluitvorming"]
 
 
 def test_wol_has_no_invented_units() -> None:

@@ -147,8 +147,21 @@ def restrict(ds: Dataset, org: str) -> Dataset:
     joined = together({org}, transfer_pairs(ds.events), ds.organisation_ids())
     events = [e for e in ds.events if e.organisation in joined]
     sections = {
-        name: [i for i in items if org in organisations_of(SECTIONS[name], i)] for name, items in ds.sections.items()
+        name: [i for i in items if org in organisations_of(SECTIONS[name], i)]
+        for name, items in ds.sections.items()
+        if SECTIONS[name].parent is None
     }
+    # Items that belong to another item (an assessment to its trajectory) go where their parent goes.
+    kept = {"cooperations": {c.id for c in coops}}
+    kept |= {name: {SECTIONS[name].key(i) for i in items} for name, items in sections.items()}
+    for name, items in ds.sections.items():
+        parent = SECTIONS[name].parent
+        if parent is not None:
+            sections[name] = [
+                i
+                for i in items
+                if parent[1](i) in kept.get(parent[0], set()) or org in organisations_of(SECTIONS[name], i)
+            ]
     sections = {k: v for k, v in sections.items() if v}
     partner_ids = joined | {p.organisation for c in coops for p in c.participants}
     partner_ids |= {e.other_organisation for e in events if e.other_organisation}

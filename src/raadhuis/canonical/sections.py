@@ -11,7 +11,9 @@ records have, with no code of its own in the file formats or the store:
   (:class:`CheckContext`), reported with their place, before anything is written;
 * the record log: a new version only when the item's data changed, retraction, "as known at";
 * exports: the whole register, or one organisation (the items it owns or that concern it, and
-  the sources they cite), and import of that export records nothing.
+  the sources they cite), and import of that export records nothing. An item that belongs to an
+  item of another section (an assessment to its trajectory) or to a cooperation names that item
+  through ``parent``, and goes into every export its parent goes into.
 
 A section module (``canonical/<name>.py``) calls :func:`register` at import; ``canonical/__init__``
 imports every section module, so the registry is complete wherever canonical is used.
@@ -162,6 +164,8 @@ class Section(Generic[T]):
     concerns: Callable[[T], Iterable[str]] = lambda item: ()  # other organisations it is about (exports)
     check: Callable[[list[T], CheckContext], None] | None = None  # cross-references, after decoding
     description: str = ""
+    # (section name or "cooperations", key of the item this one belongs to): for exports
+    parent: tuple[str, Callable[[T], str]] | None = None
 
 
 SECTIONS: dict[str, Section[Any]] = {}

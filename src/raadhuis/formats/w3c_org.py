@@ -1038,3 +1038,7 @@ def _parents_first(units: dict[str, dict[str, Any]]) -> list[str]:
     for uid in sorted(units):
         visit(uid, set())
     return out
+
+
+# The sections' own terms register themselves in SECTION_TERMS when imported.
+from raadhuis.formats import w3c_trajectories  # noqa: E402,F401

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from raadhuis.i18n.engine import ENGINE_ERROR_PATTERNS
+from raadhuis.i18n.trajectories import ERROR_PATTERNS as TRAJECTORY_PATTERNS
 
 # (English pattern, Dutch template). Groups are re-used by number.
 _PATTERNS: list[tuple[str, str]] = [
@@ -87,6 +88,8 @@ _PATTERNS: list[tuple[str, str]] = [
     (r"(\S+) '(.+?)' not found", r"\1 '\2' niet gevonden"),
 ]
 _PATTERNS[0:0] = ENGINE_ERROR_PATTERNS
+# The sections' own patterns first: they are more specific than the general ones below.
+_PATTERNS[:0] = TRAJECTORY_PATTERNS
 _COMPILED = [(re.compile(f"^{p}$", re.DOTALL), d) for p, d in _PATTERNS]
 _WORDS = {"organisation": "organisatie", "unit": "eenheid", "event": "gebeurtenis", "post": "formatieplaats"}
 

@@ -826,7 +826,14 @@ def timeline(
                     "data": data,
                 }
             )
-        return {"organisation": organisation_summary(org), "events": events}
+    # The milestones of the trajectories it takes part in: a list of their own, not events.
+    from raadhuis.services.trajectories import milestones_of
+
+    return {
+        "organisation": organisation_summary(org),
+        "events": events,
+        "milestones": milestones_of(store, org.id, lang=lang),
+    }
 
 
 def _cited(raw: Any, sources: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:

@@ -177,4 +177,9 @@ def create_app(store: Store, lang: str = "nl", settings: WebSettings | None = No
     app.include_router(account.router)  # sign-in, sign-out, own account and tokens
     app.include_router(sso.router)  # single sign-on (OpenID Connect)
     app.include_router(audit.router)  # the audit trail (page, CSV, API)
+    from raadhuis.web.api.trajectories import router as trajectories_api
+    from raadhuis.web.pages import trajectories as trajectory_pages
+
+    app.include_router(trajectories_api)  # carries its own /api/v1 prefix
+    app.include_router(trajectory_pages.router)
     return app

@@ -29,11 +29,17 @@ def _page(request: Request, org: str | None) -> Response:
     data = web_queries.cooperations(request.app.state.store, org)
     title = tr("web.network", lang)
     svg = chart.network_svg(data["nodes"], data["edges"], lang, data["organisation"], title) if data["nodes"] else ""
+    from raadhuis.services import trajectories
+
     return render(
         request,
         "cooperations.html",
         title=tr("web.cooperations", lang),
         data=data,
+        outcomes=trajectories.outcomes(request.app.state.store, lang),
+        explorations=trajectories.trajectories(request.app.state.store, data["organisation"], lang=lang)[
+            "trajectories"
+        ],
         svg=trusted(svg),
         org={"id": data["organisation"]} if data["organisation"] else None,
     )

@@ -61,6 +61,7 @@ def timeline_page(
         org=data["organisation"],
         realised=[e for e in shown if e["status"] == "realised"],
         planned=[e for e in shown if e["status"] != "realised"],
+        milestones=data["milestones"],
         types=types,
         statuses=statuses,
         all_types=EventType.values(),

@@ -115,6 +115,37 @@ def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 @pytest.mark.parametrize("block", ERRORS, ids=_id)
 def test_error_example_fails_as_shown(block: Block, tmp_path: Path) -> None:
+    _fails_as_shown(block, tmp_path)
+
+
+# Pages of their own for the sections (docs/samenwerking.md, …): their examples work as written too.
+SECTION_PAGES = ("samenwerking.md",)
+SECTION_BLOCKS = [
+    (page, b)
+    for page in SECTION_PAGES
+    for b in blocks(DOCS / page)
+    if b.lang == "yaml" and b.text.startswith("format: raadhuis/1")
+]
+
+
+@pytest.mark.parametrize("page,block", SECTION_BLOCKS, ids=lambda v: v if isinstance(v, str) else _id(v))
+def test_section_page_example_works_as_shown(page: str, block: Block, tmp_path: Path) -> None:
+    if block.error_file:
+        _fails_as_shown(block, tmp_path)
+        return
+    try:
+        load_dataset(block.text, f"docs/{page} (block at line {block.line})")
+    except InputErrors as exc:
+        pytest.fail(f"the example at docs/{page}:{block.line} does not load:\n{exc}")
+
+
+def test_section_pages_have_a_valid_and_an_error_example() -> None:
+    for page in SECTION_PAGES:
+        kinds = {bool(b.error_file) for p, b in SECTION_BLOCKS if p == page}
+        assert kinds == {True, False}, page
+
+
+def _fails_as_shown(block: Block, tmp_path: Path) -> None:
     assert block.expected is not None, f"error example at line {block.line} has no ```text block with the output"
     name = str(block.error_file)
     with pytest.raises(InputErrors) as caught:

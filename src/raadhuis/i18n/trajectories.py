@@ -182,6 +182,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Een score op de schaal van het traject ({scale}); laat leeg voor een oordeel zonder score.",
         "en": "A score on the trajectory's scale ({scale}); leave empty for a judgement without a score.",
     },
+    "traj.own_criteria": {"nl": "Eigen criteria van het traject", "en": "The trajectory's own criteria"},
     "traj.three_k": {"nl": "De 3K's", "en": "The 3K's"},
     "traj.summary": {
         "nl": "{participants} · {tasks} taken · {milestones} mijlpalen",

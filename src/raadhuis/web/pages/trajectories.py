@@ -144,6 +144,9 @@ def _assess(
         sources=_sources(store),
         saved=saved,
         option_choices=[(o["id"], o["name"]) for o in data["options"]],
+        own_scored=any(
+            k.startswith(("score-", "reasoning-")) and v and k.split("-", 1)[1] not in THREE_K for k, v in form.items()
+        ),
         score_choices=[
             (f"{v['value']:g}", f"{v['value']:+g}" + (f" {v['label']}" if v["label"] else ""))
             for v in data["scale"]["values"]

@@ -1,0 +1,203 @@
+"""Trajectories on the web: the API answers, the pages show what it answers, and the forms
+preview, refuse bad input at its field, and save attributed."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from raadhuis.services import register
+from raadhuis.store import repository as repo
+from raadhuis.store.database import Store
+from raadhuis.web.app import create_app
+
+ROOT = Path(__file__).resolve().parents[1]
+NASTY = "<b>\"x\" & 'y'</b>"
+
+
+@pytest.fixture
+def client(sqlite_store: Store) -> Iterator[TestClient]:
+    for name in ("losser.yaml", "wol.yaml"):
+        register.import_dataset(sqlite_store, ROOT / "examples" / name, who="test", reason="fixture")
+    with TestClient(create_app(sqlite_store)) as c:
+        c.get("/")
+        yield c
+
+
+def token(client: TestClient) -> str:
+    return str(client.cookies.get("raadhuis_csrf"))
+
+
+def test_api_trajectory_and_assessment(client: TestClient) -> None:
+    data = client.get("/api/v1/trajectories/wol-2007-2009").json()
+    assert [p["organisation"] for p in data["participants"]] == ["GM0880", "GM0431", "GM0415"]
+    assert [m["date"] for m in data["milestones"]][-1] == "Begin 2009"
+    listing = client.get("/api/v1/trajectories", params={"organisation": "GM0168"}).json()
+    assert {t["id"] for t in listing["trajectories"]} == {"vvh-enschede-2011", "regionale-pool-2017"}
+    side = client.get("/api/v1/trajectories/vvh-enschede-2011/tasks/vvh/assessment", params={"at": "2017-12-31"}).json()
+    losser = side["register"]["participants"][0]
+    assert (losser["organisation"], losser["budgeted_fte"], losser["posts"]) == ("GM0168", 1.0, 1)
+    assert losser["staffed_fte"] is None and losser["missing"][0]["id"] == "no_staffing"
+    assert client.get("/api/v1/trajectories/nope").status_code == 404
+    assert client.get("/api/v1/trajectories/wol-2007-2009", params={"at": "gisteren"}).status_code == 400
+    outcomes = client.get("/api/v1/cooperation-outcomes").json()
+    assert outcomes["enschede-losser-bedrijfsvoering"]["effects"][1]["amount"]["value"] == 600000
+
+
+def test_api_writes_are_checked_and_dry_run_writes_nothing(client: TestClient) -> None:
+    option = {
+        "id": "dvo-wormerland",
+        "task": "juridische-zaken",
+        "kind": "service_agreement",
+        "name": "DVO",
+        "centre": "GM0880",
+        "assumption": "test",
+    }
+    params = {"who": "api-test", "reason": "proef", "dry_run": "true"}
+    r = client.post("/api/v1/trajectories/wol-2007-2009/options", json=option, params=params)
+    assert r.status_code == 201 and r.json()["changeset"] is None
+    assert client.get("/api/v1/trajectories/wol-2007-2009").json()["options"] == []
+    bad = dict(option, task="fusie")
+    r = client.post("/api/v1/trajectories/wol-2007-2009/options", json=bad, params=dict(params, dry_run="false"))
+    assert r.status_code == 422
+    (err,) = r.json()["errors"]
+    assert err["field"] == "trajectories[0].options[0].task"
+    assert (
+        err["message"]
+        == "optie 'dvo-wormerland' is voor taak 'fusie', maar dat is geen taak van traject 'wol-2007-2009'"
+    )
+    r = client.post("/api/v1/trajectories/wol-2007-2009/options", json=option, params=dict(params, dry_run="false"))
+    assert r.status_code == 201 and r.json()["changeset"]
+    score = {
+        "trajectory": "wol-2007-2009",
+        "option": "dvo-wormerland",
+        "by": "api",
+        "scores": [{"criterion": "kosten", "score": 9}],
+    }
+    r = client.post("/api/v1/assessments", json=score, params=dict(params, dry_run="false"))
+    assert r.status_code == 422 and r.json()["errors"][0]["field"] == "assessments[0].scores[0].score"
+
+
+def test_trajectory_page_shows_participants_constraints_tasks_and_the_time_axis(client: TestClient) -> None:
+    html = client.get("/trajectories/wol-2007-2009").text
+    for text in (
+        "Wormerland",
+        "Oostzaan",
+        "Landsmeer",
+        "Bestuurlijke zelfstandigheid",
+        "Dienstverlening lokaal (front-office functies)",
+    ):
+        assert text in html
+    assert "<q>De drie gemeentesecretarissen sturen de zeven samenwerkingstaken aan</q>" in html
+    assert html.count('class="milestone s-') == 7 and "Na de zomer 2008" in html
+    assert 'data-milestone="besluitvorming"' in html
+    assert re.search(r'id="task-communicatie">.*?pro memorie', html, re.S)
+    assert "1 sep – 30 nov 2008 (bij benadering)" in html
+    english = client.get("/trajectories/wol-2007-2009", params={"lang": "en"}).text
+    assert "Milestones on a time axis" in english and "1 Sep – 30 Nov 2008 (approximately)" in english
+
+
+def test_timeline_and_cooperation_register_show_trajectories(client: TestClient) -> None:
+    html = client.get("/o/GM0431/timeline").text
+    assert "Mijlpalen van samenwerkingstrajecten" in html and "Vierde kwartaal 2008" in html
+    coops = client.get("/o/GM0168/cooperations").text
+    row = coops.split('id="coop-enschede-losser-bedrijfsvoering"', 1)[1].split("</tr>", 1)[0]
+    assert "ten minste € 600.000 per jaar" in row and "tenminste zes ton per jaar" in row
+    assert "/trajectories/vvh-enschede-2011" in coops
+
+
+def test_option_form_previews_then_saves_attributed(client: TestClient, sqlite_store: Store) -> None:
+    form = {
+        "csrf": token(client),
+        "step": "preview",
+        "task": "juridische-zaken",
+        "id": "jz-dvo",
+        "name": NASTY,
+        "kind": "service_agreement",
+        "centre": "GM0880",
+        "legal_form": "dvo",
+        "assumption": "illustratie voor de test",
+        "who": "Consultant",
+        "reason": "optie verkennen",
+    }
+    preview = client.post("/trajectories/wol-2007-2009/options/new", data=form)
+    assert preview.status_code == 200 and "Voorbeeld" in preview.text
+    assert NASTY not in preview.text and "&lt;b&gt;" in preview.text  # escaped
+    with sqlite_store.session() as s:
+        assert len(repo.record_history(s, "trajectory", "", "wol-2007-2009")) == 1  # nothing written yet
+    saved = client.post("/trajectories/wol-2007-2009/options/new", data=dict(form, step="save"), follow_redirects=False)
+    assert saved.status_code == 303 and saved.headers["location"].startswith(
+        "/trajectories/wol-2007-2009/tasks/juridische-zaken?saved="
+    )
+    with sqlite_store.session() as s:
+        assert repo.record_history(s, "trajectory", "", "wol-2007-2009")[-1]["recorded_by"] == "Consultant"
+
+
+def test_option_form_refuses_bad_input_at_its_field(client: TestClient) -> None:
+    form = {
+        "csrf": token(client),
+        "step": "preview",
+        "task": "juridische-zaken",
+        "id": "x",
+        "name": "X",
+        "kind": "alone",
+        "who": "a",
+        "reason": "b",
+    }
+    r = client.post("/trajectories/wol-2007-2009/options/new", data=form)
+    assert r.status_code == 422 and 'id="source-error"' in r.text and "verwacht een bron of een aanname" in r.text
+    r = client.post(
+        "/trajectories/wol-2007-2009/options/new",
+        data=dict(form, assumption="x", centre="GM0168", kind="service_agreement"),
+    )
+    assert r.status_code == 422 and 'id="centre-error"' in r.text and "is geen deelnemer van traject" in r.text
+    assert client.post("/trajectories/wol-2007-2009/options/new", data=dict(form, csrf="vals")).status_code == 403
+
+
+def test_milestone_form_records_what_became_of_a_planned_milestone(client: TestClient) -> None:
+    page = client.get("/trajectories/wol-2007-2009/milestones/new", params={"milestone": "raadsbijeenkomst"}).text
+    assert 'value="Na de zomer 2008"' in page
+    form = {
+        "csrf": token(client),
+        "step": "save",
+        "id": "raadsbijeenkomst",
+        "title": "Gezamenlijke raadsbijeenkomst",
+        "date": "ergens",
+        "status": "realised",
+        "assumption": "test",
+        "who": "Griffier",
+        "reason": "verslag",
+    }
+    bad = client.post("/trajectories/wol-2007-2009/milestones/new", data=form)
+    assert (
+        bad.status_code == 422 and 'id="date-error"' in bad.text and "verwacht een datum zoals geschreven" in bad.text
+    )
+    ok = client.post(
+        "/trajectories/wol-2007-2009/milestones/new", data=dict(form, date="Na de zomer 2008"), follow_redirects=False
+    )
+    assert ok.status_code == 303
+    data = client.get("/api/v1/trajectories/wol-2007-2009").json()
+    assert next(m for m in data["milestones"] if m["id"] == "raadsbijeenkomst")["status"] == "realised"
+
+
+def test_score_form_refuses_a_score_without_reasoning_and_one_off_the_scale(client: TestClient) -> None:
+    url = "/trajectories/regionale-pool-2017/tasks/strategische-capaciteit/score"
+    form = {
+        "csrf": token(client),
+        "step": "preview",
+        "option": "pool",
+        "by": "K",
+        "who": "K",
+        "reason": "r",
+        "score-kosten": "1",
+    }
+    r = client.post(url, data=form)
+    assert r.status_code == 422 and 'id="reasoning-kosten-error"' in r.text
+    r = client.post(url, data=dict(form, **{"score-kosten": "7", "reasoning-kosten": "duur"}))
+    assert r.status_code == 422 and 'id="score-kosten-error"' in r.text and "valt buiten de schaal -2..2" in r.text
+    r = client.post(url, data=dict(form, **{"reasoning-kosten": "gedeelde kosten"}))
+    assert r.status_code == 200 and "gedeelde kosten" in r.text  # the preview

@@ -37,6 +37,7 @@ ALLOWED = {
 # What a token of each scope lets through (its user is beheerder of OWN).
 TOKEN_ALLOWS = {"read": {"read"}, f"write:{OWN}": {"read", "write"}, f"study:{OWN}": {"read", "study"}}
 SAMPLES = {"unit": "BSP", "event_id": "bsp-samenvoeging", "token": "A" * 24, "token_id": "999999"}
+SAMPLES |= {"trajectory": "vvh-enschede-2011", "task": "vvh"}  # a trajectory Losser takes part in
 
 
 @pytest.fixture

@@ -14,6 +14,8 @@ from raadhuis.services import register
 from raadhuis.store import repository as repo
 from raadhuis.store.database import Store
 from raadhuis.web.app import create_app
+from raadhuis.web.settings import WebSettings
+from tests.webtools import BASE_URL, csrf_token
 
 ROOT = Path(__file__).resolve().parents[1]
 NASTY = "<b>\"x\" & 'y'</b>"
@@ -23,13 +25,14 @@ NASTY = "<b>\"x\" & 'y'</b>"
 def client(sqlite_store: Store) -> Iterator[TestClient]:
     for name in ("losser.yaml", "wol.yaml"):
         register.import_dataset(sqlite_store, ROOT / "examples" / name, who="test", reason="fixture")
-    with TestClient(create_app(sqlite_store)) as c:
+    # One user on this computer; the author of every change is this name, never one typed in a form.
+    with TestClient(create_app(sqlite_store, settings=WebSettings(author="Consultant")), base_url=BASE_URL) as c:
         c.get("/")
         yield c
 
 
 def token(client: TestClient) -> str:
-    return str(client.cookies.get("raadhuis_csrf"))
+    return csrf_token(client)
 
 
 def test_api_trajectory_and_assessment(client: TestClient) -> None:
@@ -57,7 +60,7 @@ def test_api_writes_are_checked_and_dry_run_writes_nothing(client: TestClient) -
         "centre": "GM0880",
         "assumption": "test",
     }
-    params = {"who": "api-test", "reason": "proef", "dry_run": "true"}
+    params = {"reason": "proef", "dry_run": "true"}
     r = client.post("/api/v1/trajectories/wol-2007-2009/options", json=option, params=params)
     assert r.status_code == 201 and r.json()["changeset"] is None
     assert client.get("/api/v1/trajectories/wol-2007-2009").json()["options"] == []
@@ -96,9 +99,9 @@ def test_trajectory_page_shows_participants_constraints_tasks_and_the_time_axis(
     assert html.count('class="milestone s-') == 7 and "Na de zomer 2008" in html
     assert 'data-milestone="besluitvorming"' in html
     assert re.search(r'id="task-communicatie">.*?pro memorie', html, re.S)
-    assert "1 sep – 30 nov 2008 (bij benadering)" in html
+    assert "1 september – 30 november 2008 (bij benadering)" in html
     english = client.get("/trajectories/wol-2007-2009", params={"lang": "en"}).text
-    assert "Milestones on a time axis" in english and "1 Sep – 30 Nov 2008 (approximately)" in english
+    assert "Milestones on a time axis" in english and "1 September – 30 November 2008 (approximately)" in english
 
 
 def test_timeline_and_cooperation_register_show_trajectories(client: TestClient) -> None:
@@ -121,7 +124,6 @@ def test_option_form_previews_then_saves_attributed(client: TestClient, sqlite_s
         "centre": "GM0880",
         "legal_form": "dvo",
         "assumption": "illustratie voor de test",
-        "who": "Consultant",
         "reason": "optie verkennen",
     }
     preview = client.post("/trajectories/wol-2007-2009/options/new", data=form)
@@ -135,6 +137,7 @@ def test_option_form_previews_then_saves_attributed(client: TestClient, sqlite_s
     )
     with sqlite_store.session() as s:
         assert repo.record_history(s, "trajectory", "", "wol-2007-2009")[-1]["recorded_by"] == "Consultant"
+    assert 'name="who"' not in client.get("/trajectories/wol-2007-2009/options/new").text  # the author is not typed
 
 
 def test_option_form_refuses_bad_input_at_its_field(client: TestClient) -> None:
@@ -145,7 +148,6 @@ def test_option_form_refuses_bad_input_at_its_field(client: TestClient) -> None:
         "id": "x",
         "name": "X",
         "kind": "alone",
-        "who": "a",
         "reason": "b",
     }
     r = client.post("/trajectories/wol-2007-2009/options/new", data=form)
@@ -169,7 +171,6 @@ def test_milestone_form_records_what_became_of_a_planned_milestone(client: TestC
         "date": "ergens",
         "status": "realised",
         "assumption": "test",
-        "who": "Griffier",
         "reason": "verslag",
     }
     bad = client.post("/trajectories/wol-2007-2009/milestones/new", data=form)
@@ -191,7 +192,6 @@ def test_score_form_refuses_a_score_without_reasoning_and_one_off_the_scale(clie
         "step": "preview",
         "option": "pool",
         "by": "K",
-        "who": "K",
         "reason": "r",
         "score-kosten": "1",
     }
@@ -201,3 +201,51 @@ def test_score_form_refuses_a_score_without_reasoning_and_one_off_the_scale(clie
     assert r.status_code == 422 and 'id="score-kosten-error"' in r.text and "valt buiten de schaal -2..2" in r.text
     r = client.post(url, data=dict(form, **{"reasoning-kosten": "gedeelde kosten"}))
     assert r.status_code == 200 and "gedeelde kosten" in r.text  # the preview
+
+
+def test_a_change_made_on_an_older_version_is_refused(client: TestClient) -> None:
+    """Two people open the milestone form; the second save finds the first one's change: 409."""
+    page = client.get("/trajectories/wol-2007-2009/milestones/new", params={"milestone": "tussenevaluatie"}).text
+    seen = re.search(r'name="version" value="(\d+)"', page)
+    assert seen
+    form = {
+        "csrf": token(client),
+        "step": "save",
+        "id": "tussenevaluatie",
+        "title": "Eerste tussenevaluatie korte termijn samenwerkingstaken",
+        "date": "Medio 2008",
+        "status": "realised",
+        "assumption": "test",
+        "reason": "gehouden",
+        "version": seen[1],
+    }
+    assert (
+        client.post("/trajectories/wol-2007-2009/milestones/new", data=form, follow_redirects=False).status_code == 303
+    )
+    late = client.post("/trajectories/wol-2007-2009/milestones/new", data=dict(form, status="not_realised"))
+    assert late.status_code == 409 and "Consultant" in late.text
+    api = client.post(
+        "/api/v1/trajectories/wol-2007-2009/milestones",
+        json={"id": "x", "title": "X", "date": "2009", "assumption": "t"},
+        params={"reason": "r", "version": seen[1]},
+    )
+    assert api.status_code == 409
+
+
+def test_a_reader_of_another_organisation_may_not_see_the_trajectory(sqlite_store: Store) -> None:
+    from raadhuis.services import accounts
+    from raadhuis.web.settings import Mode
+    from tests.webtools import sign_in
+
+    for name in ("losser.yaml", "wol.yaml"):
+        register.import_dataset(sqlite_store, ROOT / "examples" / name, who="test", reason="fixture")
+    accounts.add_user(sqlite_store, "lezer", "test", password="correct horse battery", grants=[("GM0168", "lezer")])
+    with TestClient(create_app(sqlite_store, settings=WebSettings(mode=Mode.ACCOUNTS)), base_url=BASE_URL) as c:
+        sign_in(c, "lezer", "correct horse battery")
+        assert c.get("/trajectories/vvh-enschede-2011").status_code == 200
+        assert c.get("/trajectories/wol-2007-2009").status_code == 403
+        assert c.get("/api/v1/trajectories/wol-2007-2009").status_code == 403
+        listed = {t["id"] for t in c.get("/api/v1/trajectories").json()["trajectories"]}
+        assert listed == {"vvh-enschede-2011", "regionale-pool-2017"}
+        r = c.post("/api/v1/trajectories/vvh-enschede-2011/milestones", json={"id": "x"}, params={"reason": "r"})
+        assert r.status_code == 403  # a reader does not write

@@ -74,7 +74,9 @@ def test_who_explored_what_with_whom_under_which_constraints_and_when(page, live
     assert axis.is_visible() and axis.locator("g.milestone").count() == 7
     assert axis.locator("g.milestone.s-realised").count() == 2
     row = page.locator("#ms-raadsbijeenkomst")
-    assert "Na de zomer 2008" in row.inner_text() and "1 sep – 30 nov 2008 (bij benadering)" in row.inner_text()
+    assert (
+        "Na de zomer 2008" in row.inner_text() and "1 september – 30 november 2008 (bij benadering)" in row.inner_text()
+    )
     assert "periode voorbij" in row.inner_text()
     shot(page, "traj-01-wol")
 
@@ -95,7 +97,6 @@ def test_a_consultant_scores_two_options_and_sees_them_beside_the_register(page,
         if centre:
             page.select_option("#f-centre", centre)
         page.fill("#f-assumption", "Illustratieve optie van de adviseur (browsertest).")
-        page.fill("#f-who", "K. Adviseur")
         page.fill("#f-reason", "opties voor Juridische Zaken")
         page.get_by_role("button", name="Voorbeeld bekijken").click()
         assert "Voorbeeld: dit wordt vastgelegd" in page.locator("h1").inner_text()
@@ -110,7 +111,6 @@ def test_a_consultant_scores_two_options_and_sees_them_beside_the_register(page,
         page.fill("#f-by", "K. Adviseur")
         page.select_option("#f-score-kwetsbaarheid", score)
         page.fill("#f-reasoning-kwetsbaarheid", reasoning)
-        page.fill("#f-who", "K. Adviseur")
         page.fill("#f-reason", "eerste weging")
         page.get_by_role("button", name="Voorbeeld bekijken").click()
         assert reasoning in page.locator("pre.preview-item").inner_text()
@@ -138,7 +138,6 @@ def test_bad_input_is_refused_at_its_field(page, live_url: str) -> None:  # type
     page.fill("#f-title", "Tweede tussenevaluatie")
     page.fill("#f-date", "ergens volgend jaar")
     page.fill("#f-assumption", "browsertest")
-    page.fill("#f-who", "Griffier")
     page.fill("#f-reason", "test")
     page.get_by_role("button", name="Voorbeeld bekijken").click()
     error = page.locator("#date-error")

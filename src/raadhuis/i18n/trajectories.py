@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from raadhuis.i18n.formatting import MONTHS, format_day
+
 MESSAGES: dict[str, dict[str, str]] = {
     "traj.trajectories": {"nl": "Samenwerkingstrajecten", "en": "Cooperation trajectories"},
     "traj.trajectory": {"nl": "Samenwerkingstraject", "en": "Cooperation trajectory"},
@@ -144,6 +146,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "traj.add_option": {"nl": "Optie toevoegen", "en": "Add an option"},
     "traj.record_milestone": {"nl": "Mijlpaal vastleggen", "en": "Record a milestone"},
     "traj.score_option": {"nl": "Optie beoordelen", "en": "Score an option"},
+    "traj.recorded_as": {"nl": "Wordt vastgelegd onder de naam {who}.", "en": "Recorded under the name {who}."},
     "traj.preview": {"nl": "Voorbeeld bekijken", "en": "Preview"},
     "traj.preview_title": {"nl": "Voorbeeld: dit wordt vastgelegd", "en": "Preview: this will be recorded"},
     "traj.preview_help": {
@@ -335,57 +338,19 @@ ERROR_PATTERNS: list[tuple[str, str]] = [
 ]
 
 
-_MONTHS = {
-    "nl": ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"),
-    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
-}
-
-
-_MONTHS_LONG = {
-    "nl": (
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ),
-    "en": (
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ),
-}
-
-
 def day_text(day: date, lang: str = "nl") -> str:
-    """'1 januari 2012' (English '1 January 2012')."""
-    return f"{day.day} {_MONTHS_LONG['en' if lang == 'en' else 'nl'][day.month - 1]} {day.year}"
+    """'1 januari 2012' (English '1 January 2012'): the one rule in i18n/formatting."""
+    return format_day(day, lang)
 
 
 def window_text(start: date, end: date, approximate: bool, lang: str = "nl") -> str:
-    """The days a written date is read as: '1 jun – 31 aug 2008 (bij benadering)'."""
-    months = _MONTHS["en" if lang == "en" else "nl"]
+    """The days a written date is read as: '1 juni – 31 augustus 2008 (bij benadering)'."""
+    months = MONTHS["en" if lang == "en" else "nl"]
 
     def day(d: date, with_year: bool) -> str:
         return f"{d.day} {months[d.month - 1]}" + (f" {d.year}" if with_year else "")
 
-    text = day(start, True) if start == end else f"{day(start, start.year != end.year)} – {day(end, True)}"
+    text = format_day(start, lang) if start == end else f"{day(start, start.year != end.year)} – {day(end, True)}"
     if approximate:
         text += " (" + MESSAGES["traj.approximate"]["en" if lang == "en" else "nl"] + ")"
     return text

@@ -25,7 +25,7 @@ from raadhuis.analysis import vulnerability as vul
 from raadhuis.canonical.dataset import FORMAT
 from raadhuis.canonical.errors import InputError, InputErrors
 from raadhuis.canonical.records import merge_extensions
-from raadhuis.canonical.trajectories import encode_trajectory
+from raadhuis.canonical.trajectories import TRAJECTORIES, encode_trajectory
 from raadhuis.domain.model import Citation, Snapshot, TaskFieldShare, View
 from raadhuis.domain.trajectory import (
     THREE_K,
@@ -36,6 +36,7 @@ from raadhuis.domain.trajectory import (
     Task,
     Trajectory,
     Weight,
+    assessment_key,
     cost_split,
     side_by_side,
 )
@@ -48,7 +49,7 @@ from raadhuis.reference.legal_forms import legal_form
 from raadhuis.reference.taskfields import TASK_FIELDS
 from raadhuis.services import sections
 from raadhuis.services.analysis import _load as analysis_inputs
-from raadhuis.services.register import ImportResult, NotFound, StoreKnown, resolve_organisation, write_dataset
+from raadhuis.services.register import ImportResult, NotFound, StoreKnown, resolve_organisation
 from raadhuis.store import repository as repo
 from raadhuis.store.database import Store
 
@@ -324,6 +325,7 @@ def trajectory(store: Store, trajectory_id: str, at: date | None = None, lang: s
         ],
     )
     out["sources"] = ctx.source_list()
+    out["version"] = version(store, tr.id)
     return out
 
 
@@ -668,11 +670,38 @@ def outcomes(store: Store, lang: str = "nl") -> dict[str, dict[str, Any]]:
 # --- writes (the forms) ----------------------------------------------------------------------
 
 
+def participants(store: Store, trajectory_id: str) -> list[str]:
+    """The organisations a trajectory belongs to (for the doors' permission checks)."""
+    return _get(store, trajectory_id).participant_ids()
+
+
+def version(store: Store, trajectory_id: str) -> int | None:
+    """The version of the trajectory's record a form is opened on."""
+    with store.session() as s:
+        return repo.current_version(s, TRAJECTORIES.kind, "", trajectory_id)
+
+
+def _checked(store: Store, section: str, item: dict[str, Any], origin: str) -> Any:
+    """The item as an import reads it: schema (shape and types), decoding and cross-references."""
+    text = json.dumps({"format": FORMAT, section: [item]}, ensure_ascii=False)
+    with store.session() as s:
+        known = StoreKnown(s)
+        return load_dataset(text, origin, "json", known, known).sections[section][0]
+
+
 def _write(
-    store: Store, section: str, item: dict[str, Any], origin: str, who: str, reason: str, dry_run: bool
+    store: Store,
+    section: str,
+    item: dict[str, Any],
+    origin: str,
+    who: str,
+    reason: str,
+    dry_run: bool,
+    expected: dict[tuple[str, str], int | None] | None = None,
 ) -> ImportResult:
-    """One item checked exactly as an import checks it (schema, decoding, cross-references) and
-    recorded attributed; ``dry_run`` checks and counts without writing."""
+    """One item checked exactly as an import checks it and recorded attributed; ``expected`` the
+    version the change was made on (someone else's change in between refuses it); ``dry_run``
+    checks and counts without writing."""
     errors = []
     if not who.strip():
         errors.append(InputError(origin, None, "who", "who is required: the name under which the change is recorded"))
@@ -680,15 +709,17 @@ def _write(
         errors.append(InputError(origin, None, "reason", "a reason is required"))
     if errors:
         raise InputErrors(errors)
-    text = json.dumps({"format": FORMAT, section: [item]}, ensure_ascii=False)
-    with store.session() as s, s.begin():
-        known = StoreKnown(s)
-        ds = load_dataset(text, origin, "json", known, known)
-        return write_dataset(s, ds, origin, who.strip(), reason.strip(), dry_run, None, known)
+    decoded = _checked(store, section, item, origin)
+    return sections.write_items(store, section, [decoded], who.strip(), reason.strip(), origin, dry_run, expected)
 
 
-def _trajectory_data(store: Store, trajectory_id: str) -> dict[str, Any]:
-    return encode_trajectory(_get(store, trajectory_id))
+def _changed_trajectory(
+    store: Store, trajectory_id: str, seen: int | None, change: Any
+) -> tuple[dict[str, Any], dict[tuple[str, str], int | None]]:
+    data = encode_trajectory(_get(store, trajectory_id))
+    current = version(store, trajectory_id)
+    change(data)
+    return data, {("", trajectory_id): seen if seen is not None else current}
 
 
 def add_option(
@@ -699,11 +730,12 @@ def add_option(
     reason: str,
     origin: str = "web",
     dry_run: bool = False,
+    seen: int | None = None,
 ) -> ImportResult:
-    """Add an option for one of the trajectory's tasks (a new version of the trajectory)."""
-    data = _trajectory_data(store, trajectory_id)
-    options = list(data.get("options", []))
-    if any(o["id"] == option.get("id") for o in options):
+    """Add an option for one of the trajectory's tasks: a new version of the trajectory, made on
+    version ``seen`` (the one the form showed; default the current one)."""
+    existing = {o["id"] for o in encode_trajectory(_get(store, trajectory_id)).get("options", [])}
+    if option.get("id") in existing:
         raise InputErrors(
             [
                 InputError(
@@ -711,8 +743,12 @@ def add_option(
                 )
             ]
         )
-    data["options"] = options + [option]
-    return _write(store, "trajectories", data, origin, who, reason, dry_run)
+
+    def add(data: dict[str, Any]) -> None:
+        data["options"] = list(data.get("options", [])) + [option]
+
+    data, expected = _changed_trajectory(store, trajectory_id, seen, add)
+    return _write(store, "trajectories", data, origin, who, reason, dry_run, expected)
 
 
 def record_milestone(
@@ -723,16 +759,33 @@ def record_milestone(
     reason: str,
     origin: str = "web",
     dry_run: bool = False,
+    seen: int | None = None,
 ) -> ImportResult:
-    """Record a milestone: a new one, or a new status (or date) of one with the same id."""
-    data = _trajectory_data(store, trajectory_id)
-    milestones = [m for m in data.get("milestones", []) if m["id"] != milestone.get("id")]
-    data["milestones"] = milestones + [milestone]
-    return _write(store, "trajectories", data, origin, who, reason, dry_run)
+    """Record a milestone: a new one, or what became of one with the same id (its status, date)."""
+
+    def put(data: dict[str, Any]) -> None:
+        kept = [m for m in data.get("milestones", []) if m["id"] != milestone.get("id")]
+        data["milestones"] = kept + [milestone]
+
+    data, expected = _changed_trajectory(store, trajectory_id, seen, put)
+    return _write(store, "trajectories", data, origin, who, reason, dry_run, expected)
 
 
 def score(
-    store: Store, assessment: dict[str, Any], who: str, reason: str, origin: str = "web", dry_run: bool = False
+    store: Store,
+    assessment: dict[str, Any],
+    who: str,
+    reason: str,
+    origin: str = "web",
+    dry_run: bool = False,
+    seen: int | None = None,
 ) -> ImportResult:
-    """Record one assessor's scores of one option (a new version when they scored it before)."""
-    return _write(store, "assessments", assessment, origin, who, reason, dry_run)
+    """Record one assessor's scores of one option (a new version when they scored it before;
+    with ``seen``, refused when that version is no longer the current one)."""
+    expected: dict[tuple[str, str], int | None] | None = None
+    if seen is not None:
+        key = assessment_key(
+            str(assessment.get("trajectory")), str(assessment.get("option")), str(assessment.get("by"))
+        )
+        expected = {("", key): seen}
+    return _write(store, "assessments", assessment, origin, who, reason, dry_run, expected)

@@ -4,7 +4,8 @@ Both draw what services/trajectories.py answers, nothing else: the time axis pla
 milestone over the window its written date is read as (an approximate reading drawn with a
 dashed outline), the phases as bands above it, and a line for the reference day; the score
 chart draws, per criterion, one bar per option from 0 on the trajectory's scale. Every text is
-escaped; the same facts are in the tables next to the drawings.
+escaped; the same facts are in the tables next to the drawings. The drawings carry no style of
+their own (the pages' policy allows no inline style): web/static/trajectories.css styles them.
 """
 
 from __future__ import annotations
@@ -54,8 +55,6 @@ def time_axis_svg(
         f'<svg xmlns="http://www.w3.org/2000/svg" class="time-axis" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" role="img" aria-label={quoteattr(title)}>',
         f"<title>{escape(title)}</title>",
-        "<style>text{font:13px system-ui,sans-serif;fill:#1f2328} .tick{fill:#3d444d;font-size:12px}"
-        " .when{font-weight:600}</style>",
     ]
     # years
     for year in range(first.year, last.year + 1):
@@ -169,7 +168,6 @@ def scores_svg(data: dict[str, Any], title: str, not_scored: str, width: int = 9
         f'<svg xmlns="http://www.w3.org/2000/svg" class="scores-chart" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" role="img" aria-label={quoteattr(title)}>',
         f"<title>{escape(title)}</title>",
-        "<style>text{font:13px system-ui,sans-serif;fill:#1f2328} .tick{fill:#3d444d;font-size:12px}</style>",
     ]
     for v in data["scale"]["values"]:
         vx = x(float(v["value"]))

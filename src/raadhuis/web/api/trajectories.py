@@ -1,8 +1,10 @@
 """API for cooperation trajectories: the same service functions as the CLI and the pages, as JSON.
 
 Include with ``app.include_router(router)`` (the prefix /api/v1 is part of the router). Writes
-take a JSON body (the item in the dataset format) and ``who``/``reason`` in the query, like the
-other writes of the API; ``dry_run=true`` checks without writing.
+take a JSON body (the item in the dataset format) and ``reason`` in the query, like the other
+writes of the API, and are recorded under the caller's name; ``dry_run=true`` checks without
+writing; ``version`` is the version of the trajectory the change was made on (a newer one by
+someone else: 409). Each route needs the permission on at least one participant.
 """
 
 from __future__ import annotations
@@ -12,8 +14,11 @@ from typing import Any
 from fastapi import APIRouter, Body, Query, Request
 
 from raadhuis.services import trajectories as svc
+from raadhuis.services.register import NotFound
+from raadhuis.web.access import READ, WRITE, author, require
 from raadhuis.web.api.routes import _JSON, _require_type
 from raadhuis.web.common import lang_of, parse_day
+from raadhuis.web.trajectory_access import allowed, participants_may, readable
 
 router = APIRouter(prefix="/api/v1", tags=["trajectories"])
 
@@ -24,64 +29,96 @@ def _store(request: Request) -> Any:
     return request.app.state.store
 
 
-@router.get("/trajectories", summary="Samenwerkingstrajecten / cooperation trajectories")
+READ_ANY = [require(READ, org=None)]  # then: on at least one participant
+WRITE_ANY = [require(WRITE, org=None)]
+VERSION = Query(None, description="the version the change was made on (409 when someone changed it since)")
+
+
+@router.get("/trajectories", dependencies=READ_ANY, summary="Samenwerkingstrajecten / cooperation trajectories")
 def trajectories(request: Request, organisation: str | None = None, at: str | None = AT) -> dict[str, Any]:
-    return svc.trajectories(_store(request), organisation, parse_day(at), lang_of(request))
+    return readable(request, svc.trajectories(_store(request), organisation, parse_day(at), lang_of(request)))
 
 
-@router.get("/trajectories/{trajectory}", summary="Eén traject / one trajectory")
+@router.get("/trajectories/{trajectory}", dependencies=READ_ANY, summary="Eén traject / one trajectory")
 def trajectory(request: Request, trajectory: str, at: str | None = AT) -> dict[str, Any]:
+    allowed(request, trajectory)
     return svc.trajectory(_store(request), trajectory, parse_day(at), lang_of(request))
 
 
 @router.get(
     "/trajectories/{trajectory}/tasks/{task}/assessment",
+    dependencies=READ_ANY,
     summary="De opties van één taak naast elkaar / the options of one task side by side",
 )
 def assess(request: Request, trajectory: str, task: str, at: str | None = AT) -> dict[str, Any]:
+    allowed(request, trajectory)
     return svc.assess(_store(request), trajectory, task, parse_day(at), lang_of(request))
 
 
-@router.get("/cooperation-outcomes", summary="Herkomst en effecten van samenwerkingen / cooperation outcomes")
+@router.get(
+    "/cooperation-outcomes",
+    dependencies=READ_ANY,
+    summary="Herkomst en effecten van samenwerkingen / cooperation outcomes",
+)
 def outcomes(request: Request) -> dict[str, Any]:
     return svc.outcomes(_store(request), lang_of(request))
 
 
-@router.post("/trajectories/{trajectory}/options", status_code=201, summary="Optie toevoegen / add an option")
+@router.post(
+    "/trajectories/{trajectory}/options",
+    dependencies=WRITE_ANY,
+    status_code=201,
+    summary="Optie toevoegen / add an option",
+)
 def add_option(
     request: Request,
     trajectory: str,
     option: dict[str, Any] = Body(...),
-    who: str = Query(..., description="who makes the change"),
     reason: str = Query(..., min_length=1, description="why"),
     dry_run: bool = False,
+    version: int | None = VERSION,
 ) -> dict[str, Any]:
+    allowed(request, trajectory, WRITE)
     _require_type(request, _JSON)
-    return svc.add_option(_store(request), trajectory, option, who, reason, "api", dry_run).to_dict()
+    result = svc.add_option(_store(request), trajectory, option, author(request), reason, "api", dry_run, version)
+    return result.to_dict()
 
 
 @router.post(
-    "/trajectories/{trajectory}/milestones", status_code=201, summary="Mijlpaal vastleggen / record a milestone"
+    "/trajectories/{trajectory}/milestones",
+    dependencies=WRITE_ANY,
+    status_code=201,
+    summary="Mijlpaal vastleggen / record a milestone",
 )
 def record_milestone(
     request: Request,
     trajectory: str,
     milestone: dict[str, Any] = Body(...),
-    who: str = Query(..., description="who makes the change"),
     reason: str = Query(..., min_length=1, description="why"),
     dry_run: bool = False,
+    version: int | None = VERSION,
 ) -> dict[str, Any]:
+    allowed(request, trajectory, WRITE)
     _require_type(request, _JSON)
-    return svc.record_milestone(_store(request), trajectory, milestone, who, reason, "api", dry_run).to_dict()
+    store = _store(request)
+    return svc.record_milestone(
+        store, trajectory, milestone, author(request), reason, "api", dry_run, version
+    ).to_dict()
 
 
-@router.post("/assessments", status_code=201, summary="Een optie beoordelen / score an option")
+@router.post("/assessments", dependencies=WRITE_ANY, status_code=201, summary="Een optie beoordelen / score an option")
 def score(
     request: Request,
     assessment: dict[str, Any] = Body(...),
-    who: str = Query(..., description="who makes the change"),
     reason: str = Query(..., min_length=1, description="why"),
     dry_run: bool = False,
+    version: int | None = Query(None, description="the version of this assessor's record the change was made on"),
 ) -> dict[str, Any]:
     _require_type(request, _JSON)
-    return svc.score(_store(request), assessment, who, reason, "api", dry_run).to_dict()
+    try:
+        participants = svc.participants(_store(request), str(assessment.get("trajectory", "")))
+    except NotFound:
+        participants = []  # an unknown trajectory: the checks report it at its field
+    if participants:
+        participants_may(request, WRITE, participants)
+    return svc.score(_store(request), assessment, author(request), reason, "api", dry_run, version).to_dict()

@@ -1,7 +1,11 @@
 """Pages for cooperation trajectories: the list, one trajectory with its milestones on a time
 axis, the options of one task side by side (table and chart, with the register's own figures),
 and the forms to add an option, record a milestone and score an option — each previewed first
-(checked as an import, nothing written), then saved under the name of who saves it."""
+(checked as an import, nothing written), then saved under the signed-in author's name, refused
+when someone else changed the trajectory in between.
+
+A trajectory belongs to several organisations: its pages need the permission on at least one
+of its participants (READ to see it, WRITE to change it), checked here after the route's rule."""
 
 from __future__ import annotations
 
@@ -19,8 +23,11 @@ from raadhuis.i18n.trajectories import day_text
 from raadhuis.reference.legal_forms import LEGAL_FORMS
 from raadhuis.services import sources as source_service
 from raadhuis.services import trajectories as svc
+from raadhuis.services.concurrency import EditConflict
+from raadhuis.web.access import READ, WRITE, author, require
 from raadhuis.web.chart import trusted
-from raadhuis.web.common import WHO_COOKIE, check_csrf, lang_of, parse_day, render, tr
+from raadhuis.web.common import check_csrf, conflict_error, lang_of, parse_day, render, tr
+from raadhuis.web.trajectory_access import allowed, readable
 from raadhuis.web.trajectory_forms import (
     ORIGIN,
     assessment_from_form,
@@ -32,7 +39,6 @@ from raadhuis.web.trajectory_forms import (
 from raadhuis.web.trajectory_svg import scores_svg, time_axis_svg
 
 router = APIRouter()
-_YEAR = 365 * 24 * 3600
 OPTION_KINDS = ("alone", "service_agreement", "shared_service", "joint_unit", "pool", "other")
 POOL_KEYS = ("inhabitants", "fte", "expected_use")
 MILESTONE_STATUSES = ("planned", "realised", "not_realised")
@@ -42,19 +48,19 @@ def _store(request: Request) -> Any:
     return request.app.state.store
 
 
-@router.get("/trajectories", response_class=HTMLResponse)
+@router.get("/trajectories", dependencies=[require(READ, org=None)], response_class=HTMLResponse)
 def all_trajectories(request: Request) -> Response:
     return _list(request, None)
 
 
-@router.get("/o/{org}/trajectories", response_class=HTMLResponse)
+@router.get("/o/{org}/trajectories", dependencies=[require(READ)], response_class=HTMLResponse)
 def trajectories_of(request: Request, org: str) -> Response:
     return _list(request, org)
 
 
 def _list(request: Request, org: str | None) -> Response:
     lang = lang_of(request)
-    data = svc.trajectories(_store(request), org, date.today(), lang)
+    data = readable(request, svc.trajectories(_store(request), org, date.today(), lang))
     return render(
         request,
         "trajectories.html",
@@ -64,8 +70,9 @@ def _list(request: Request, org: str | None) -> Response:
     )
 
 
-@router.get("/trajectories/{trajectory}", response_class=HTMLResponse)
+@router.get("/trajectories/{trajectory}", dependencies=[require(READ, org=None)], response_class=HTMLResponse)
 def trajectory_page(request: Request, trajectory: str, at: str | None = None, saved: str | None = None) -> Response:
+    allowed(request, trajectory)
     lang = lang_of(request)
     day = parse_day(at)
     data = svc.trajectory(_store(request), trajectory, day, lang)
@@ -100,10 +107,13 @@ def trajectory_page(request: Request, trajectory: str, at: str | None = None, sa
     )
 
 
-@router.get("/trajectories/{trajectory}/tasks/{task}", response_class=HTMLResponse)
+@router.get(
+    "/trajectories/{trajectory}/tasks/{task}", dependencies=[require(READ, org=None)], response_class=HTMLResponse
+)
 def assess_page(
     request: Request, trajectory: str, task: str, at: str | None = None, saved: str | None = None
 ) -> Response:
+    allowed(request, trajectory)
     return _assess(request, trajectory, task, parse_day(at), {}, [], saved=saved)
 
 
@@ -122,11 +132,7 @@ def _assess(
     data["lang"] = lang
     whole = svc.trajectory(store, trajectory, day, lang)
     svg = scores_svg(data, tr("traj.scores_chart", lang), tr("traj.not_scored", lang))
-    form = form or {
-        "who": request.cookies.get(WHO_COOKIE, ""),
-        "by": request.cookies.get(WHO_COOKIE, ""),
-        "figures_at": day.isoformat(),
-    }
+    form = form or {"by": author(request), "figures_at": day.isoformat()}
     return render(
         request,
         "trajectory_assess.html",
@@ -143,6 +149,7 @@ def _assess(
         by_field=_by_field(errors, lang),
         sources=_sources(store),
         saved=saved,
+        author=author(request),
         option_choices=[(o["id"], o["name"]) for o in data["options"]],
         own_scored=any(
             k.startswith(("score-", "reasoning-")) and v and k.split("-", 1)[1] not in THREE_K for k, v in form.items()
@@ -181,10 +188,8 @@ def _mapped(exc: InputErrors, item: dict[str, Any], kind: str) -> list[InputErro
     return [InputError(e.file, e.line, form_field(e.field, item, kind), e.message) for e in exc.errors]
 
 
-def _saved(request: Request, url: str, who: str, changeset: int | None) -> Response:
-    response = RedirectResponse(f"{url}?saved={changeset if changeset is not None else 0}", status_code=303)
-    response.set_cookie(WHO_COOKIE, who, max_age=_YEAR, samesite="lax", httponly=True)
-    return response
+def _saved(url: str, changeset: int | None) -> Response:
+    return RedirectResponse(f"{url}?saved={changeset if changeset is not None else 0}", status_code=303)
 
 
 def _preview(
@@ -201,25 +206,35 @@ def _preview(
         form=form,
         item_yaml=yaml.safe_dump(item, allow_unicode=True, sort_keys=False, width=100),
         result=result,
+        author=author(request),
     )
 
 
-@router.post("/trajectories/{trajectory}/tasks/{task}/score", response_class=HTMLResponse)
+@router.post(
+    "/trajectories/{trajectory}/tasks/{task}/score",
+    dependencies=[require(WRITE, org=None)],
+    response_class=HTMLResponse,
+)
 async def score_submit(request: Request, trajectory: str, task: str) -> Response:
+    allowed(request, trajectory, WRITE)
     form = _posted(await check_csrf(request))
     store = _store(request)
     day = parse_day(form.get("at") or None)
     whole = svc.trajectory(store, trajectory, day, lang_of(request))
     errors: list[InputError] = []
     item = assessment_from_form(form, trajectory, [c["id"] for c in _criteria(whole, "nl")], errors)
-    who, reason = text(form, "who"), text(form, "reason")
+    who, reason = author(request), text(form, "reason")
     options = {o["id"] for o in whole["options"] if o["task"] == task}
     if item["option"] and item["option"] not in options:
         errors.append(
             InputError(ORIGIN, None, "option", f"option {item['option']!r} is not an option of task {task!r}")
         )
+    result = None
     try:
-        result = svc.score(store, item, who, reason, ORIGIN, dry_run=True) if not errors else None
+        if not errors:
+            result = svc.score(store, item, who, reason, ORIGIN, dry_run=True)
+    except EditConflict as exc:
+        errors.append(conflict_error(exc, lang_of(request)))
     except InputErrors as exc:
         errors += _mapped(exc, item, "assessment")
     if errors:
@@ -227,8 +242,16 @@ async def score_submit(request: Request, trajectory: str, task: str) -> Response
     url = f"/trajectories/{trajectory}/tasks/{task}"
     if form.get("step") != "save":
         return _preview(request, "score", f"{url}/score", url, form, item, result)
-    saved = svc.score(store, item, who, reason, ORIGIN)
-    return _saved(request, url, who, saved.changeset)
+    try:
+        saved = svc.score(store, item, who, reason, ORIGIN)
+    except InputErrors as exc:  # changed in between, or no longer valid: show it on the form
+        found = (
+            [conflict_error(exc, lang_of(request))]
+            if isinstance(exc, EditConflict)
+            else _mapped(exc, item, "assessment")
+        )
+        return _assess(request, trajectory, task, day, form, found, 409 if isinstance(exc, EditConflict) else 422)
+    return _saved(url, saved.changeset)
 
 
 # --- add an option, record a milestone --------------------------------------------------------
@@ -252,7 +275,8 @@ def _form_page(
         title=f"{title} — {whole['name']}",
         kind=kind,
         t=whole,
-        form=form,
+        form=form | {"version": form.get("version") or str(whole["version"] or "")},
+        author=author(request),
         errors=errors,
         by_field=_by_field(errors, lang),
         sources=_sources(store),
@@ -266,14 +290,20 @@ def _form_page(
     )
 
 
-@router.get("/trajectories/{trajectory}/options/new", response_class=HTMLResponse)
+@router.get(
+    "/trajectories/{trajectory}/options/new", dependencies=[require(WRITE, org=None)], response_class=HTMLResponse
+)
 def option_form(request: Request, trajectory: str, task: str = "") -> Response:
-    return _form_page(request, "option", trajectory, {"task": task, "who": request.cookies.get(WHO_COOKIE, "")}, [])
+    allowed(request, trajectory, WRITE)
+    return _form_page(request, "option", trajectory, {"task": task}, [])
 
 
-@router.get("/trajectories/{trajectory}/milestones/new", response_class=HTMLResponse)
+@router.get(
+    "/trajectories/{trajectory}/milestones/new", dependencies=[require(WRITE, org=None)], response_class=HTMLResponse
+)
 def milestone_form(request: Request, trajectory: str, milestone: str = "") -> Response:
-    form = {"who": request.cookies.get(WHO_COOKIE, "")}
+    allowed(request, trajectory, WRITE)
+    form: dict[str, str] = {}
     if milestone:  # record what became of a planned milestone: start from what is known
         whole = svc.trajectory(_store(request), trajectory, date.today(), lang_of(request))
         known = next((m for m in whole["milestones"] if m["id"] == milestone), None)
@@ -287,36 +317,49 @@ def milestone_form(request: Request, trajectory: str, milestone: str = "") -> Re
     return _form_page(request, "milestone", trajectory, form, [])
 
 
-@router.post("/trajectories/{trajectory}/options/new", response_class=HTMLResponse)
+@router.post(
+    "/trajectories/{trajectory}/options/new", dependencies=[require(WRITE, org=None)], response_class=HTMLResponse
+)
 async def option_submit(request: Request, trajectory: str) -> Response:
     return await _submit(request, trajectory, "option")
 
 
-@router.post("/trajectories/{trajectory}/milestones/new", response_class=HTMLResponse)
+@router.post(
+    "/trajectories/{trajectory}/milestones/new", dependencies=[require(WRITE, org=None)], response_class=HTMLResponse
+)
 async def milestone_submit(request: Request, trajectory: str) -> Response:
     return await _submit(request, trajectory, "milestone")
 
 
 async def _submit(request: Request, trajectory: str, kind: str) -> Response:
+    allowed(request, trajectory, WRITE)
     form = _posted(await check_csrf(request))
     store = _store(request)
     errors: list[InputError] = []
     item = option_from_form(form, errors) if kind == "option" else milestone_from_form(form, errors)
-    who, reason = text(form, "who"), text(form, "reason")
+    who, reason = author(request), text(form, "reason")
+    version = int(form["version"]) if form.get("version", "").isdigit() else None
     write = svc.add_option if kind == "option" else svc.record_milestone
     result = None
+    status = 422
     try:
         if not errors:
-            result = write(store, trajectory, item, who, reason, ORIGIN, True)
+            result = write(store, trajectory, item, who, reason, ORIGIN, True, version)
+    except EditConflict as exc:
+        errors.append(conflict_error(exc, lang_of(request)))
+        status = 409
     except InputErrors as exc:
         errors += _mapped(exc, item, kind)
     if errors:
-        return _form_page(request, kind, trajectory, form, errors, 422)
+        return _form_page(request, kind, trajectory, form, errors, status)
     action = f"/trajectories/{trajectory}/{'options' if kind == 'option' else 'milestones'}/new"
     back = f"/trajectories/{trajectory}"
     if kind == "option":
         back += f"/tasks/{item['task']}"
     if form.get("step") != "save":
         return _preview(request, kind, action, back, form, item, result)
-    saved = write(store, trajectory, item, who, reason, ORIGIN, False)
-    return _saved(request, back, who, saved.changeset)
+    try:
+        saved = write(store, trajectory, item, who, reason, ORIGIN, False, version)
+    except EditConflict as exc:
+        return _form_page(request, kind, trajectory, form, [conflict_error(exc, lang_of(request))], 409)
+    return _saved(back, saved.changeset)

@@ -44,7 +44,7 @@ def test_api_trajectory_and_assessment(client: TestClient) -> None:
     side = client.get("/api/v1/trajectories/vvh-enschede-2011/tasks/vvh/assessment", params={"at": "2017-12-31"}).json()
     losser = side["register"]["participants"][0]
     assert (losser["organisation"], losser["budgeted_fte"], losser["posts"]) == ("GM0168", 1.0, 1)
-    assert losser["staffed_fte"] is None and losser["missing"][0]["id"] == "no_staffing"
+    assert losser["staffed_fte"] is None and losser["missing"][0]["id"] == "vulnerability.missing_staffing"
     assert client.get("/api/v1/trajectories/nope").status_code == 404
     assert client.get("/api/v1/trajectories/wol-2007-2009", params={"at": "gisteren"}).status_code == 400
     outcomes = client.get("/api/v1/cooperation-outcomes").json()

@@ -90,10 +90,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "eenheid {unit} bestaat op {at} niet bij {org}",
         "en": "unit {unit} does not exist at {org} on {at}",
     },
-    "traj.missing.no_staffing": {
-        "nl": "geen bezetting vastgelegd: personen, vacatures en inhuur onbekend",
-        "en": "no staffing recorded: people, vacancies and external hire unknown",
-    },
     "traj.pool": {"nl": "Regionale pool: verdeling van de kosten", "en": "Regional pool: the cost split"},
     "traj.pool_help": {
         "nl": "Het aandeel van elke deelnemer per verdeelsleutel; de gekozen sleutel is gemarkeerd. Ontbreekt één "

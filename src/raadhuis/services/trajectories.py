@@ -467,22 +467,22 @@ def _participant_figures(store: Store, org_id: str, task: Task, at: date, lang: 
         "posts": len(posts),
         "cooperations": (item.cooperations + item.informal_reliance) if item else [],
     }
-    if any(p.staffing for p in posts):
-        assert item is not None
+    if item is not None and any(p.staffing for p in posts):
         figures |= {
             "staffed_fte": round(item.staffed_fte, 2),
             "people": item.people,
             "single_person": item.bus_factor_one,
             "vacancy_share": None if item.vacancy_share is None else round(item.vacancy_share, 3),
             "external_share": None if item.external_share is None else round(item.external_share, 3),
-            "score": round(item.score, 1),
+            "score": None if item.score is None else round(item.score, 1),
             "reasons": [r.to_dict() for r in item.reasons],
         }
-    else:
+    else:  # nobody recorded is not nobody there: the staffing figures are unknown
         figures |= {
             k: None for k in ("staffed_fte", "people", "single_person", "vacancy_share", "external_share", "score")
         }
-        base["missing"].append(_miss("no_staffing", lang))
+    # What the analysis says is missing for a score (posts without staffing recorded, no posts).
+    base["missing"] += [{"id": r.id, "text": r.text(lang)} for r in (item.missing if item else [])]
     post_ids = {p.id for p in posts}
     base["assumption"] = sorted(
         {

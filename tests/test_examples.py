@@ -202,6 +202,16 @@ def test_losser_2017_departments_and_the_regiefunctionaris() -> None:
     assert "BSP-regie" in {p.id for p in snap.posts_of("BSP")}
 
 
+def test_losser_study_quotes_are_checked_with_the_rest() -> None:
+    ds = _load("losser.yaml")
+    quotes = [c.quote for c in _section_citations(ds) if c.quote]
+    assert len(quotes) > 150  # every item of the study cites the report; each quote is checked above
+    assert (
+        "Is de ambtelijke organisatie voldoende toegerust om uitvoering te geven aan de recente en komende veranderingen in de taakstelling van de gemeente?"
+        in quotes
+    )
+
+
 def test_losser_cooperations() -> None:
     ds = _load("losser.yaml")
     coops = {c.id: c for c in ds.cooperations}

@@ -23,7 +23,7 @@ def units_on_chart(page) -> set[str]:  # type: ignore[no-untyped-def]
 
 def test_date_step_replaces_reo_and_welzijn_by_bsp(page, live_url: str) -> None:  # type: ignore[no-untyped-def]
     page.goto(live_url + "/")
-    page.get_by_role("link", name="Losser").click()
+    page.get_by_role("link", name="Losser", exact=True).click()
     page.fill("#at", "2011-12-31")
     page.get_by_role("button", name="Tonen").click()
     assert {"REO", "WEL"} <= units_on_chart(page)

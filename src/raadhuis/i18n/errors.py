@@ -11,6 +11,7 @@ import re
 
 from raadhuis.i18n.engine import ENGINE_ERROR_PATTERNS
 from raadhuis.i18n.trajectories import ERROR_PATTERNS as TRAJECTORY_PATTERNS
+from raadhuis.i18n.studies import STUDY_ERROR_PATTERNS
 
 # (English pattern, Dutch template). Groups are re-used by number.
 _PATTERNS: list[tuple[str, str]] = [
@@ -90,6 +91,7 @@ _PATTERNS: list[tuple[str, str]] = [
 _PATTERNS[0:0] = ENGINE_ERROR_PATTERNS
 # The sections' own patterns first: they are more specific than the general ones below.
 _PATTERNS[:0] = TRAJECTORY_PATTERNS
+_PATTERNS[:0] = STUDY_ERROR_PATTERNS  # the studies' checks (i18n/studies.py)
 _COMPILED = [(re.compile(f"^{p}$", re.DOTALL), d) for p, d in _PATTERNS]
 _WORDS = {"organisation": "organisatie", "unit": "eenheid", "event": "gebeurtenis", "post": "formatieplaats"}
 

@@ -115,9 +115,11 @@ MESSAGES: dict[str, dict[str, str]] = {
 from raadhuis.i18n.cli import CLI_MESSAGES  # noqa: E402
 from raadhuis.i18n.engine import ENGINE_MESSAGES  # noqa: E402  (the engine's words, issue 8)
 from raadhuis.i18n.programmes import PROGRAMME_MESSAGES  # noqa: E402 - programmes and challenges
+from raadhuis.i18n.studies import STUDY_MESSAGES  # noqa: E402 - audit studies and their follow-up
 from raadhuis.i18n.trajectories import MESSAGES as TRAJECTORY_MESSAGES  # noqa: E402
 
 MESSAGES.update(CLI_MESSAGES)
 MESSAGES.update(PROGRAMME_MESSAGES)
 MESSAGES.update(ENGINE_MESSAGES)
 MESSAGES.update(TRAJECTORY_MESSAGES)
+MESSAGES.update(STUDY_MESSAGES)

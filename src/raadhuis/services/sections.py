@@ -18,6 +18,7 @@ from raadhuis.canonical.dataset import Dataset
 from raadhuis.canonical.errors import InputError, InputErrors
 from raadhuis.canonical.paths import Errors, path_text
 from raadhuis.canonical.sections import SECTIONS, DecodeContext
+from raadhuis.domain.model import Source
 from raadhuis.services.concurrency import EditConflict
 from raadhuis.services.register import ImportResult, StoreKnown, write_dataset
 from raadhuis.store import repository as repo
@@ -76,12 +77,14 @@ def write_items(
     origin: str,
     dry_run: bool = False,
     expected: Mapping[tuple[str, str], int | None] | None = None,
+    sources: Iterable[Source] = (),
 ) -> ImportResult:
     """Record new or changed items of section ``name``, checked as an import checks them.
 
     ``expected`` maps (organisation, key) to the version the change was made on (None: the item
     is new): when the stored version differs — someone else recorded a change in between —
-    nothing is written and the error says so (a form's preview, then its save)."""
+    nothing is written and the error says so (a form's preview, then its save). ``sources`` are new
+    sources the items cite (a form may name one), written in the same changeset."""
     section = SECTIONS[name]
     with store.session() as s, s.begin():
         for (org, key), version in (expected or {}).items():
@@ -89,7 +92,7 @@ def write_items(
             if found != version:
                 newer = [h for h in repo.record_history(s, section.kind, org, key) if h["version"] > (version or 0)]
                 raise RecordConflict(origin, name, org, key, version, found, newer)
-        ds = Dataset(sections={name: list(new_items)})
+        ds = Dataset(sources=list(sources), sections={name: list(new_items)})
         known = StoreKnown(s)
         errors: Errors = []
         check_dataset(ds, errors, known, known)

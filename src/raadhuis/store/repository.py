@@ -272,6 +272,33 @@ def record_history(session: Session, kind: str, organisation: str, key: str) -> 
     ]
 
 
+def current_records_recorded(
+    session: Session, kind: str, known_at: datetime | None = None
+) -> list[tuple[Stored, dict[str, Any]]]:
+    """Every current record of ``kind`` (or as known at ``known_at``) with who recorded that
+    version, when and why: for answers that show the record time beside the valid time."""
+    cond = _current(kind) if known_at is None else _known_at(kind, known_at)
+    rows = session.execute(
+        select(Record.organisation, Record.key, Record.data, Record.position, Record.version, Changeset)
+        .join(Changeset, Record.changeset_id == Changeset.id)
+        .where(cond)
+        .order_by(Record.id)
+    ).all()
+    return [
+        (
+            Stored(org, key, dict(data), position),
+            {
+                "version": version,
+                "recorded_at": c.recorded_at.isoformat(),
+                "recorded_by": c.recorded_by,
+                "reason": c.reason,
+                "origin": c.origin,
+            },
+        )
+        for org, key, data, position, version, c in rows
+    ]
+
+
 def events_of(session: Session, organisation: str, known_at: datetime | None = None) -> list[Event]:
     return [event_from_dict(r.data, r.position) for r in current_records(session, "event", organisation, known_at)]
 

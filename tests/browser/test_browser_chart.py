@@ -211,7 +211,7 @@ def test_the_list_beside_the_chart_reaches_every_unit_by_keyboard(big: Any) -> N
 def test_chart_as_pdf_in_two_steps_with_a_name_that_says_what_it_is(big: Any, tmp_path: Path) -> None:
     page = big
     page.goto(page.base + "/")
-    page.get_by_role("link", name="Losser").click()  # step 1: Losser, today
+    page.get_by_role("link", name="Losser", exact=True).click()  # step 1: Losser, today
     with page.expect_download() as info:
         page.get_by_role("button", name="PDF").click()  # step 2
     download = info.value

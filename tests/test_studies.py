@@ -381,7 +381,11 @@ def test_losser_answers_through_the_service(store: Store) -> None:
         {"id": "BSP", "name": "Beleid, Strategie en Projecten", "checked": True, "organisation": "GM0168"}
     ]
     programmes = next(f for f in detail["findings"] if f["id"] == "programmas-roadmap")["links"]["programmes"]
-    assert all(p["checked"] is False for p in programmes)  # no programmes section yet: kept, said unchecked
+    # The programmes section is registered: the ids are checked and named.
+    assert [(p["id"], p["checked"]) for p in programmes] == [
+        ("losser-flexibel-en-verbonden", True),
+        ("expeditie-losser", True),
+    ]
     assert detail["hearing"]["changed"] == 16 and len(detail["hearing"]["rows"]) == 17
     found = studies.findings_about(store, "GM0168", unit="WIZ")
     assert [f["id"] for f in found] == ["achterstallig-onderhoud"]

@@ -117,7 +117,7 @@ def test_a_lezer_reads_but_is_offered_no_change(tab, accounts_url: str) -> None:
     page.goto(accounts_url + "/signin")
     sign_in(page, accounts_url, "lees", PASSWORD)
     page.wait_for_url(accounts_url + "/")
-    page.get_by_role("link", name="Losser").click()
+    page.get_by_role("link", name="Losser", exact=True).click()
     assert page.locator("nav.orgnav a", has_text="Wijzigen").count() == 0
     assert page.locator("nav.orgnav a", has_text="Audittrail").count() == 1
     response = page.goto(accounts_url + "/o/GM0168/edit")

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.browser
 def test_a_losser_on_1_january_2012_and_what_changed_since_the_day_before_in_4_steps(page, live_url: str) -> None:  # type: ignore[no-untyped-def]
     page.goto(live_url + "/")
     steps = 0
-    page.get_by_role("link", name="Losser").click()
+    page.get_by_role("link", name="Losser", exact=True).click()
     steps += 1
     page.get_by_label("Peildatum").fill("1-1-2012")  # typed the Dutch way
     steps += 1

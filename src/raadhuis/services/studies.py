@@ -758,7 +758,7 @@ def record_status(
         before = _state(study, rec, org, reg, day, lang)[1]
         others = [e for e in reg.entries if e.key != entry.key or e.organisation != org]
         after = _state(study, rec, org, replace(reg, entries=[*others, entry]), day, lang)[1]
-    result: ImportResult = write_items(store, FOLLOW_UP, [entry], who, reason, origin, dry_run, new_sources)
+    result: ImportResult = write_items(store, FOLLOW_UP, [entry], who, reason, origin, dry_run, sources=new_sources)
     return {
         "result": result.to_dict(),
         "entry": SECTIONS[FOLLOW_UP].encode(entry),

@@ -68,7 +68,7 @@ def test_d_the_council_report_in_3_steps_on_the_latest_day_with_data(page, live_
 
     page.goto(live_url + "/")
     steps = 0
-    page.get_by_role("link", name="Losser").click()
+    page.get_by_role("link", name="Losser", exact=True).click()
     steps += 1
     page.locator("nav.orgnav").get_by_role("link", name="Toegerust?").click()
     steps += 1

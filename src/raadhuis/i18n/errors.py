@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from raadhuis.i18n.engine import ENGINE_ERROR_PATTERNS
-from raadhuis.i18n.trajectories import ERROR_PATTERNS as TRAJECTORY_PATTERNS
 from raadhuis.i18n.studies import STUDY_ERROR_PATTERNS
+from raadhuis.i18n.trajectories import ERROR_PATTERNS as TRAJECTORY_PATTERNS
 
 # (English pattern, Dutch template). Groups are re-used by number.
 _PATTERNS: list[tuple[str, str]] = [

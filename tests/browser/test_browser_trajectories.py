@@ -153,7 +153,7 @@ def test_bad_input_is_refused_at_its_field(page, live_url: str) -> None:  # type
 
 def test_what_the_enschede_losser_cooperation_saved(page, live_url: str) -> None:  # type: ignore[no-untyped-def]
     page.goto(live_url + "/")
-    page.get_by_role("link", name="Losser").click()
+    page.get_by_role("link", name="Losser", exact=True).click()
     page.get_by_role("navigation", name="Losser").get_by_role("link", name="Samenwerkingen").click()
     row = page.locator("#coop-enschede-losser-bedrijfsvoering")
     assert "ten minste € 600.000 per jaar" in row.inner_text()

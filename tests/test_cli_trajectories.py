@@ -84,3 +84,15 @@ def test_bad_ids_are_errors_without_a_traceback(db: Path) -> None:
     assert code == 1 and "taak 'fusie' niet gevonden in traject wol-2007-2009" in out
     code, out = run(db, "trajectories", "GM9999")
     assert code == 1 and "Traceback" not in out
+
+
+def test_outcomes_say_what_enschede_losser_saved_with_the_quote(db: Path) -> None:
+    code, out = run(db, "outcomes", "GM0168")
+    assert code == 0
+    assert "bereikt: kosten verbeterd, ten minste € 600.000 per jaar (2017)" in out
+    assert '"De samenwerking heeft gezorgd voor een kostenbesparing (tenminste zes ton per jaar)."' in out
+    code, out = run(db, "outcomes", "GM0880", "--format", "json")
+    assert code == 0 and json.loads(out) == {}
+    data = json.loads(run(db, "outcomes", "--format", "json")[1])
+    saving = next(e for e in data["enschede-losser-bedrijfsvoering"]["effects"] if e["amount"])
+    assert saving["amount"] == {"value": 600000, "per": "year", "currency": "EUR", "bound": "at_least"}

@@ -373,3 +373,56 @@ def test_the_enschede_losser_outcome_with_its_source(store: Store) -> None:
     assert saving["amount"] == {"value": 600000, "per": "year", "currency": "EUR", "bound": "at_least"}
     assert any("tenminste zes ton per jaar" in c["quote"] for c in saving["sources"])
     assert yaml.safe_dump(out)  # plain data
+
+
+def test_a_chosen_option_becomes_a_cooperation_linked_back_to_its_trajectory(store: Store) -> None:
+    from tests.test_docs import DOCS, blocks
+
+    example = next(
+        b for b in blocks(DOCS / "samenwerking.md") if b.lang == "yaml" and "cooperation_outcomes:" in b.text
+    )
+    register.import_dataset(store, "voorbeeld.yaml", who="test", reason="docs example", text=example.text)
+    data = svc.trajectory(store, "jz-verkenning")
+    assert data["outcomes"] == [
+        {
+            "cooperation": {"id": "jz-dvo", "name": "DVO Juridische Zaken Oostzaan–Wormerland"},
+            "task": "jz",
+            "option": "dvo",
+            "decision": None,
+        }
+    ]
+    out = svc.outcomes(store, organisation="GM0431")["jz-dvo"]
+    assert out["origin"]["trajectory"] == {"id": "jz-verkenning", "name": "Verkenning Juridische Zaken"}
+    assert out["effects"][0]["assumption"] == "illustratief"
+    # An origin that names an option of another task is refused, at its field.
+    bad = example.text.replace(
+        "origin: {trajectory: jz-verkenning, task: jz, option: dvo}",
+        "origin: {trajectory: jz-verkenning, task: com, option: dvo}",
+    )
+    (e,) = _errors(bad, "bad.yaml")
+    assert (
+        e.field == "cooperation_outcomes[0].origin.option" and e.message == "option 'dvo' is for task 'jz', not 'com'"
+    )
+
+
+def test_the_report_says_what_the_cooperations_brought(sqlite_store: Store) -> None:
+    import re
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    from raadhuis.report import report_data, report_html, report_pdf
+
+    for name in ("losser.yaml", "wol.yaml"):
+        register.import_dataset(sqlite_store, EXAMPLES / name, who="test", reason="examples")
+    data = report_data(sqlite_store, "GM0168", date(2017, 12, 31))
+    saving = "bereikt: kosten verbeterd, ten minste € 600.000 per jaar (2017)"
+    html = report_html(data)
+    assert saving in html and "Regionale pool van strategen en specialisten" in html
+    pdf = re.sub(r"\s+", " ", " ".join(p.extract_text() or "" for p in PdfReader(BytesIO(report_pdf(data))).pages))
+    assert "ten minste € 600.000 per jaar" in pdf
+    # The effect's source is in the report's sources, and its assumption in the assumptions.
+    assert any(s["id"] == "losser-2011-aanpassing" for s in data["sources"])
+    assert any("positieve resultaten" in a["assumption"] for a in data["assumptions"])
+    wol = report_data(sqlite_store, "GM0880", date(2008, 10, 1))
+    assert [t["id"] for t in wol["trajectories"]] == ["wol-2007-2009"] and wol["outcomes"] == []

@@ -249,3 +249,28 @@ def assess_cmd(
                 for s in split["shares"]
             )
             console.print(f"  {split['key_label']}{chosen}: {shares}", highlight=False)
+
+
+@app.command("outcomes")
+def outcomes_cmd(
+    org: Annotated[str | None, typer.Argument(help="Organisatie (CBS-code of slug); zonder: alle.")] = None,
+    fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.text,
+) -> None:
+    """Wat samenwerkingen zouden opleveren en opleverden (kosten, kwaliteit, kwetsbaarheid) — met citaten."""
+    data = _run(svc.outcomes, CTX.open(), CTX.lang, org)
+    if fmt is Fmt.json:
+        _json(data)
+        return
+    if not data:
+        console.print(_tr("traj.no_outcomes"))
+    for o in data.values():
+        console.print(f"[bold]{_esc(o['name'] or o['cooperation'])}[/bold]")
+        if o["origin"] and o["origin"]["trajectory"]:
+            t = o["origin"]["trajectory"]
+            console.print(f"  {_tr('traj.from_trajectory')}: {_esc(t['name'] or t['id'])}")
+        if o["rationale"]:
+            console.print(f"  {_tr('traj.rationale')}: {_esc(o['rationale'])}", soft_wrap=True)
+            _print_quotes(o["sources"])
+        for e in o["effects"]:
+            console.print(f"  {_esc(svc.effect_line(e, CTX.lang))}", highlight=False, soft_wrap=True)
+            _print_quotes(e["sources"])

@@ -118,6 +118,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "traj.from_trajectory": {"nl": "Traject", "en": "Trajectory"},
     "traj.expected": {"nl": "Verwacht", "en": "Expected"},
     "traj.realised": {"nl": "Bereikt", "en": "Brought"},
+    "traj.no_outcomes": {
+        "nl": "Geen uitkomsten van samenwerkingen vastgelegd.",
+        "en": "No cooperation outcomes recorded.",
+    },
     "traj.outcome_details": {"nl": "Onderbouwing en citaten", "en": "Reasoning and quotes"},
     "traj.rationale": {"nl": "Waarom gekozen", "en": "Why chosen"},
     "traj.window": {"nl": "Periode", "en": "Window"},

@@ -8,6 +8,7 @@ from typing import Any
 from raadhuis.domain.model import View
 from raadhuis.i18n import t
 from raadhuis.services import analysis, register
+from raadhuis.services import trajectories as traj
 from raadhuis.services.sources import source_records
 from raadhuis.store.database import Store
 
@@ -60,6 +61,17 @@ def report_data(
         cite(_cited_ids(c["sources"]), c["name"])
         if c.get("assumption"):
             assumptions.append({"fact": c["name"], "assumption": _assumption_text(c["assumption"], lang)})
+    # The trajectories it takes part in, and what its cooperations brought (docs/samenwerking.md).
+    trajectories = traj.trajectories(store, org_id, at, lang)["trajectories"]
+    outcomes = list(traj.outcomes(store, lang, org_id).values())
+    for o in outcomes:
+        for e in o["effects"]:
+            cite(_cited_ids(e["sources"]), o["name"] or o["cooperation"])
+            if e["assumption"]:
+                assumptions.append(
+                    {"fact": traj.effect_line(e, lang), "assumption": _assumption_text(e["assumption"], lang)}
+                )
+        o["lines"] = [traj.effect_line(e, lang) for e in o["effects"]]
     for year, raw in result["indicators"]["figure_sources"].items():
         cite(_cited_ids(raw), f"jaarcijfers {year}" if lang == "nl" else f"figures {year}")
     for year, text in result["indicators"]["assumptions"].items():
@@ -92,4 +104,6 @@ def report_data(
         "events": len(events),
         "sources": sources,
         "assumptions": assumptions,
+        "trajectories": trajectories,
+        "outcomes": outcomes,
     }

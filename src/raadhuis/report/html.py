@@ -67,6 +67,8 @@ def context(data: dict[str, Any]) -> dict[str, Any]:
         "indicator_rows": rows,
         "sources": data["sources"],
         "assumptions": data["assumptions"],
+        "trajectories": data.get("trajectories", []),
+        "outcomes": data.get("outcomes", []),
         "definitions": [(k, DEFINITION_TEXT[k][lang], DEFINITIONS[k], L(f"def.{k}", lang)) for k in DEFINITION_TEXT],
     }
 

@@ -367,6 +367,18 @@ def report_pdf(data: dict[str, Any]) -> bytes:
     else:
         story.append(_p(L("none", lang)))
 
+    # What the cooperations brought, and the trajectories it takes part in (services/trajectories.py)
+    if data.get("outcomes") or data.get("trajectories"):
+        story.append(_p(L("traj.outcomes", lang), "h1"))
+        for o in data.get("outcomes", []):
+            story.append(_p(o["name"] or o["cooperation"], "h2"))
+            story += [Paragraph(_t(line), S["small"], bulletText="•") for line in o["lines"]]
+        if data.get("trajectories"):
+            story.append(_p(L("traj.trajectories", lang), "h2"))
+            for tr in data["trajectories"]:
+                who = ", ".join(p["name"] for p in tr["participants"])
+                story.append(Paragraph(_t(f"{tr['name']} — {tr['status_label']} ({who})"), S["small"], bulletText="•"))
+
     # Sources and assumptions
     story += [PageBreak(), _p(L("sources", lang), "h1"), _p(L("sources.intro", lang))]
     for i, s in enumerate(data["sources"], start=1):

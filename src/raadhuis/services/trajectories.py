@@ -44,6 +44,7 @@ from raadhuis.domain.written_dates import WrittenDate
 from raadhuis.formats import figures as figfmt
 from raadhuis.formats.dataset import load_dataset
 from raadhuis.i18n import t
+from raadhuis.i18n.formatting import format_money
 from raadhuis.i18n.trajectories import day_text, window_text
 from raadhuis.reference.legal_forms import legal_form
 from raadhuis.reference.taskfields import TASK_FIELDS
@@ -616,15 +617,26 @@ def _outcomes(store: Store) -> list[CooperationOutcome]:
     return list(sections.items(store, "cooperation_outcomes"))
 
 
-def outcomes(store: Store, lang: str = "nl") -> dict[str, dict[str, Any]]:
-    """Per cooperation id: the trajectory it came from and the effects it was expected to bring and brought."""
+def outcomes(store: Store, lang: str = "nl", organisation: str | None = None) -> dict[str, dict[str, Any]]:
+    """Per cooperation id: the trajectory it came from and the effects it was expected to bring and
+    brought; with ``organisation`` only the cooperations it takes part in."""
+    org_id = None
+    if organisation:
+        with store.session() as s:
+            org_id = resolve_organisation(s, organisation).id
     ctx = _Context(store, lang)
     names = {tr.id: tr.name for tr in _all(store)}
     out = {}
     for o in _outcomes(store):
+        coop = ctx.cooperations.get(o.cooperation, {})
+        members = [p.get("organisation") for p in coop.get("participants", []) or []]
+        if org_id is not None and org_id not in members:
+            continue
         origin = o.origin
         out[o.cooperation] = {
             "cooperation": o.cooperation,
+            "name": coop.get("name"),
+            "participants": [ctx.org(m) for m in members if isinstance(m, str)],
             "rationale": o.rationale,
             "sources": ctx.cites(o.citations),
             "origin": None
@@ -665,6 +677,26 @@ def outcomes(store: Store, lang: str = "nl") -> dict[str, dict[str, Any]]:
             ],
         }
     return out
+
+
+def effect_line(effect: dict[str, Any], lang: str = "nl") -> str:
+    """One effect in words, the same in the CLI and the report: 'bereikt: kosten verbeterd, ten
+    minste € 600.000 per jaar (2017) — Kostenbesparing …' (an assumption says so)."""
+    head = f"{effect['kind_label']}: {', '.join(effect['criteria_labels']).lower()}"
+    if effect["direction_label"]:
+        head += f" {effect['direction_label']}"
+    a = effect["amount"]
+    if a:
+        bound = {"at_least": t("traj.at_least", lang) + " ", "at_most": t("traj.at_most", lang) + " "}.get(
+            a["bound"], ""
+        )
+        head += f", {bound}{format_money(a['value'], lang)} {t('traj.per.' + a['per'], lang)}"
+    if effect["as_of"]:
+        head += f" ({effect['as_of']['date']})"
+    mark = effect["assumption"]
+    if mark:
+        head += f" [{t('assumption', lang)}{': ' + mark if isinstance(mark, str) else ''}]"
+    return f"{head} — {effect['text']}"
 
 
 # --- writes (the forms) ----------------------------------------------------------------------

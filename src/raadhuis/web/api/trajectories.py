@@ -15,7 +15,7 @@ from fastapi import APIRouter, Body, Query, Request
 
 from raadhuis.services import trajectories as svc
 from raadhuis.services.register import NotFound
-from raadhuis.web.access import READ, WRITE, author, require
+from raadhuis.web.access import READ, WRITE, author, can, require
 from raadhuis.web.api.routes import _JSON, _require_type
 from raadhuis.web.common import lang_of, parse_day
 from raadhuis.web.trajectory_access import allowed, participants_may, readable
@@ -60,8 +60,10 @@ def assess(request: Request, trajectory: str, task: str, at: str | None = AT) ->
     dependencies=READ_ANY,
     summary="Herkomst en effecten van samenwerkingen / cooperation outcomes",
 )
-def outcomes(request: Request) -> dict[str, Any]:
-    return svc.outcomes(_store(request), lang_of(request))
+def outcomes(request: Request, organisation: str | None = None) -> dict[str, Any]:
+    found = svc.outcomes(_store(request), lang_of(request), organisation)
+    # Only the cooperations of an organisation the caller may read.
+    return {k: o for k, o in found.items() if any(can(request, READ, p["id"]) for p in o["participants"])}
 
 
 @router.post(

@@ -6,6 +6,7 @@ says so on the days it leaves open."""
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -397,3 +398,34 @@ def test_show_json_lists_the_uncertain_dates_of_the_day(tmp_path: Path) -> None:
     # As known at an earlier moment, from the events as they were then: the same answer.
     _, out = run(db, "show", "GM9999", "--at", "2017-04-15", "--known-at", "2100-01-01", "--format", "json")
     assert json.loads(out)["uncertain"][0]["window"] == {"from": "2017-04-01", "to": "2017-04-30"}
+
+
+def test_pages_chart_and_report_mark_the_units_of_an_uncertain_date(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from raadhuis.report import report_data, report_html, report_pdf
+    from raadhuis.web.app import create_app
+
+    store = Store(f"sqlite:///{tmp_path / 'r.sqlite'}")
+    register.import_dataset(store, write(tmp_path, "i.yaml", IMPRECISE))
+    label = "datum onzeker: tussen 1 april en 30 april 2017"
+    with TestClient(create_app(store), base_url="http://127.0.0.1") as client:
+        html = client.get("/o/GM9999", params={"at": "2017-04-15"}).text
+        # The chart marks OCW with a "?" that names the window; the list and the table say it in words.
+        assert re.search(r'class="unit uncertain" data-unit="OCW"', html)
+        assert f'<g class="uncertain-mark"><title>{label}</title>' in html
+        assert html.count(f'<span class="badge uncertain">{label}</span>') == 2
+        assert "uncertain" not in client.get("/o/GM9999", params={"at": "2017-04-30"}).text.split("<main", 1)[1]
+        english = client.get("/o/GM9999", params={"at": "2017-04-15", "lang": "en"}).text
+        assert "date uncertain: between 1 April and 30 April 2017" in english
+        svg = client.get("/o/GM9999/chart.svg", params={"at": "2017-04-15"}).text
+        assert 'class="unit uncertain" data-unit="OCW"' in svg and 'data-mark="uncertain"' in svg
+    data = report_data(store, "GM9999", date(2017, 4, 15))
+    page = report_html(data)
+    assert 'class="unit uncertain" data-unit="OCW"' in page
+    assert f"Wmo-taken, Onderwijs — {label}" in page  # the units by name, also the one gone that day
+    from tests.test_report import _pdf_text
+
+    text = _pdf_text(report_pdf(data))
+    assert "Onzekere datums op deze dag" in text and label in text
+    store.dispose()

@@ -27,6 +27,7 @@ ENGINE_MESSAGES: dict[str, dict[str, str]] = {
         "nl": "datum onzeker: tussen {start} en {end}",
         "en": "date uncertain: between {start} and {end}",
     },
+    "uncertain.short": {"nl": "datum onzeker", "en": "date uncertain"},
     "uncertain.title": {"nl": "Onzekere datums op deze dag", "en": "Uncertain dates on this day"},
     "uncertain.help": {
         "nl": "Deze gebeurtenissen hebben een onscherpe datum; de stand hierboven neemt aan dat ze op de "
@@ -118,3 +119,20 @@ ENGINE_ERROR_PATTERNS: list[tuple[str, str]] = [
         "verwacht de definitieve eenheid als een mapping met id en naam",
     ),
 ]
+
+
+def uncertain_labels(entries: list[dict[str, object]], lang: str = "nl") -> dict[str, list[str]]:
+    """Per unit the words for the uncertain dates that touch it, from ``show``'s ``uncertain`` list:
+    ``{"OCW": ["datum onzeker: tussen 1 april en 30 april 2017"]}``. The pages, the chart and the
+    report mark the units with these."""
+    out: dict[str, list[str]] = {}
+    for entry in entries:
+        window = entry["window"]
+        assert isinstance(window, dict)
+        label = window_label(date.fromisoformat(window["from"]), date.fromisoformat(window["to"]), lang)
+        units = entry.get("units") or []
+        assert isinstance(units, list)
+        for uid in units:
+            if label not in out.setdefault(str(uid), []):
+                out[str(uid)].append(label)
+    return out

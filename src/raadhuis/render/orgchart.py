@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
+from raadhuis.i18n.engine import ENGINE_MESSAGES
 from raadhuis.i18n.formatting import format_fte
 from raadhuis.render.tidy_tree import Box, tidy_layout
 
@@ -82,6 +83,10 @@ _LABELS: dict[str, dict[str, str]] = {
     "until": {"nl": "tot", "en": "until"},
     "empty": {"nl": "Geen eenheden", "en": "No units"},
 }
+
+# A unit an event with an imprecise date touches on the chart's day (FuzzyDate.uncertain_on): a "?".
+_LABELS["uncertain"] = ENGINE_MESSAGES["uncertain.short"]
+UNCERTAIN_FILL = "#92400e"
 
 VACANCY_FILL = "#fef0c7"
 VACANCY_TEXT = "#7a2e0e"
@@ -449,6 +454,7 @@ def _tooltip(node: ChartNode, mark: str | None, lang: str) -> str:
         parts.append(mark_label(mark, lang))
     if row.get("gone") and mark != "removed":
         parts.append(mark_label("gone", lang))
+    parts.extend(str(label) for label in row.get("uncertain") or [])
     return " — ".join(parts)
 
 
@@ -479,6 +485,9 @@ def _unit_svg(
         classes.append("highlight")
     if node.collapsed:
         classes.append("collapsed")
+    uncertain = bool(row.get("uncertain"))
+    if uncertain:
+        classes.append("uncertain")
     x, y, w, h = node.x, node.y, node.w, node.h
     name = str(row.get("name") or node.id)
     out = [
@@ -502,7 +511,16 @@ def _unit_svg(
             f'<text class="strip-text" x="{_n(x + 7)}" y="{_n(y + 15)}" text-anchor="middle">{escape(symbol)}</text>'
         )
         left = x + 20
-    text_w = x + w - (26 if node.stacked and node.has_children else 8) - left
+    toggle_room = 26 if node.stacked and node.has_children else 8
+    if uncertain:  # a "?" in the top right corner, left of a list's toggle
+        cx = x + w - toggle_room - 6
+        out.append(
+            f'<g class="uncertain-mark"><title>{escape("; ".join(map(str, row["uncertain"])))}</title>'
+            f'<circle cx="{_n(cx)}" cy="{_n(y + 12)}" r="7" fill="{UNCERTAIN_FILL}"/>'
+            f'<text class="strip-text" x="{_n(cx)}" y="{_n(y + 16)}" text-anchor="middle">?</text></g>'
+        )
+        toggle_room += 16
+    text_w = x + w - toggle_room - left
     lines = wrap(name, text_w, measure_name, 2)
     ty = y + 17
     for line in lines:
@@ -562,6 +580,8 @@ def legend_entries(layout: ChartLayout, marks: Mapping[str, str], highlight: Col
         entries.append("external")
     if any(r.get("gone") for r in rows):
         entries.append("gone")
+    if any(r.get("uncertain") for r in rows):
+        entries.append("uncertain")
     if any(h in ids for h in highlight):
         entries.append("highlight")
     return entries
@@ -603,6 +623,11 @@ def _legend_svg(entries: list[str], y0: float, width: float, lang: str) -> tuple
             out.append(
                 f'<rect x="{_n(x)}" y="{_n(y + 1)}" width="16" height="15" rx="7" fill="{fill}"/>'
                 f'<text x="{_n(x + 8)}" y="{_n(y + 12)}" text-anchor="middle" fill="{ink}">{letter}</text>'
+            )
+        elif key == "uncertain":
+            out.append(
+                f'<circle cx="{_n(x + 8)}" cy="{_n(y + 8)}" r="7" fill="{UNCERTAIN_FILL}"/>'
+                f'<text class="strip-text" x="{_n(x + 8)}" y="{_n(y + 12)}" text-anchor="middle">?</text>'
             )
         elif key == "gone":
             out.append(

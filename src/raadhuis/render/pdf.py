@@ -24,6 +24,7 @@ from raadhuis.render.orgchart import (
     EXTERNAL_FILL,
     EXTERNAL_TEXT,
     MARKS,
+    UNCERTAIN_FILL,
     VACANCY_FILL,
     VACANCY_TEXT,
     ChartLayout,
@@ -450,6 +451,12 @@ def _legend(canvas: Canvas, entries: list[str], lang: str) -> None:
             canvas.setDash(2, 1.5)
             canvas.rect(x, y, 10, 10, stroke=1, fill=0)
             canvas.setDash()
+        elif key == "uncertain":
+            canvas.setFillColor(HexColor(UNCERTAIN_FILL))
+            canvas.circle(x + 5, y + 5, 5, stroke=0, fill=1)
+            canvas.setFillColor(WHITE)
+            canvas.setFont("Helvetica-Bold", 7)
+            canvas.drawCentredString(x + 5, y + 2.5, "?")
         elif key == "gone":
             canvas.setFillColor(GONE_FILL)
             canvas.setStrokeColor(GREY)
@@ -541,6 +548,13 @@ def _node(
         canvas.drawCentredString(x + 7 * s, y + h - 14 * s, MARKS[mark][1])
         left = 20.0
     text_w = n.w - 8 - left
+    if row.get("uncertain"):  # a "?" in the top right corner, as on screen
+        canvas.setFillColor(HexColor(UNCERTAIN_FILL))
+        canvas.circle(x + w - 12 * s, y + h - 12 * s, 7 * s, stroke=0, fill=1)
+        canvas.setFillColor(WHITE)
+        canvas.setFont("Helvetica-Bold", 9 * s)
+        canvas.drawCentredString(x + w - 12 * s, y + h - 15 * s, "?")
+        text_w -= 16
 
     def measure_name(t: str) -> float:
         return float(stringWidth(t, "Helvetica-Bold", NAME_SIZE))

@@ -7,6 +7,7 @@ from typing import Any
 
 from raadhuis.domain.model import View
 from raadhuis.i18n import t
+from raadhuis.i18n.engine import uncertain_labels, window_label
 from raadhuis.services import analysis, register
 from raadhuis.services import trajectories as traj
 from raadhuis.services.sources import source_records
@@ -36,8 +37,22 @@ def report_data(
     every fact that is an assumption rather than a quote from a source."""
     result = analysis.analyse(store, organisation, at, view)
     org_id = result["organisation"]["id"]
-    units = register.show(store, org_id, at, view)["units"]
+    shown = register.show(store, org_id, at, view)
+    # Units an event with an imprecise date touches on this day carry the words (the chart marks them).
+    labels = uncertain_labels(shown["uncertain"], lang)
+    units = [dict(u, uncertain=labels[u["id"]]) if u["id"] in labels else u for u in shown["units"]]
     events = [e for e in register.timeline(store, org_id, lang=lang)["events"] if e["effective"] <= at.isoformat()]
+    names = register.unit_names(store, org_id, view) if shown["uncertain"] else {}
+    told = {e["id"]: e.get("title") or _event_label(e, lang) for e in events}
+    uncertain = [
+        {
+            "event": told.get(e["event"], e["event"]),
+            "date": e["date"],
+            "units": ", ".join(names.get(uid, uid) for uid in e["units"]),
+            "label": window_label(date.fromisoformat(e["window"]["from"]), date.fromisoformat(e["window"]["to"]), lang),
+        }
+        for e in shown["uncertain"]
+    ]
     cited: dict[str, list[str]] = {}  # source id → what cites it
 
     def cite(ids: list[str], what: str) -> None:
@@ -101,6 +116,7 @@ def report_data(
         "lang": lang,
         "analysis": result,
         "units": units,
+        "uncertain": uncertain,
         "events": len(events),
         "sources": sources,
         "assumptions": assumptions,

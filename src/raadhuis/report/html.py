@@ -69,6 +69,7 @@ def context(data: dict[str, Any]) -> dict[str, Any]:
         "assumptions": data["assumptions"],
         "trajectories": data.get("trajectories", []),
         "outcomes": data.get("outcomes", []),
+        "uncertain": data.get("uncertain", []),
         "definitions": [(k, DEFINITION_TEXT[k][lang], DEFINITIONS[k], L(f"def.{k}", lang)) for k in DEFINITION_TEXT],
     }
 

@@ -23,7 +23,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from raadhuis.render.orgchart import ChartLayout, layout_orgchart
+from raadhuis.render.orgchart import UNCERTAIN_FILL, ChartLayout, layout_orgchart
 from raadhuis.report import view
 from raadhuis.report.html import date_text
 from raadhuis.report.labels import DEFINITION_TEXT, L
@@ -114,6 +114,13 @@ class OrgChart(Flowable):  # type: ignore[misc]  # reportlab has no type hints
             if n.row.get("posts"):
                 c.setFont("Helvetica", size * 0.85)
                 c.drawCentredString(x + w / 2, y + hh / 2 - size, f"{number(n.row.get('fte'), 'nl')} fte")
+            if n.row.get("uncertain"):  # an imprecise date leaves this day open for the unit: "?", as on screen
+                r = size * 0.6
+                c.setFillColor(colors.HexColor(UNCERTAIN_FILL))
+                c.circle(x + w - r - 1.5, y + hh - r - 1.5, r, stroke=0, fill=1)
+                c.setFillColor(colors.white)
+                c.setFont("Helvetica-Bold", size * 0.8)
+                c.drawCentredString(x + w - r - 1.5, y + hh - r - 1.5 - size * 0.28, "?")
 
 
 def _chart_flowables(units: list[dict[str, Any]], lang: str, frame_w: float) -> list[Flowable]:
@@ -125,7 +132,11 @@ def _chart_flowables(units: list[dict[str, Any]], lang: str, frame_w: float) -> 
     # Too wide to read on a page: the tree as an indented list, deepest three levels.
     rows = [u for u in units if u["depth"] <= 2][:120]
     return [
-        Paragraph("&nbsp;" * 4 * u["depth"] + _t(f"{u['name']} ({number(u['fte'], lang)} fte)"), S["cell"])
+        Paragraph(
+            "&nbsp;" * 4 * u["depth"]
+            + _t(f"{u['name']} ({number(u['fte'], lang)} fte)" + "".join(f" — {x}" for x in u.get("uncertain") or [])),
+            S["cell"],
+        )
         for u in rows
     ] + ([_p(L("more", lang, n=len(units) - len(rows)), "small")] if len(units) > len(rows) else [])
 
@@ -220,7 +231,18 @@ def report_pdf(data: dict[str, Any]) -> bytes:
     story.append(PageBreak())
 
     # Org chart
-    story += [_p(L("chart", lang), "h1"), *_chart_flowables(data["units"], lang, fw), PageBreak()]
+    story += [_p(L("chart", lang), "h1"), *_chart_flowables(data["units"], lang, fw)]
+    if data.get("uncertain"):  # events whose imprecise date leaves this day open (marked "?" on the chart)
+        story += [_p(L("uncertain.title", lang), "h2"), _p(L("uncertain.help", lang))]
+        story += [
+            Paragraph(
+                _t(f"{L('uncertain.event', lang, **{k: u[k] for k in ('event', 'date', 'units')})} — {u['label']}"),
+                S["bullet"],
+                bulletText="•",
+            )
+            for u in data["uncertain"]
+        ]
+    story.append(PageBreak())
 
     # Indicators
     ind = r["indicators"]

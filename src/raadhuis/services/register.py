@@ -782,6 +782,12 @@ def _linked_lineage(s: Session, organisation: str, view: View) -> list[LineageLi
     return list(out.values())
 
 
+def unit_names(store: Store, organisation: str, view: View = View.ACTUAL) -> dict[str, str]:
+    """Every unit id that ever existed in the organisation (in the view), with its latest name."""
+    with store.session() as s:
+        return repo.unit_names(s, resolve_organisation(s, organisation).id, view)
+
+
 def _open_end(d: date) -> str | None:
     return None if d.year == 9999 else d.isoformat()
 

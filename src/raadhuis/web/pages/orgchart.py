@@ -11,6 +11,7 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from raadhuis.i18n.engine import uncertain_labels
 from raadhuis.i18n.formatting import format_date, understood
 from raadhuis.render.orgchart import STYLE, fte_line
 from raadhuis.services import register, web_queries
@@ -121,7 +122,10 @@ def _rows(
     show = register.show(store, org, day, v, known_at=known_at)  # known_at: replayed from the record log
     # Staffing by kind comes from the current read model only; for an earlier moment it is left out (and said so).
     staffing = web_queries.staffing_by_unit(store, show["organisation"]["id"], day, v) if known_at is None else {}
-    return show, chart.with_staffing(show["units"], staffing)
+    rows = chart.with_staffing(show["units"], staffing)
+    # Units an event with an imprecise date touches on this day: marked on the chart, the list and the table.
+    labels = uncertain_labels(show.get("uncertain", []), lang_of(request))
+    return show, [dict(r, uncertain=labels[r["id"]]) if r["id"] in labels else r for r in rows]
 
 
 @router.get("/o/{org}", dependencies=[require(READ)], response_class=HTMLResponse)

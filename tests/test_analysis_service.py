@@ -154,8 +154,9 @@ def test_indicators_trend_and_year_without_inhabitants(store: Store) -> None:
 def test_year_without_any_figures_is_explained(store: Store) -> None:
     i = analysis.indicators(store, "GM0999", date(2024, 6, 1))
     assert any(r["id"] == "indicators.no_figures" for r in i["reasons"])
-    # The formation on 1 January comes from the register: 10 FTE, marked as derived.
-    assert i["derived"] == {"formatie_fte": 10.0}
+    # Formatie and bezetting eigen personeel on 1 January come from the register (also when another
+    # day of the year is asked), marked as derived: 10 FTE budgeted, 6.5 FTE own employees.
+    assert i["derived"] == {"formatie_fte": 10.0, "bezetting_fte": 6.5}
     assert any(r["id"] == "indicators.derived_from_register" for r in i["reasons"])
     assert all(v["value"] is None for v in i["values"].values())
     # On 1 January itself the posts are at hand: own employees 6.5 FTE (the hire does not count).

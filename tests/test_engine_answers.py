@@ -429,3 +429,61 @@ def test_pages_chart_and_report_mark_the_units_of_an_uncertain_date(tmp_path: Pa
     text = _pdf_text(report_pdf(data))
     assert "Onzekere datums op deze dag" in text and label in text
     store.dispose()
+
+
+# --- 5. BBV formatie and bezetting on any day of the year and in the planned view -----------------
+
+BBV = (
+    HEAD
+    + """units:
+  - {id: A, name: Alfa, kind: afdeling, from: 2020-01-01, assumption: true}
+posts:
+  - {id: p1, unit: A, title: Medewerker, fte: 2.0, from: 2020-01-01, assumption: true,
+     staffing: [{kind: employee, fte: 1.5}, {kind: external_hire, fte: 0.5}]}
+  - {id: p2, unit: A, title: Adviseur, fte: 1.0, from: 2020-01-01, assumption: true,
+     staffing: [{kind: loan_in, fte: 1.0, organisation: GM9998}]}
+events:
+  - id: uitbreiding
+    type: add_post
+    date: 2020-06-01
+    status: decided
+    post: {id: p3, unit: A, title: Nieuw, fte: 1.0, staffing: [{kind: employee, fte: 1.0}]}
+    assumption: true
+"""
+)
+
+
+def test_bbv_formatie_and_bezetting_are_derived_on_any_day_and_in_the_planned_view(tmp_path: Path) -> None:
+    from raadhuis.services import analysis
+
+    store = Store(f"sqlite:///{tmp_path / 'r.sqlite'}")
+    register.import_dataset(store, write(tmp_path, "b.yaml", BBV))
+    mid_year = analysis.indicators(store, "GM9999", date(2021, 6, 15))
+    # On 1 January 2021: 3 FTE budgeted, own employees 1.5 (the hire and the loan do not count).
+    assert mid_year["derived"] == {"formatie_fte": 3.0, "bezetting_fte": 1.5}
+    reason = next(r for r in mid_year["reasons"] if r["id"] == "indicators.derived_from_register")
+    assert "1 januari 2021, feitelijke weergave" in reason["nl"] and "bezetting eigen personeel (BBV)" in reason["nl"]
+    planned = analysis.indicators(store, "GM9999", date(2021, 6, 15), View.PLANNED)
+    assert planned["derived"] == {"formatie_fte": 4.0, "bezetting_fte": 2.5}  # the decided post counts in the plan
+    assert mid_year["values"]["bezetting"]["name_nl"] == "Bezetting eigen personeel (BBV)"
+    # The other figure, filled FTE with hire and loans in, has its own name wherever it is shown.
+    assert register.show(store, "GM9999", date(2021, 6, 15))["totals"]["filled_fte"] == 3.0
+    db = tmp_path / "r.sqlite"
+    _, text = run(db, "show", "GM9999", "--at", "2021-06-15")
+    assert "3 fte bezet (incl. inhuur en inleen)" in " ".join(text.split())
+    store.dispose()
+
+
+def test_bbv_bezetting_is_unknown_when_a_post_records_no_staffing(tmp_path: Path) -> None:
+    from raadhuis.services import analysis
+
+    store = Store(f"sqlite:///{tmp_path / 'r.sqlite'}")
+    text = BBV.replace(
+        "events:", "  - {id: p4, unit: A, title: Onbekend, fte: 1.0, from: 2020-01-01, assumption: true}\nevents:"
+    )
+    register.import_dataset(store, write(tmp_path, "b.yaml", text))
+    out = analysis.indicators(store, "GM9999", date(2021, 6, 15))
+    assert out["derived"] == {"formatie_fte": 4.0}  # no bezetting: one post says nothing about who fills it
+    reason = next(r for r in out["reasons"] if r["id"] == "indicators.staffing_unknown")
+    assert "bij 1 formatieplaats is geen bezetting vastgelegd" in reason["nl"]
+    store.dispose()

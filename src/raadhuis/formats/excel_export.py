@@ -58,7 +58,7 @@ _HEADERS = {
                 "Formatie (fte)",
                 "Schaal",
                 "Rollen",
-                "Bezetting (fte)",
+                "Bezetting incl. inhuur en inleen (fte)",
             ],
         ),
         "staffing": (
@@ -87,7 +87,19 @@ _HEADERS = {
     },
     "en": {
         "units": ("Units", ["Id", "Name", "Kind", "Parent unit", "Path", "Temporary", "Expected end", "Abbreviation"]),
-        "posts": ("Posts", ["Post id", "Unit code", "Path", "Title", "Budgeted FTE", "Scale", "Roles", "Filled FTE"]),
+        "posts": (
+            "Posts",
+            [
+                "Post id",
+                "Unit code",
+                "Path",
+                "Title",
+                "Budgeted FTE",
+                "Scale",
+                "Roles",
+                "Filled FTE (incl. hire and loans in)",
+            ],
+        ),
         "staffing": (
             "Staffing",
             [

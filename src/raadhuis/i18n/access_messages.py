@@ -149,7 +149,10 @@ ACCESS_MESSAGES: dict[str, dict[str, str]] = {
     "audit.attr.kind": {"nl": "soort", "en": "kind"},
     "audit.attr.posts": {"nl": "formatieplaatsen", "en": "posts"},
     "audit.attr.fte": {"nl": "formatie (fte)", "en": "budgeted FTE"},
-    "audit.attr.filled_fte": {"nl": "bezetting (fte)", "en": "filled FTE"},
+    "audit.attr.filled_fte": {
+        "nl": "bezetting incl. inhuur en inleen (fte)",
+        "en": "filled FTE (incl. hire and loans in)",
+    },
     "audit.record_fields": {
         "nl": "Het record: {n} veld(en) voor en na",
         "en": "The record: {n} field(s) before and after",

@@ -23,7 +23,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "kind": {"nl": "Soort", "en": "Kind"},
     "parent": {"nl": "Valt onder", "en": "Parent"},
     "fte": {"nl": "Formatie (fte)", "en": "Budgeted FTE"},
-    "filled_fte": {"nl": "Bezetting (fte)", "en": "Filled FTE"},
+    # Filled FTE: employees, hire and loans in — not the BBV bezetting (own employees only, indicators).
+    "filled_fte": {"nl": "Bezetting incl. inhuur en inleen (fte)", "en": "Filled FTE (incl. hire and loans in)"},
     "date": {"nl": "Datum", "en": "Date"},
     "type": {"nl": "Type", "en": "Type"},
     "status": {"nl": "Status", "en": "Status"},
@@ -77,8 +78,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "On this date {org} has no units in the register.",
     },
     "show.totals": {
-        "nl": "{units} eenheden, {posts} formatieplaatsen, {fte} fte formatie, {filled} fte bezet",
-        "en": "{units} units, {posts} posts, {fte} FTE budgeted, {filled} FTE filled",
+        "nl": "{units} eenheden, {posts} formatieplaatsen, {fte} fte formatie, {filled} fte bezet (incl. inhuur en inleen)",
+        "en": "{units} units, {posts} posts, {fte} FTE budgeted, {filled} FTE filled (incl. hire and loans in)",
     },
     # lineage
     "lineage.title": {"nl": "Herkomst en opvolging van {unit}", "en": "Lineage of {unit}"},

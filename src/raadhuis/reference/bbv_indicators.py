@@ -85,14 +85,17 @@ INDICATORS: tuple[IndicatorDef, ...] = (
     ),
     IndicatorDef(
         "bezetting",
-        "Bezetting",
-        "Staffing",
+        # "eigen personeel": not the filled FTE that show and the Excel export give (which counts hire and loans in too).
+        "Bezetting eigen personeel (BBV)",
+        "Staffing, own employees (BBV)",
         "fte per 1.000 inwoners",
         "FTE per 1,000 inhabitants",
         "Het werkelijk aantal fte dat werkzaam is (de feitelijke invulling van de formatie), dus niet de "
-        "toegestane formatieve omvang uit het formatieplan.",
+        "toegestane formatieve omvang uit het formatieplan; in Raadhuis het eigen personeel (inhuur, inleen "
+        "en detachering tellen niet mee), op peildatum 1 januari.",
         "The FTE actually working (how the establishment is actually filled), not the authorised size from "
-        "the formation plan.",
+        "the formation plan; in Raadhuis the own employees (hire, loans in and secondments out do not "
+        "count), on reference date 1 January.",
         "bezetting_fte / (inwoners / 1000)",
         ("bezetting_fte", "inhabitants"),
     ),

@@ -137,8 +137,8 @@ DEFINITION_TEXT: dict[str, dict[str, str]] = {
         "en": "Staffed FTE by role: strategy/policy, management, execution. Organisation of doers: execution ≥ 80%.",
     },
     "indicators": {
-        "nl": "BBV-beleidsindicatoren: formatie en bezetting (fte per 1.000 inwoners), apparaatskosten (€ per inwoner), externe inhuur (%), overhead (%).",
-        "en": "BBV policy indicators: establishment and staffing (FTE per 1,000 inhabitants), operating cost (€ per inhabitant), external hire (%), overhead (%).",
+        "nl": "BBV-beleidsindicatoren: formatie en bezetting eigen personeel (fte per 1.000 inwoners; inhuur en inleen tellen niet mee), apparaatskosten (€ per inwoner), externe inhuur (%), overhead (%).",
+        "en": "BBV policy indicators: establishment and staffing by own employees (FTE per 1,000 inhabitants; hire and loans in do not count), operating cost (€ per inhabitant), external hire (%), overhead (%).",
     },
     "peers": {
         "nl": "Mediaan van dezelfde indicator bij gemeenten in dezelfde CBS-grootteklasse of provincie, zonder de gemeente zelf.",

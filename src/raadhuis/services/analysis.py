@@ -392,25 +392,26 @@ def _year_inputs(entry: dict[str, Any]) -> ind.YearInputs:
     )
 
 
-def _derived_fte(store: Store | None, inp: _Inputs, year: int) -> tuple[float | None, float | None]:
-    """Formatie and bezetting from the register on 1 January (the BBV reference date).
+def _derived_fte(store: Store | None, inp: _Inputs, year: int) -> tuple[float | None, float | None, int]:
+    """Formatie and bezetting eigen personeel (BBV) from the register on 1 January of the year —
+    the BBV reference date, whichever day of the year was asked — in the view asked (docs/definities.md).
 
-    Bezetting counts own employees only, which needs the posts themselves: it is derived when
-    the snapshot at hand is of 1 January; formatie is a sum the store computes directly."""
+    Bezetting counts own employees only (not hire, loans in or secondments out). It is known only
+    when every post records its staffing: a post without any is 'bezetting onbekend', and a sum
+    without it would pass for the whole. Returns (formatie, bezetting, posts without staffing)."""
     jan1 = date(year, 1, 1)
-    if inp.at == jan1 and inp.view is View.ACTUAL:
-        if not inp.snapshot.posts:
-            return None, None
-        fte = ind.fte_from_snapshot(inp.snapshot)
-        has_staffing = any(p.staffing for p in inp.snapshot.posts.values())
-        return fte.formatie_fte, (fte.bezetting_fte if has_staffing else None)
-    if store is None:
-        return None, None
-    with store.session() as s:
-        per_unit = repo.fte_by_unit(s, inp.org["id"], jan1, View.ACTUAL)
-    if not per_unit:
-        return None, None
-    return sum(f for f, _, _ in per_unit.values()), None
+    if inp.at == jan1 and inp.snapshot.posts:
+        snapshot = inp.snapshot
+    elif store is None:
+        return None, None, 0
+    else:
+        with store.session() as s:
+            snapshot = Snapshot(inp.org["id"], jan1, inp.view, {}, repo.posts_as_of(s, inp.org["id"], jan1, inp.view))
+    if not snapshot.posts:
+        return None, None, 0
+    fte = ind.fte_from_snapshot(snapshot)
+    unknown = sum(1 for p in snapshot.posts.values() if not p.staffing)
+    return fte.formatie_fte, (fte.bezetting_fte if unknown == 0 else None), unknown
 
 
 def _indicators(inp: _Inputs, store: Store | None) -> dict[str, Any]:
@@ -420,22 +421,40 @@ def _indicators(inp: _Inputs, store: Store | None) -> dict[str, Any]:
     derived: dict[str, float] = {}
     current = dict(entries.get(year, {"year": year}))
     if current.get("formatie_fte") is None or current.get("bezetting_fte") is None:
-        formatie, bezetting = _derived_fte(store, inp, year)
+        formatie, bezetting, unstaffed = _derived_fte(store, inp, year)
         for key, value in (("formatie_fte", formatie), ("bezetting_fte", bezetting)):
             if current.get(key) is None and value is not None:
                 current[key] = value
                 derived[key] = value
+        if current.get("bezetting_fte") is None and unstaffed:
+            reasons.append(
+                _r(
+                    "indicators.staffing_unknown",
+                    f"De bezetting eigen personeel (BBV) op 1 januari {year} is niet af te leiden: bij "
+                    f"{unstaffed} formatieplaats{'en' if unstaffed != 1 else ''} is geen bezetting vastgelegd "
+                    "(bezetting onbekend, niet nul).",
+                    f"Staffing by own employees (BBV) on 1 January {year} cannot be derived: {unstaffed} "
+                    f"post{'s' if unstaffed != 1 else ''} record{'' if unstaffed != 1 else 's'} no staffing "
+                    "(unknown, not zero).",
+                    year=year,
+                    posts=unstaffed,
+                )
+            )
     if derived:
-        what = " en ".join("formatie" if k == "formatie_fte" else "bezetting" for k in derived)
-        what_en = " and ".join("establishment" if k == "formatie_fte" else "staffing" for k in derived)
+        view_nl = "geplande" if inp.view is View.PLANNED else "feitelijke"
+        what = " en ".join("formatie" if k == "formatie_fte" else "bezetting eigen personeel (BBV)" for k in derived)
+        what_en = " and ".join(
+            "establishment" if k == "formatie_fte" else "staffing by own employees (BBV)" for k in derived
+        )
         reasons.append(
             _r(
                 "indicators.derived_from_register",
-                f"De {what} voor {year} is afgeleid uit het register op 1 januari {year} "
+                f"De {what} voor {year} is afgeleid uit het register op 1 januari {year}, {view_nl} weergave "
                 f"({', '.join(_nl(v) + ' fte' for v in derived.values())}), niet uit de jaarcijfers.",
-                f"The {what_en} for {year} is derived from the register on 1 January {year} "
+                f"The {what_en} for {year} is derived from the register on 1 January {year}, {inp.view.value} view "
                 f"({', '.join(str(rounded(v)) + ' FTE' for v in derived.values())}), not from the yearly figures.",
                 year=year,
+                view=inp.view.value,
                 derived={k: rounded(v) for k, v in derived.items()},
             )
         )

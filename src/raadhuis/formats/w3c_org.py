@@ -35,6 +35,8 @@ from rdflib.term import Node
 from raadhuis.canonical.dataset import FORMAT, Dataset
 from raadhuis.canonical.encode import cooperation_to_dict, event_to_dict, post_to_dict, unit_to_dict
 from raadhuis.canonical.errors import InputError, InputErrors
+from raadhuis.canonical.paths import Path as TextPath
+from raadhuis.canonical.paths import path_text
 from raadhuis.canonical.records import cited_sources
 from raadhuis.canonical.sections import SECTIONS, organisations_of
 from raadhuis.domain.dates import END_OF_TIME, FuzzyDate, Precision
@@ -42,6 +44,7 @@ from raadhuis.domain.engine import EngineError, State, Version, admitted, apply,
 from raadhuis.domain.events import Event, EventType
 from raadhuis.domain.model import Citation, Cooperation, Organisation, Post, Status, Unit, View
 from raadhuis.formats.dataset import load_dataset
+from raadhuis.formats.text import TextError, line_finder, parse
 
 ORG = Namespace("http://www.w3.org/ns/org#")
 # Raadhuis' own terms, for what ORG, PROV and OWL-Time do not say (FTE, kind, status, ...).
@@ -113,39 +116,58 @@ def to_turtle(g: Graph) -> str:
     return g.serialize(format="turtle")
 
 
-def from_text(text: str, format: str) -> Graph:
-    """Parse Turtle (``turtle``/``ttl``) or JSON-LD (``jsonld``/``json-ld``) text."""
+def from_text(text: str, format: str, filename: str = "<graph>") -> Graph:
+    """Parse Turtle (``turtle``/``ttl``) or JSON-LD (``jsonld``/``json-ld``) text; errors name ``filename``."""
     kinds = {"turtle": "turtle", "ttl": "turtle", "jsonld": "json-ld", "json-ld": "json-ld"}
     kind = kinds.get(format.lower())
     if kind is None:
         raise ValueError(f"expected format turtle or jsonld, got {format!r}")
-    if kind == "json-ld" and _remote_context(text):
-        raise InputErrors(
-            [InputError("<graph>", None, "@context", "expected the @context inline; a remote context is not fetched")]
-        )
+    if kind == "json-ld":
+        remote = _remote_context(text, filename)
+        if remote is not None:
+            raise InputErrors(
+                [
+                    InputError(
+                        filename,
+                        line_finder(text)(remote[0]),
+                        path_text(remote[0]),
+                        f"expected the @context inline; a remote context is not fetched ({remote[1]})",
+                    )
+                ]
+            )
     g = _graph()
     try:
         g.parse(data=text, format=kind)
     except Exception as exc:  # rdflib raises many parser-specific types
         raise InputErrors(
-            [InputError("<graph>", getattr(exc, "lines", None), "(document)", f"cannot read the {kind} text: {exc}")]
+            [InputError(filename, getattr(exc, "lines", None), "(document)", f"cannot read the {kind} text: {exc}")]
         ) from None
     return g
 
 
-def _remote_context(text: str) -> bool:
-    """Whether the JSON-LD names its @context by URL: the parser would download it, and
-    Raadhuis downloads nothing at run time."""
+def _remote_context(text: str, filename: str) -> tuple[TextPath, str] | None:
+    """Where the JSON-LD names a context by URL (``@context`` or ``@import``, at any depth:
+    contexts may be scoped to a term), and the URL: the parser would download it, and
+    Raadhuis downloads nothing at run time. The JSON is read within the limits of
+    :func:`raadhuis.formats.text.parse` first."""
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError:
-        return False  # the parser reports the syntax error with its position
-    items = data if isinstance(data, list) else [data]
-    for item in items:
-        ctx = item.get("@context") if isinstance(item, dict) else None
-        if isinstance(ctx, str) or (isinstance(ctx, list) and any(isinstance(c, str) for c in ctx)):
-            return True
-    return False
+        data = parse(text, "json")
+    except TextError as exc:
+        raise InputErrors([InputError(filename, exc.line, path_text(exc.path or ()), exc.message)]) from None
+    stack: list[tuple[TextPath, Any]] = [((), data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if key in ("@context", "@import"):
+                    urls = [item] if isinstance(item, str) else item if isinstance(item, list) else []
+                    for i, url in enumerate(urls):
+                        if isinstance(url, str):
+                            return (path + (key,) + ((i,) if isinstance(item, list) else ())), url
+                stack.append((path + (key,), item))
+        elif isinstance(value, list):
+            stack.extend((path + (i,), item) for i, item in enumerate(value))
+    return None
 
 
 @cache
@@ -815,10 +837,10 @@ class _Reader:
 
     def payload(self, node: Node) -> dict[str, Any]:
         text = self.one(node, RDH.payload)
-        try:
-            value = json.loads(str(text)) if text is not None else None
-        except json.JSONDecodeError as exc:
-            self.fail(node, "rdh:payload", f"expected the payload as JSON: {exc}")
+        try:  # within the limits every JSON is read with (depth, finite numbers, no key twice)
+            value = parse(str(text), "json") if text is not None else None
+        except TextError as exc:
+            self.fail(node, "rdh:payload", f"expected the payload as JSON: {exc.message}")
             return {}
         if not isinstance(value, dict):
             self.fail(node, "rdh:payload", "expected the canonical payload (a JSON object)")

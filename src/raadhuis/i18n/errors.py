@@ -61,6 +61,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (r"expected view 'actual' or 'planned', got (.+)", r"verwacht weergave 'feitelijk' of 'gepland'; gevonden: \1"),
     (r"expected a date after 'from' \((.+?)\), got (.+)", r"verwacht een datum na 'from' (\1); gevonden: \2"),
+    (r"expected a finite number, got (.+)", r"verwacht een eindig getal; gevonden: \1"),
     (r"expected (\[?[\w', ]+\]?), got (.+)", r"verwacht \1; gevonden: \2"),
     (
         r"unknown field: Additional properties are not allowed \((.+) (?:was|were) unexpected\)",
@@ -87,6 +88,46 @@ _PATTERNS: list[tuple[str, str]] = [
     (r"expected UTF-8 text", "verwacht UTF-8-tekst"),
     (r"(\S+) '(.+?)' not found: (.+)", r"\1 '\2' niet gevonden: \3"),
     (r"(\S+) '(.+?)' not found", r"\1 '\2' niet gevonden"),
+    # Writers waiting for each other, and the limits on input (docs/schrijven.md)
+    (
+        r"another change is being saved; try again shortly \(waited (\S+) s; (\S+) sets how long\)",
+        r"er wordt al een andere wijziging opgeslagen; probeer het zo opnieuw (gewacht: \1 s; \2 bepaalt hoe lang)",
+    ),
+    (
+        r"the request is too large \(the largest accepted is (.+?), (\S+)\)",
+        r"het verzoek is te groot (de grootste die wordt aangenomen is \1, \2)",
+    ),
+    (
+        r"the dataset is (.+?); the largest that is read is (.+?) \((\S+)\)",
+        r"de dataset is \1; de grootste die wordt ingelezen is \2 (\3)",
+    ),
+    (r"nested deeper than (\d+) levels \(the limit is (\S+)\)", r"dieper genest dan \1 niveaus (de grens is \2)"),
+    (
+        r"aliases repeat more than (\d+) nodes \(here the node on line (\d+); the limit is (\S+)\)",
+        r"aliassen (*naam) herhalen meer dan \1 knopen (hier de knoop op regel \2; de grens is \3)",
+    ),
+    (
+        r"an alias repeats the node on line (\d+) inside itself",
+        r"een alias (*naam) herhaalt de knoop op regel \1 binnen zichzelf",
+    ),
+    (
+        r"key '(.+?)' is given twice in one mapping: on line (\d+) and on line (\d+)",
+        r"sleutel '\1' staat twee keer in dezelfde mapping: op regel \2 en op regel \3",
+    ),
+    (r"key '(.+?)' is given twice in one mapping", r"sleutel '\1' staat twee keer in dezelfde mapping"),
+    (
+        r"expected the @context inline; a remote context is not fetched \((.+)\)",
+        r"verwacht de @context in het bestand zelf; een context elders wordt niet opgehaald (\1)",
+    ),
+    (r"(RAADHUIS_\w+): expected a number, got (.+)", r"\1: verwacht een getal; gevonden: \2"),
+    (
+        r"(RAADHUIS_\w+): expected a number of at least (\S+) and at most (\S+), got (.+)",
+        r"\1: verwacht een getal van minstens \2 en hoogstens \3; gevonden: \4",
+    ),
+    (
+        r"(RAADHUIS_\w+): expected a number of at least (\S+), got (.+)",
+        r"\1: verwacht een getal van minstens \2; gevonden: \3",
+    ),
 ]
 _PATTERNS[0:0] = ENGINE_ERROR_PATTERNS
 # The sections' own patterns first: they are more specific than the general ones below.

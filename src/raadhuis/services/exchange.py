@@ -71,7 +71,7 @@ def import_file(
     from raadhuis.formats.w3c_org import from_text, graph_to_data
 
     text = read_text(path)
-    data = graph_to_data(from_text(text, rdf), str(path))
+    data = graph_to_data(from_text(text, rdf, str(path)), str(path))
     # Through the dataset form, so the RDF import gets exactly the checks a dataset gets.
     as_yaml = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
     return register.import_dataset(

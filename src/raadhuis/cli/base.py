@@ -11,14 +11,14 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
-from raadhuis import __version__
+from raadhuis import __version__, limits
 from raadhuis.canonical.errors import InputErrors
 from raadhuis.domain.dates import DateError
 from raadhuis.domain.model import View
 from raadhuis.i18n import detect, t
 from raadhuis.i18n.formatting import read_day, understood
 from raadhuis.services import register
-from raadhuis.store.database import Store, resolve_url
+from raadhuis.store.database import Store, WriteBusy, resolve_url
 
 app = typer.Typer(
     help="Raadhuis — register van de ambtelijke organisatie.",
@@ -42,7 +42,7 @@ class _Ctx:
 
     def open(self) -> Store:
         if self.store is None:
-            self.store = Store(resolve_url(self.db))
+            self.store = _run(Store, resolve_url(self.db))  # opening may migrate, and wait for a writer
         return self.store
 
 
@@ -69,6 +69,10 @@ def _main(
     CTX.db = db
     CTX.lang = detect(lang)
     CTX.store = None
+    try:
+        limits.check_all()
+    except limits.BadLimit as exc:
+        _fail(str(exc))
 
 
 def _day(value: str | None, default: date | None = None) -> date:
@@ -130,6 +134,8 @@ def _run(fn: Any, *args: Any, **kwargs: Any) -> Any:
     except InputErrors as exc:
         _fail_input(exc)
     except register.NotFound as exc:
+        _fail(str(exc))
+    except WriteBusy as exc:  # another change is being saved: say so, nothing was written
         _fail(str(exc))
 
 

@@ -639,7 +639,7 @@ def import_peers(store: Store, path: str | Path, who: str | None = None, text: s
     if text is None:
         text = read_text(path)
     rows = figfmt.read_peer_csv(text, name)
-    with store.session() as s, s.begin():
+    with store.write(also=["peer figures"]) as s:
         cs = repo.new_changeset(s, who or register.current_user(), f"import-peers {Path(name).name}", name)
         count = repo.put_records(s, cs, PEER_KIND, [("", r.key, r.to_dict()) for r in rows])
     return {

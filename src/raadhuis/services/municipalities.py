@@ -32,7 +32,8 @@ def import_cbs(
     else:
         periods = read_cbs_table(file, valid_on or date.today())
         years = []
-    with store.session() as s, s.begin():
+    # The classification is replaced as a whole: one writer at a time (store.write).
+    with store.write(also=["municipalities"]) as s:
         cs = repo.new_changeset(s, who or current_user(), reason or f"CBS-indeling {file.name}", str(file))
         cbs_store.supersede_current(s, cs.recorded_at)
         rows = [

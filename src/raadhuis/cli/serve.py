@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from typing import Annotated
 
 import typer
 
-from raadhuis.cli.base import CTX, app, err_console
+from raadhuis import limits
+from raadhuis.cli.base import CTX, _fail, _run, app, err_console
 from raadhuis.i18n import t
 
 
@@ -31,6 +33,16 @@ def serve(
         bool, typer.Option("--tls", help="Achter TLS (een reverse proxy met https): Secure-cookies en HSTS.")
     ] = False,
     workers: Annotated[int, typer.Option("--workers", min=1, help="Aantal processen (alleen PostgreSQL).")] = 1,
+    max_body_mb: Annotated[
+        float | None, typer.Option("--max-body-mb", help="Grootste verzoek in MB (RAADHUIS_MAX_BODY_MB).")
+    ] = None,
+    max_dataset_mb: Annotated[
+        float | None, typer.Option("--max-dataset-mb", help="Grootste dataset in MB (RAADHUIS_MAX_DATASET_MB).")
+    ] = None,
+    write_timeout: Annotated[
+        float | None,
+        typer.Option("--write-timeout", help="Seconden wachten op een andere wijziging (RAADHUIS_WRITE_TIMEOUT)."),
+    ] = None,
 ) -> None:
     """Start de webwerkbank (standaard op http://127.0.0.1:8000, één gebruiker, zonder accounts)."""
     from raadhuis.i18n.access_messages import message
@@ -42,6 +54,18 @@ def serve(
     if host in ("0.0.0.0", "::") and not allowed_host:  # noqa: S104 - refused below unless named
         err_console.print(f"[red]{t('error', CTX.lang)}[/red] {message('cli.serve_needs_hosts', CTX.lang, host=host)}")
         raise typer.Exit(2)
+    # The options set the variables the limits are read from (docs/schrijven.md).
+    for name, given in (
+        ("max_body_mb", max_body_mb),
+        ("max_dataset_mb", max_dataset_mb),
+        ("write_timeout", write_timeout),
+    ):
+        if given is not None:
+            os.environ[limits.SETTINGS[name].env] = str(given)
+    try:
+        limits.check_all()
+    except limits.BadLimit as exc:
+        _fail(str(exc))
     store = CTX.open()
     if workers > 1 and store.url.startswith("sqlite"):
         err_console.print(f"[red]{t('error', CTX.lang)}[/red] {message('cli.serve_workers_sqlite', CTX.lang)}")
@@ -50,7 +74,7 @@ def serve(
     if not no_examples:
         from raadhuis.services.examples import load_examples_if_empty
 
-        for file in load_examples_if_empty(store):
+        for file in _run(load_examples_if_empty, store):
             err_console.print(t("examples.ok", CTX.lang, file=file.name))
     hosts = ", ".join(settings.allowed_hosts)
     if settings.mode is Mode.SINGLE:

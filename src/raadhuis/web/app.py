@@ -164,6 +164,10 @@ def create_app(store: Store, lang: str = "nl", settings: WebSettings | None = No
             message="; ".join(f"{e['field']}: {e['message']}" for e in errors),
         )
 
+    from raadhuis.web import guard
+
+    guard.install(app, is_api)  # body size limit; 503 while another change is being saved
+
     app.include_router(api_router, prefix=API)
     for module in (organisations, orgchart, unit, timeline, diff, coops, edit, upload, excel, retract, sources, undone):
         app.include_router(module.router)

@@ -3,21 +3,34 @@
 With ``workers > 1`` (PostgreSQL only) uvicorn starts that many processes; each builds
 its app with :func:`app_from_environment` from the variables set here, and they share
 the register and its signing key through the database.
+
+On SIGTERM or Ctrl-C uvicorn stops accepting connections and lets the requests in progress
+finish, for at most ``RAADHUIS_SHUTDOWN_GRACE`` seconds; a write still running after that is
+abandoned, and the database keeps it whole or not at all (as after a crash: a transaction is
+committed entirely or not). The process then ends with status 0.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import os
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import uvicorn
 from fastapi import FastAPI
 
+from raadhuis import limits
 from raadhuis.store.database import Store
 from raadhuis.web.app import create_app
 from raadhuis.web.settings import Mode, WebSettings
 
 _ENV = "RAADHUIS_WEB_SETTINGS"
+
+log = logging.getLogger("uvicorn.error")
 
 
 def run(
@@ -29,6 +42,7 @@ def run(
     workers: int = 1,
 ) -> None:
     settings = settings or WebSettings()
+    grace = round(limits.shutdown_grace())
     if workers > 1:
         os.environ["RAADHUIS_DATABASE_URL"] = store.url
         os.environ[_ENV] = json.dumps(
@@ -48,9 +62,46 @@ def run(
             workers=workers,
             log_level="info",
             proxy_headers=True,
+            timeout_graceful_shutdown=grace,
         )
         return
-    uvicorn.run(create_app(store, lang=lang, settings=settings), host=host, port=port, log_level="info")
+    config = uvicorn.Config(
+        create_app(store, lang=lang, settings=settings),
+        host=host,
+        port=port,
+        log_level="info",
+        timeout_graceful_shutdown=grace,
+    )
+    server = uvicorn.Server(config)
+    with _signals_end_quietly():
+        server.run()
+    workers_left = [t for t in threading.enumerate() if t.name == "AnyIO worker thread"]
+    for worker in workers_left:
+        worker.join(0.2)  # idle workers end as soon as the event loop has; busy ones do not
+    busy = [t for t in workers_left if t.is_alive()]
+    if busy:
+        # A worker thread still runs a write that uvicorn could not cancel (threads cannot be):
+        # leave without it. A transaction is committed whole or not at all.
+        log.warning(
+            "Stopped while %d request(s) still ran; a change one was saving is saved whole or not at all.", len(busy)
+        )
+        logging.shutdown()
+        os._exit(0)
+
+
+@contextmanager
+def _signals_end_quietly() -> Iterator[None]:
+    """uvicorn handles SIGTERM and SIGINT itself and, once shut down, raises the signal again
+    for the handler that was there before it; with these handlers that ends in status 0
+    rather than in death by signal or a KeyboardInterrupt."""
+    previous = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGINT)}
+    for sig in previous:
+        signal.signal(sig, lambda *_: None)
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 def app_from_environment() -> FastAPI:

@@ -15,6 +15,7 @@ from raadhuis.canonical.errors import InputError, InputErrors
 from raadhuis.services import register, web_queries
 from raadhuis.web.access import READ, WRITE, author, can, may_write, require
 from raadhuis.web.common import parse_day, parse_view
+from raadhuis.web.guard import off_loop
 
 router = APIRouter(tags=["register"])
 
@@ -185,7 +186,9 @@ async def import_dataset(
         raise InputErrors([InputError(name, None, "(body)", "expected UTF-8 text")]) from None
     suffix = ".json" if kind == "application/json" else ".yaml"
     filename = name if name.endswith((".json", ".yaml", ".yml")) else name + suffix
-    return register.import_dataset(
+    # In a worker thread: a large import must not stop the server answering others.
+    result = await off_loop(
+        register.import_dataset,
         _store(request),
         filename,
         who=author(request),
@@ -193,4 +196,5 @@ async def import_dataset(
         dry_run=dry_run,
         text=text,
         authorise=may_write(request),
-    ).to_dict()
+    )
+    return result.to_dict()

@@ -16,6 +16,7 @@ from raadhuis.services.concurrency import EditConflict
 from raadhuis.web.access import WRITE, author, require
 from raadhuis.web.common import check_csrf, conflict_error, lang_of, render, seen_of, tr
 from raadhuis.web.forms import ACTIONS, FIELDS, ORIGIN, event_from_form, form_field
+from raadhuis.web.guard import off_loop
 
 router = APIRouter()
 
@@ -78,7 +79,9 @@ async def edit_submit(request: Request, org: str) -> Response:
     if errors:
         return _page(request, org_id, form, errors, 422)
     try:
-        result = register.write_events(store, org_id, [event], who, reason, origin=ORIGIN, seen=seen_of(form))
+        result = await off_loop(
+            register.write_events, store, org_id, [event], who, reason, origin=ORIGIN, seen=seen_of(form)
+        )
     except EditConflict as exc:
         # Nothing saved; the form keeps what was typed and now knows the newer version.
         form["seen"] = str(register.org_version(store, org_id))

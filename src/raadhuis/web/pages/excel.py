@@ -15,6 +15,7 @@ from raadhuis.canonical.errors import InputError, InputErrors
 from raadhuis.services import formatieplan, register
 from raadhuis.web.access import WRITE, author, require
 from raadhuis.web.common import check_csrf, lang_of, parse_day, render, tr
+from raadhuis.web.guard import off_loop
 from raadhuis.web.pages.upload import uploads
 
 router = APIRouter()
@@ -69,7 +70,7 @@ async def excel_submit(request: Request, org: str) -> Response:
             request, org_id, settings, [InputError("(upload)", None, "file", "choose an .xlsx or .csv file")], 422
         )
     token = uploads(request).put(PurePath(file.filename).name, await file.read())
-    return _preview(request, org_id, token, settings)
+    return await off_loop(_preview, request, org_id, token, settings)
 
 
 def _preview(
@@ -136,8 +137,9 @@ async def excel_decide(request: Request, org: str, token: str) -> Response:
     who, reason = author(request), str(form.get("reason") or "").strip()
     missing = [InputError("(form)", None, "reason", tr("web.reason_required", lang))] if not reason else []
     if missing:
-        return _preview(request, org_id, token, settings, 422, missing)
-    result = formatieplan.commit(
+        return await off_loop(_preview, request, org_id, token, settings, 422, missing)
+    result = await off_loop(
+        formatieplan.commit,
         request.app.state.store,
         org_id,
         path,

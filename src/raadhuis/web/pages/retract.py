@@ -10,6 +10,7 @@ from raadhuis.services import register
 from raadhuis.services.concurrency import EditConflict
 from raadhuis.web.access import WRITE, author, require
 from raadhuis.web.common import check_csrf, conflict_error, lang_of, render, seen_of, tr
+from raadhuis.web.guard import off_loop
 
 router = APIRouter()
 
@@ -50,7 +51,7 @@ async def retract_submit(request: Request, org: str, event_id: str) -> Response:
     if missing:
         return _page(request, org, event_id, missing, 422, reason)
     try:
-        register.retract_event(request.app.state.store, org, event_id, who, reason, seen=seen_of(form))
+        await off_loop(register.retract_event, request.app.state.store, org, event_id, who, reason, seen=seen_of(form))
     except EditConflict as exc:
         return _page(request, org, event_id, [conflict_error(exc, lang)], 409, reason)
     except InputErrors as exc:

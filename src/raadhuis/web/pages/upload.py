@@ -14,6 +14,7 @@ from raadhuis.formats.dataset import load_dataset
 from raadhuis.services import register
 from raadhuis.web.access import WRITE, author, may_write, require
 from raadhuis.web.common import check_csrf, lang_of, render, tr
+from raadhuis.web.guard import off_loop
 from raadhuis.web.uploads import Uploads
 
 router = APIRouter()
@@ -76,12 +77,20 @@ async def upload_submit(request: Request) -> Response:
             title=tr("web.upload", lang),
             errors=[InputError(name, None, "(file)", "expected UTF-8 text")],
         )
+    # Checking and previewing run in a worker thread: a large file must not stop other requests.
     try:
-        register.import_dataset(request.app.state.store, name, dry_run=True, text=text, authorise=may_write(request))
+        await off_loop(
+            register.import_dataset,
+            request.app.state.store,
+            name,
+            dry_run=True,
+            text=text,
+            authorise=may_write(request),
+        )
     except InputErrors as exc:
         return render(request, "upload.html", 422, title=tr("web.upload", lang), errors=exc.errors, file_name=name)
     token = uploads(request).put(name, text.encode("utf-8"))
-    return _preview(request, token, name, text)
+    return await off_loop(_preview, request, token, name, text)
 
 
 @router.post("/upload/{token}", dependencies=[require(WRITE, org=None)], response_class=HTMLResponse)
@@ -104,9 +113,15 @@ async def upload_decide(request: Request, token: str) -> Response:
     who, reason = author(request), str(form.get("reason") or "").strip()
     missing = [InputError("(form)", None, "reason", tr("web.reason_required", lang))] if not reason else []
     if missing:
-        return _preview(request, token, name, text, 422, missing)
-    result = register.import_dataset(
-        request.app.state.store, name, who=who, reason=reason, text=text, authorise=may_write(request)
+        return await off_loop(_preview, request, token, name, text, 422, missing)
+    result = await off_loop(
+        register.import_dataset,
+        request.app.state.store,
+        name,
+        who=who,
+        reason=reason,
+        text=text,
+        authorise=may_write(request),
     )
     uploads(request).drop(token)
     org = result.organisations[0] if result.organisations else ""

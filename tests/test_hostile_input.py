@@ -28,22 +28,49 @@ from tests.live import RAADHUIS, child_env, free_port, live_server, raadhuis
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
 LOSSER = Path(__file__).resolve().parents[1] / "examples" / "losser.yaml"
 
-# file → (line the message names or None, words of the English message, words of the Dutch one)
-CORPUS: dict[str, tuple[int | None, str, str]] = {
-    "alias-bomb.yaml": (7, "aliases repeat more than 100000 nodes", "aliassen (*naam) herhalen meer dan"),
-    "alias-loop.yaml": (5, "an alias repeats the node on line 5 inside itself", "binnen zichzelf"),
-    "deep-10000.json": (None, "nested deeper than 50 levels", "dieper genest dan 50 niveaus"),
-    "deep-60.yaml": (3, "nested deeper than 50 levels", "dieper genest dan 50 niveaus"),
-    "duplicate-keys.yaml": (7, "key 'name' is given twice in one mapping: on line 5 and on line 7", "op regel 5 en"),
-    "duplicate-keys.json": (8, "key 'name' is given twice in one mapping: on line 6 and on line 8", "op regel 6 en"),
-    "nan-fte.yaml": (8, "expected a finite number, got NaN", "verwacht een eindig getal; gevonden: NaN"),
-    "infinity-fte.json": (8, "expected a finite number, got Infinity", "verwacht een eindig getal"),
+# file → (line and field the message names, words of the English message, words of the Dutch one)
+CORPUS: dict[str, tuple[int | None, str, str, str]] = {
+    "alias-bomb.yaml": (7, "(document)", "aliases repeat more than 100000 nodes", "aliassen (*naam) herhalen meer dan"),
+    "alias-loop.yaml": (5, "(document)", "an alias repeats the node on line 5 inside itself", "binnen zichzelf"),
+    "deep-10000.json": (None, "(document)", "nested deeper than 50 levels", "dieper genest dan 50 niveaus"),
+    "deep-60.yaml": (3, "extensions.deep" + "[0]" * 48, "nested deeper than 50 levels", "dieper genest dan 50"),
+    "duplicate-keys.yaml": (
+        7,
+        "(document)",
+        "key 'name' is given twice in one mapping: on line 5 and on line 7",
+        "staat twee keer in dezelfde mapping: op regel 5 en op regel 7",
+    ),
+    "duplicate-keys.json": (
+        8,
+        "(document)",
+        "key 'name' is given twice in one mapping: on line 6 and on line 8",
+        "op regel 6 en op regel 8",
+    ),
+    "nan-fte.yaml": (
+        8,
+        "posts[0].fte",
+        "expected a finite number, got NaN",
+        "verwacht een eindig getal; gevonden: NaN",
+    ),
+    "infinity-fte.json": (8, "posts[0].fte", "expected a finite number, got Infinity", "verwacht een eindig getal"),
+    "units-cycle.yaml": (
+        7,
+        "units[0].parent",
+        "units 'A' → 'B' → 'C' → 'A' form a cycle: each has the next as its parent (on 2009)",
+        "de eenheden 'A' → 'B' → 'C' → 'A' vormen een kringloop",
+    ),
     "remote-context.jsonld": (
         2,
+        "@context",
         "a remote context is not fetched (https://www.w3.org/ns/org.jsonld)",
+        "een context elders wordt niet opgehaald",
+    ),
+    "remote-context-scoped.jsonld": (
+        4,
+        "@context.unit.@context",
+        "not fetched (https://evil.example/context.jsonld)",
         "niet opgehaald",
     ),
-    "remote-context-scoped.jsonld": (4, "not fetched (https://evil.example/context.jsonld)", "niet opgehaald"),
 }
 DATASETS = [name for name in CORPUS if name.endswith((".yaml", ".json"))]
 
@@ -61,13 +88,12 @@ def test_the_corpus_is_what_the_table_describes() -> None:
 def test_each_hostile_file_is_refused_by_the_service_with_its_place(store: Store, name: str) -> None:
     register.import_dataset(store, LOSSER, who="test", reason="fixture")
     before = changesets(store)
-    line, english, _ = CORPUS[name]
+    line, field, english, dutch = CORPUS[name]
     with pytest.raises(register.InputErrors) as info:
         exchange.import_file(store, HOSTILE / name, who="test", reason="hostile")
     [error] = info.value.errors
-    assert error.file == str(HOSTILE / name)
-    assert error.line == line
-    assert english in error.message
+    assert (error.file, error.line, error.field) == (str(HOSTILE / name), line, field)
+    assert english in error.message and dutch in error.text("nl")
     assert changesets(store) == before  # nothing written
 
 
@@ -80,7 +106,7 @@ def cli(tmp_path: Path, *args: str) -> tuple[int, str]:
 @pytest.mark.parametrize("name", ["alias-bomb.yaml", "deep-10000.json", "nan-fte.yaml", "remote-context.jsonld"])
 def test_the_cli_says_it_in_dutch(tmp_path: Path, name: str) -> None:
     code, output = cli(tmp_path, "import", str(HOSTILE / name))
-    line, _, dutch = CORPUS[name]
+    line, _, _, dutch = CORPUS[name]
     assert code == 1
     assert f"{HOSTILE / name}{f':{line}' if line else ''}" in output
     assert dutch in output and "er is niets opgeslagen" in output
@@ -104,10 +130,10 @@ def test_each_hostile_dataset_gets_422_over_http_and_the_server_goes_on(sqlite_s
                 content=(HOSTILE / name).read_bytes(),
                 headers={"content-type": kind},
             )
-            line, english, dutch = CORPUS[name]
+            line, field, english, dutch = CORPUS[name]
             assert answer.status_code == 422, (name, answer.text)
             [error] = answer.json()["errors"]
-            assert (error["file"], error["line"]) == (name, line)
+            assert (error["file"], error["line"], error["field"]) == (name, line, field)
             assert english in error["message_en"] and dutch in error["message"]
             # The next request is answered (a blocked server would time out here).
             assert http.get("/api/v1/organisations").status_code == 200
@@ -154,7 +180,7 @@ def test_a_body_over_the_limit_gets_413_before_it_is_read(sqlite_store: Store, m
     register.import_dataset(sqlite_store, LOSSER, who="test", reason="fixture")
     before = changesets(sqlite_store)
     big = b"# " + b"x" * 20_000 + b"\n" + LOSSER.read_bytes()
-    with TestClient(create_app(sqlite_store)) as client:
+    with TestClient(create_app(sqlite_store), base_url="http://127.0.0.1") as client:
         api = client.post(
             "/api/v1/datasets",
             params={"who": "t", "reason": "r"},

@@ -31,7 +31,8 @@ def test_a_second_writer_waits_then_gives_up_with_a_clear_error(store: Store, mo
         with pytest.raises(WriteBusy) as info, store.write(["GM0168"]):
             pass
     assert str(info.value) == (
-        "another change is being saved; try again shortly (waited 0.3 s; RAADHUIS_WRITE_TIMEOUT sets how long)"
+        "another change is being saved; try again shortly (a change waits at most 0.3 s; "
+        "RAADHUIS_WRITE_TIMEOUT sets how long)"
     )
     assert translate(str(info.value)).startswith("er wordt al een andere wijziging opgeslagen; probeer het zo opnieuw")
     with store.session() as s:

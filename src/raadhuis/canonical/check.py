@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from raadhuis.canonical.dataset import Dataset
-from raadhuis.canonical.paths import Errors
+from raadhuis.canonical.paths import Errors, Path
 from raadhuis.canonical.sections import SECTIONS, CheckContext, Known, NothingKnown
 from raadhuis.domain.engine import EngineError, build_history
 from raadhuis.domain.events import Event
@@ -80,8 +80,22 @@ def check_history(ds: Dataset, errors: Errors, known: Mapping[str, list[Event]],
             if key in reported:
                 continue
             reported.add(key)
+            if (exc.event.organisation, exc.event.id) not in ds.origins and ds.events:
+                errors.append(_stored_event_broken(ds, [e for mine in placed.values() for e in mine], exc))
+                continue
             path = ds.origins.get((exc.event.organisation, exc.event.id), ("events",))
             steps = tuple(int(x) if x.isdigit() else x for x in exc.field.split("."))
             errors.append((path + steps if len(path) == 2 else path, exc.message))
     by_org = {(e.organisation, e.id): e for mine in placed.values() for e in mine}
     ds.events = [by_org.get((e.organisation, e.id), e) for e in ds.events]
+
+
+def _stored_event_broken(ds: Dataset, mine: list[Event], exc: EngineError) -> tuple[Path, str]:
+    """An event already in the register that this dataset's events make impossible (one
+    dissolves a unit a stored event later adds a post to): named, at the last of the
+    dataset's events on or before it — the likely cause."""
+    day = exc.event.date.effective
+    before = [e for e in mine if e.date.effective <= day] or mine or ds.events
+    cause = max(before, key=lambda e: (e.date.effective, e.seq))
+    path = ds.origins.get((cause.organisation, cause.id), ("events",))
+    return path, f"event {exc.event.id!r} already in the register (on {exc.event.date}) no longer fits: {exc.message}"

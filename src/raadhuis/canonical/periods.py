@@ -43,6 +43,8 @@ def decode_periods(data: dict[str, Any], section: str, default_org: str | None, 
             errors.append(((section, i, "to"), f"expected a date after 'from' ({start}), got {end}"))
             continue
         parsed.append((i, org, start, end))
+    if section == "units":
+        _parent_cycles(entries, parsed, errors)
     # Where each (id, organisation) has a period starting, to find the one that continues a period.
     starts: dict[tuple[Any, Any, str], list[int]] = {}
     for k, r in enumerate(entries):
@@ -163,3 +165,48 @@ def decode_periods(data: dict[str, Any], section: str, default_org: str | None, 
 
 
 _FAR = FuzzyDate.parse("9999-12-31").effective
+
+
+def _parent_cycles(
+    entries: list[dict[str, Any]], parsed: list[tuple[int, str, FuzzyDate, FuzzyDate | None]], errors: Errors
+) -> None:
+    """Units whose declared parents go round (A under B, B under C, C under A) on some day:
+    named as a cycle, at the first of them in the file. Without this the history check would
+    meet the first of them before its parent exists and say only that the parent does not."""
+    periods: dict[tuple[str, str], list[tuple[Any, Any, str | None, int]]] = {}
+    for i, org, start, end in parsed:
+        raw = entries[i]
+        periods.setdefault((org, str(raw["id"])), []).append(
+            (start.effective, end.effective if end else _FAR, raw.get("parent"), i)
+        )
+
+    def entry_on(org: str, uid: str, day: Any) -> tuple[Any, Any, str | None, int] | None:
+        return next((p for p in periods.get((org, uid), ()) if p[0] <= day < p[1]), None)
+
+    reported: set[frozenset[str]] = set()
+    for i, org, start, _end in parsed:
+        day = start.effective
+        path: list[str] = []
+        uid: str | None = str(entries[i]["id"])
+        while uid is not None and uid not in path and len(path) <= len(periods):
+            here = entry_on(org, uid, day)
+            if here is None:
+                break
+            path.append(uid)
+            uid = here[2]
+        if uid is None or uid not in path:
+            continue
+        cycle = path[path.index(uid) :]
+        if frozenset(cycle) in reported:
+            continue
+        reported.add(frozenset(cycle))
+        first = min(cycle, key=lambda u: entry_on(org, u, day)[3])  # type: ignore[index]
+        at = cycle.index(first)
+        ring = cycle[at:] + cycle[:at]
+        where = entry_on(org, first, day)[3]  # type: ignore[index]
+        if len(ring) == 1:
+            message = f"unit {ring[0]!r} is its own parent (on {start})"
+        else:
+            text = " → ".join(repr(u) for u in [*ring, ring[0]])
+            message = f"units {text} form a cycle: each has the next as its parent (on {start})"
+        errors.append((("units", where, "parent"), message))

@@ -32,7 +32,7 @@ from raadhuis.domain.events import Event
 from raadhuis.formats.extensions import check as check_extensions
 from raadhuis.formats.text import TextError, line_finder, parse
 
-__all__ = ["load_dataset", "read_dataset", "dump_dataset", "schema"]
+__all__ = ["load_dataset", "decode_text", "check_decoded", "read_dataset", "dump_dataset", "schema"]
 
 
 def _schema_text(name: str) -> str:
@@ -115,10 +115,20 @@ def load_dataset(
     """Parse and check a dataset. ``known_events`` are events already in the store, per
     organisation: the new ones must fit with them; ``known`` is the rest of what the register
     holds, for the sections' checks. Raises :class:`InputErrors`."""
+    dataset = decode_text(text, filename, kind)
+    check_decoded(dataset, text, filename, known_events if known_events is not None else {}, known)
+    return dataset
+
+
+def decode_text(text: str, filename: str = "<dataset>", kind: str = "yaml") -> Dataset:
+    """The part of :func:`load_dataset` that needs nothing from the register: parse, the
+    schema, decoding, the extensions. A write does this before it waits for the write lock,
+    and :func:`check_decoded` inside it."""
     try:
         data = parse(text, kind)
     except TextError as exc:
-        raise InputErrors([InputError(filename, exc.line, "(document)", exc.message)]) from None
+        field = path_text(exc.path) if exc.path else "(document)"
+        raise InputErrors([InputError(filename, exc.line, field, exc.message)]) from None
     errors: list[tuple[Path, str]] = []
     if not isinstance(data, dict):
         errors.append(((), "expected a mapping with sections such as organisations, units, events"))
@@ -130,12 +140,28 @@ def load_dataset(
     if not errors:
         dataset = decode_dataset(data, errors)
         errors.extend(check_extensions(dataset.extensions))
-    if not errors:
-        check_dataset(dataset, errors, known_events if known_events is not None else {}, known)
+    _raise(errors, text, filename)
+    return dataset
+
+
+def check_decoded(
+    dataset: Dataset,
+    text: str,
+    filename: str,
+    known_events: Mapping[str, list[Event]],
+    known: Known | None = None,
+) -> None:
+    """The checks against the dataset itself and what the register holds (canonical/check.py),
+    with the lines of ``text`` in the errors."""
+    errors: list[tuple[Path, str]] = []
+    check_dataset(dataset, errors, known_events, known)
+    _raise(errors, text, filename)
+
+
+def _raise(errors: list[tuple[Path, str]], text: str, filename: str) -> None:
     if errors:
         lines = line_finder(text)
         raise InputErrors([InputError(filename, lines(p), path_text(p), m) for p, m in _unique(errors)])
-    return dataset
 
 
 def _unique(errors: list[tuple[Path, str]]) -> list[tuple[Path, str]]:

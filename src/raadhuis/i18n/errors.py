@@ -24,6 +24,11 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (r"unit '(.+?)' already exists on (\S+)", r"eenheid '\1' bestaat al op \2"),
     (r"post '(.+?)' already exists on (\S+)", r"formatieplaats '\1' bestaat al op \2"),
+    (r"unit '(.+?)' is its own parent \(on (\S+)\)", r"eenheid '\1' is haar eigen bovenliggende eenheid (op \2)"),
+    (
+        r"units (.+) form a cycle: each has the next as its parent \(on (\S+)\)",
+        r"de eenheden \1 vormen een kringloop: elk heeft de volgende als bovenliggende eenheid (op \2)",
+    ),
     (
         r"making '(.+?)' the parent of '(.+?)' creates a cycle",
         r"'\1' boven '\2' plaatsen maakt een kringloop in de hiërarchie",
@@ -90,8 +95,9 @@ _PATTERNS: list[tuple[str, str]] = [
     (r"(\S+) '(.+?)' not found", r"\1 '\2' niet gevonden"),
     # Writers waiting for each other, and the limits on input (docs/schrijven.md)
     (
-        r"another change is being saved; try again shortly \(waited (\S+) s; (\S+) sets how long\)",
-        r"er wordt al een andere wijziging opgeslagen; probeer het zo opnieuw (gewacht: \1 s; \2 bepaalt hoe lang)",
+        r"another change is being saved; try again shortly \(a change waits at most (\S+) s; (\S+) sets how long\)",
+        r"er wordt al een andere wijziging opgeslagen; probeer het zo opnieuw (een wijziging wacht hoogstens \1 s; "
+        r"\2 bepaalt hoe lang)",
     ),
     (
         r"the request is too large \(the largest accepted is (.+?), (\S+)\)",
@@ -134,6 +140,14 @@ _PATTERNS[0:0] = ENGINE_ERROR_PATTERNS
 _PATTERNS[:0] = TRAJECTORY_PATTERNS
 _PATTERNS[:0] = STUDY_ERROR_PATTERNS  # the studies' checks (i18n/studies.py)
 _COMPILED = [(re.compile(f"^{p}$", re.DOTALL), d) for p, d in _PATTERNS]
+# Messages that wrap another message (the last group), translated in turn.
+_WRAPPERS = [
+    (
+        r"event '(.+?)' already in the register \(on (\S+)\) no longer fits: (.+)",
+        "gebeurtenis '{0}' die al in het register staat (op {1}) past niet meer: {2}",
+    ),
+]
+_WRAPPERS_COMPILED = [(re.compile(f"^{p}$", re.DOTALL), d) for p, d in _WRAPPERS]
 _WORDS = {"organisation": "organisatie", "unit": "eenheid", "event": "gebeurtenis", "post": "formatieplaats"}
 
 
@@ -141,6 +155,11 @@ def translate(message: str, lang: str = "nl") -> str:
     """``message`` in ``lang``; English messages pass through unchanged for lang="en"."""
     if lang != "nl":
         return message
+    for pattern, template in _WRAPPERS_COMPILED:
+        m = pattern.match(message)
+        if m:
+            *outer, inner = m.groups()
+            return template.format(*outer, translate(inner, lang))
     for pattern, dutch in _COMPILED:
         m = pattern.match(message)
         if m:

@@ -31,13 +31,13 @@ from raadhuis.domain.events import Event, EventType
 from raadhuis.domain.model import Post, Snapshot, Status, Unit, View
 from raadhuis.domain.order import ordered
 from raadhuis.domain.transfers import together, transfer_pairs
-from raadhuis.formats.dataset import load_dataset
+from raadhuis.formats.dataset import check_decoded, decode_text
 from raadhuis.formats.text import read_text
 from raadhuis.i18n.errors import translate
 from raadhuis.services.collector import collector_paused
 from raadhuis.services.concurrency import check_unchanged
 from raadhuis.store import repository as repo
-from raadhuis.store.database import Store
+from raadhuis.store.database import Store, in_write, lock_organisations
 from raadhuis.store.tables import OrganisationRow
 
 Progress = Callable[[str, int, int], None]
@@ -132,9 +132,12 @@ class StoreKnown(Mapping[str, list[Event]]):
     def __init__(self, session: Session) -> None:
         self.session = session
         self.cache: dict[str, list[Event]] = {}
+        self.writing = in_write(session)
 
     def __getitem__(self, org: str) -> list[Event]:
         if org not in self.cache:
+            if self.writing:  # events a write checks against stay as read until it commits
+                lock_organisations(self.session, [org])
             self.cache[org] = repo.events_of(self.session, org)
         return self.cache[org]
 
@@ -214,11 +217,15 @@ def import_dataset(
     kind = "json" if name.lower().endswith(".json") else "yaml"
     if text is None:
         text = read_text(path)
-    with store.session() as s, s.begin():
-        if progress:
-            progress("validate", 0, 1)
+    if progress:
+        progress("validate", 0, 1)
+    # Reading the file needs nothing from the register and is done before waiting for another
+    # writer; the checks against the register run inside the write lock, on the state the
+    # previous writer left (so two imports valid alone but not together cannot both land).
+    ds = decode_text(text, name, kind)
+    with store.write(ds.organisation_ids()) as s:
         known = StoreKnown(s)
-        ds = load_dataset(text, name, kind, known, known)
+        check_decoded(ds, text, name, known, known)
         if progress:
             progress("validate", 1, 1)
         return write_dataset(s, ds, name, who, reason, dry_run, progress, known, authorise)
@@ -264,6 +271,7 @@ def write_dataset(
     touched = {org for org in orgs if org in touched}
     if touched:
         touched = organisations_touched(s, touched, ds.events)
+        lock_organisations(s, sorted(touched))  # their read models are rebuilt below
     to_rebuild = [org for org in orgs if org in touched] + sorted(touched - set(orgs))
     members = _members(s)
     group_events = [e for org in sorted(touched) for e in _merged_events(s, ds, org, known)]
@@ -328,11 +336,13 @@ def write_events(
     ``events`` come in the order the door gave them; their positions are given here, the
     same way for every door (domain/order.place, in the check). ``seen``: the version of
     the register the form showed; a newer change to the same units raises EditConflict."""
-    with store.session() as s, s.begin():
-        org = resolve_organisation(s, organisation)
+    with store.session() as s:
+        org_id = resolve_organisation(s, organisation).id
+    ds = extra or Dataset()
+    ds.events = list(ds.events) + [replace(e, seq=i) for i, e in enumerate(events)]
+    with store.write([org_id, *ds.organisation_ids()]) as s:
+        org = resolve_organisation(s, org_id)
         check_unchanged(s, org.id, events, seen)
-        ds = extra or Dataset()
-        ds.events = list(ds.events) + [replace(e, seq=i) for i, e in enumerate(events)]
         known = StoreKnown(s)
         errors: list[tuple[tuple[str | int, ...], str]] = []
         for i, e in enumerate(events):
@@ -380,9 +390,12 @@ def retract_event(
 ) -> None:
     """Withdraw an event (it stays in the log, marked retracted). The rest must still fit.
     ``seen`` as in :func:`write_events`: refused when its units changed since."""
-    with store.session() as s, s.begin():
-        org = resolve_organisation(s, organisation)
+    with store.session() as s:
+        org_id = resolve_organisation(s, organisation).id
+    with store.write([org_id]) as s:
+        org = resolve_organisation(s, org_id)
         group = sorted(organisations_touched(s, [org.id]))
+        lock_organisations(s, group)  # the partners of its transfers too, before their events are read
         stored = [e for o in group for e in repo.events_of(s, o)]
         events = [e for e in stored if not (e.organisation == org.id and e.id == event_id)]
         if len(events) == len(stored):
@@ -460,7 +473,7 @@ def show(
         org = resolve_organisation(s, organisation)
         key = None
         if known_at is None:
-            key = (store.url, org.id, view.value, repo.last_event_day(s, org.id, at), repo.last_changeset(s))
+            key = (store.identity, org.id, org.revision, view.value, repo.last_event_day(s, org.id, at))
             cached = _AS_OF.get(key)
             if cached is not None:
                 # The uncertain dates depend on the day itself, not only on the last event before it.
@@ -575,9 +588,10 @@ def _posts_named(data: dict[str, Any]) -> list[str]:
 
 
 class _AsOfCache:
-    """The last few as-of answers, keyed by organisation, view, the last event day on or
-    before the asked day, and the newest changeset: any write makes a new key, in this
-    process or another (the key is read from the database), so nothing stale is served."""
+    """The last few as-of answers, keyed by organisation, its revision, view and the last
+    event day on or before the asked day: every write of the organisation raises its revision
+    (under its write lock, so in commit order, in this process or another; the key is read
+    from the database), so nothing stale is served."""
 
     def __init__(self, size: int = 32) -> None:
         self.size = size
@@ -604,7 +618,7 @@ _UNITS = _AsOfCache()
 
 def _reused(s: Session, store: Store, what: str, org: str, day: date, view: View, read: Callable[[], Any]) -> Any:
     """A read model answer on a day, reused like :func:`show`'s until the next write."""
-    key = (store.url, what, org, view.value, repo.last_event_day(s, org, day), repo.last_changeset(s))
+    key = (store.identity, what, org, repo.revision(s, org), view.value, repo.last_event_day(s, org, day))
     cached = _UNITS.get(key)
     if cached is None:
         cached = {"value": read()}

@@ -17,7 +17,7 @@ from raadhuis.canonical.check import check_dataset
 from raadhuis.canonical.dataset import Dataset
 from raadhuis.canonical.errors import InputError, InputErrors
 from raadhuis.canonical.paths import Errors, path_text
-from raadhuis.canonical.sections import SECTIONS, DecodeContext
+from raadhuis.canonical.sections import SECTIONS, DecodeContext, organisations_of
 from raadhuis.domain.model import Source
 from raadhuis.services.concurrency import EditConflict
 from raadhuis.services.register import ImportResult, StoreKnown, write_dataset
@@ -86,13 +86,15 @@ def write_items(
     nothing is written and the error says so (a form's preview, then its save). ``sources`` are new
     sources the items cite (a form may name one), written in the same changeset."""
     section = SECTIONS[name]
-    with store.session() as s, s.begin():
+    new_items = list(new_items)
+    concerned = sorted({org for item in new_items for org in organisations_of(section, item)})
+    with store.write(concerned) as s:
         for (org, key), version in (expected or {}).items():
             found = repo.current_version(s, section.kind, org, key, lock=True)
             if found != version:
                 newer = [h for h in repo.record_history(s, section.kind, org, key) if h["version"] > (version or 0)]
                 raise RecordConflict(origin, name, org, key, version, found, newer)
-        ds = Dataset(sources=list(sources), sections={name: list(new_items)})
+        ds = Dataset(sources=list(sources), sections={name: new_items})
         known = StoreKnown(s)
         errors: Errors = []
         check_dataset(ds, errors, known, known)

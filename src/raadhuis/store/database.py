@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -72,6 +73,9 @@ def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    # Any write waits for another as long as Store.write does (the driver's default is 5 s),
+    # also the few that do not go through it (sign-in sessions, accounts).
+    cursor.execute(f"PRAGMA busy_timeout = {int(limits.write_timeout() * 1000)}")
     cursor.close()
 
 
@@ -111,12 +115,12 @@ def prepare_engine(engine: Engine) -> None:
 class WriteBusy(RuntimeError):
     """Another write held the lock longer than the write timeout; nothing was written."""
 
-    def __init__(self, waited: float) -> None:
+    def __init__(self, timeout: float) -> None:
         super().__init__(
-            f"another change is being saved; try again shortly (waited {waited:g} s; "
+            f"another change is being saved; try again shortly (a change waits at most {timeout:g} s; "
             f"{limits.SETTINGS['write_timeout'].env} sets how long)"
         )
-        self.waited = waited
+        self.timeout = timeout
 
 
 def lock_key(name: str) -> int:
@@ -129,15 +133,44 @@ def lock(session: Session, names: Iterable[str]) -> None:
     """Hold the write lock of each name until the transaction ends (commit or rollback).
 
     PostgreSQL: one advisory lock per name, taken in a fixed order so two writers never
-    wait for each other crosswise. SQLite: the transaction already holds the only write
-    lock there is (:meth:`Store.write` began it with BEGIN IMMEDIATE)."""
+    wait for each other crosswise (and if they ever do, PostgreSQL ends one of them, which
+    becomes :class:`WriteBusy`). Taking a lock this transaction already holds does not wait.
+    SQLite: the transaction already holds the only write lock there is (:meth:`Store.write`
+    began it with BEGIN IMMEDIATE)."""
     conn = session.connection()
     if not conn.get_execution_options().get(_WRITE):
         raise RuntimeError("a write lock is taken inside Store.write only")
     if conn.dialect.name != "postgresql":
         return
-    for key in sorted({lock_key(n) for n in names}):
-        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
+    keys = sorted({lock_key(n) for n in names})
+    if len(keys) == 1:
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": keys[0]})
+    elif keys:
+        # One round trip for many (the shared records of a large dataset), still in key order.
+        conn.execute(
+            text(
+                "SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT unnest(CAST(:keys AS bigint[])) AS k ORDER BY k) s"
+            ),
+            {"keys": keys},
+        )
+
+
+def lock_organisations(session: Session, organisations: Iterable[str]) -> None:
+    """The write lock of each organisation: taken by a write before it reads their events
+    (also late, for the partners of a transfer found on the way)."""
+    lock(session, [f"organisation:{o}" for o in organisations])
+
+
+def in_write(session: Session) -> bool:
+    """Whether ``session`` is the transaction of a :meth:`Store.write`."""
+    return bool(session.connection().get_execution_options().get(_WRITE))
+
+
+def lock_records(session: Session, kind: str, records: Iterable[tuple[str, str]]) -> None:
+    """Before a write reads the current versions of some records (organisation, key): the lock
+    of their organisation, or for a shared record (organisation "") the lock of the record
+    itself, so two writers never both build version n+1 of the same record."""
+    lock(session, {f"organisation:{org}" if org else f"record:{kind}:{key}" for org, key in records})
 
 
 def is_busy(exc: OperationalError) -> bool:
@@ -199,6 +232,9 @@ class Store:
 
     def __init__(self, url: str, engine: Engine | None = None) -> None:
         self.url = url
+        # Names this opening of the database in keys of answers kept in memory: two stores may
+        # share a URL (test schemas on one PostgreSQL database) and must not share answers.
+        self.identity = uuid.uuid4().hex
         self.engine = engine or make_engine(url)
         prepare_engine(self.engine)
         migrate(self.engine)

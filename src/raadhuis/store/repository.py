@@ -1,8 +1,9 @@
 """Reading and writing the record log and the read models.
 
 All functions take an open :class:`~sqlalchemy.orm.Session`; the caller's transaction
-(one ``with session.begin()`` per use case in :mod:`raadhuis.services`) decides when it commits,
-so an import lands whole or not at all.
+(one ``with store.write(organisations)`` per use case in :mod:`raadhuis.services`, see
+:meth:`raadhuis.store.database.Store.write`) decides when it commits, so an import lands whole
+or not at all, and holds the write lock of what it changes.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from raadhuis.domain.engine import History, Version, build_history
 from raadhuis.domain.events import Event, EventType
 from raadhuis.domain.model import Post, Status, Unit, View
 from raadhuis.domain.order import order_key
+from raadhuis.store.database import lock_records
 from raadhuis.store.tables import (
     Changeset,
     EventRow,
@@ -149,6 +151,8 @@ def plan_records(
     plan = RecordPlan(kind, [], [], count)
     if not items:
         return plan
+    # Locked before they are read: the new version is built on the current one.
+    lock_records(session, kind, ((org, key) for org, key, _ in items))
     orgs = {org for org, _, _ in items}
     existing: dict[tuple[str, str], tuple[int, int, dict[str, Any], int]] = {}
     for org in orgs:
@@ -320,10 +324,11 @@ def upsert_organisation(session: Session, data: dict[str, Any]) -> None:
         "province": data.get("province"),
     }
     if row is None:
-        session.add(OrganisationRow(id=data["id"], **values))
+        session.add(OrganisationRow(id=data["id"], revision=1, **values))
     else:
         for k, v in values.items():
             setattr(row, k, v)
+        row.revision = (row.revision or 0) + 1
 
 
 def rebuild(
@@ -351,6 +356,9 @@ def rebuild(
     org_row = session.get(OrganisationRow, organisation)
     if org_row is not None:
         org_row.planned_same = same
+        # One more for every write of its read models, counted under its write lock: the
+        # as-of answers kept in memory are keyed on it (services/register.py).
+        org_row.revision = (org_row.revision or 0) + 1
     for view in View:
         if view is View.PLANNED and same:
             histories[view] = histories[View.ACTUAL]
@@ -812,6 +820,12 @@ def last_event_day(session: Session, organisation: str, day: date) -> date | Non
     return session.scalar(
         select(func.max(EventRow.effective)).where(EventRow.organisation == organisation, EventRow.effective <= day)
     )
+
+
+def revision(session: Session, organisation: str) -> int:
+    """How many writes the organisation's row and read models have had (see OrganisationRow.revision)."""
+    row = session.get(OrganisationRow, organisation)
+    return int(row.revision or 0) if row is not None else 0
 
 
 def last_changeset(session: Session) -> int | None:

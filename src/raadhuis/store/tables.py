@@ -69,6 +69,9 @@ class OrganisationRow(Base):
     # When every event is realised the planned view is the actual one: its read-model rows
     # are then stored once, under "actual" (half the rows at national scale).
     planned_same: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    # Goes up by one with every write of this organisation's row or read models (under its write
+    # lock, so in the order the writes commit): what an as-of answer kept in memory is keyed on.
+    revision: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class UnitVersion(Base):

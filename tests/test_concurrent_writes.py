@@ -311,6 +311,52 @@ def test_a_write_that_waits_too_long_is_told_in_dutch_and_writes_nothing(
     assert event_records(store) == before
 
 
+def large_dataset(units: int = 150, posts: int = 1500) -> dict[str, Any]:
+    """An organisation large enough that its import takes a while: units under a concern,
+    posts spread over them, each changing its FTE once."""
+    org = "GM9000"
+    return {
+        "format": "raadhuis/1",
+        "organisation": org,
+        "organisations": [{"id": org, "name": "Synthetica", "kind": "gemeente", "assumption": True}],
+        "units": [{"id": "C", "name": "Concern", "kind": "concern", "from": "2005", "assumption": True}]
+        + [
+            {
+                "id": f"U{i}",
+                "name": f"Afdeling {i}",
+                "kind": "afdeling",
+                "parent": "C",
+                "from": "2005",
+                "assumption": True,
+            }
+            for i in range(units)
+        ],
+        "posts": [
+            {
+                "id": f"P{i}",
+                "unit": f"U{i % units}",
+                "title": f"Medewerker {i}",
+                "fte": 1.0,
+                "from": "2005",
+                "to": "2015",
+                "assumption": True,
+            }
+            for i in range(posts)
+        ]
+        + [
+            {
+                "id": f"P{i}",
+                "unit": f"U{i % units}",
+                "title": f"Medewerker {i}",
+                "fte": 0.8,
+                "from": "2015",
+                "assumption": True,
+            }
+            for i in range(posts)
+        ],
+    }
+
+
 def _holds_write_lock(url: str, store: Store, org: str) -> bool:
     """Whether some other process holds the organisation's write lock now."""
     if url.startswith("sqlite"):
@@ -331,11 +377,9 @@ def _holds_write_lock(url: str, store: Store, org: str) -> bool:
 
 
 def test_kill_9_during_an_import_changes_nothing(opened: tuple[Store, str], tmp_path: Path) -> None:
-    from bench.generate import generate
-
     store, url = opened
     seed(store, tmp_path)
-    big = generate(units=300, posts=3000, years=2, seed=3)  # a synthetic organisation, GM9000
+    big = large_dataset()
     path = tmp_path / "groot.json"
     path.write_text(json.dumps(big), "utf-8")
     with store.session() as s:

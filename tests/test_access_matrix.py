@@ -38,6 +38,7 @@ ALLOWED = {
 TOKEN_ALLOWS = {"read": {"read"}, f"write:{OWN}": {"read", "write"}, f"study:{OWN}": {"read", "study"}}
 SAMPLES = {"unit": "BSP", "event_id": "bsp-samenvoeging", "token": "A" * 24, "token_id": "999999"}
 SAMPLES |= {"trajectory": "vvh-enschede-2011", "task": "vvh"}  # a trajectory Losser takes part in
+SAMPLES |= {"study": "rekenkamer-losser-2017", "number": "3a"}  # the Losser rekenkamer study of 2017
 
 
 @pytest.fixture

@@ -38,6 +38,7 @@ class Block:
     line: int  # 1-based line of the opening fence
     error_file: str | None = None  # set for an error example
     expected: str | None = None  # the text block shown after an error example
+    page: str = "dataset-format.md"  # the docs page it is on
 
 
 def blocks(path: Path) -> list[Block]:
@@ -55,7 +56,7 @@ def blocks(path: Path) -> list[Block]:
             while i < len(lines) and not lines[i].startswith("```"):
                 body.append(lines[i])
                 i += 1
-            out.append(Block(m[1], "\n".join(body) + "\n", start + 1, mark))
+            out.append(Block(m[1], "\n".join(body) + "\n", start + 1, mark, page=path.name))
             mark = None
         i += 1
     # An error example's expected output is the next text block.
@@ -66,14 +67,22 @@ def blocks(path: Path) -> list[Block]:
     return out
 
 
-def dataset_blocks() -> list[Block]:
+# The pages whose dataset examples are checked: the format itself, and the sections' own pages.
+DATASET_PAGES = ("dataset-format.md", "onderzoeken.md")
+
+
+def dataset_blocks(pages: tuple[str, ...] = DATASET_PAGES) -> list[Block]:
     return [
-        b for b in blocks(DOCS / "dataset-format.md") if b.lang == "yaml" and b.text.startswith("format: raadhuis/1")
+        b for page in pages for b in blocks(DOCS / page) if b.lang == "yaml" and b.text.startswith("format: raadhuis/1")
     ]
 
 
 def _id(b: Block) -> str:
-    return f"line{b.line}" + (f"-{b.error_file}" if b.error_file else "")
+    return (
+        ("" if b.page == "dataset-format.md" else b.page.removesuffix(".md") + "-")
+        + f"line{b.line}"
+        + (f"-{b.error_file}" if b.error_file else "")
+    )
 
 
 VALID = [b for b in dataset_blocks() if not b.error_file]
@@ -88,9 +97,9 @@ def test_the_format_doc_has_examples_of_both_kinds() -> None:
 @pytest.mark.parametrize("block", VALID, ids=_id)
 def test_dataset_example_loads(block: Block) -> None:
     try:
-        load_dataset(block.text, f"docs/dataset-format.md (block at line {block.line})")
+        load_dataset(block.text, f"docs/{block.page} (block at line {block.line})")
     except InputErrors as exc:
-        pytest.fail(f"the example at docs/dataset-format.md:{block.line} does not load:\n{exc}")
+        pytest.fail(f"the example at docs/{block.page}:{block.line} does not load:\n{exc}")
 
 
 def test_every_event_type_has_a_titled_example() -> None:

@@ -141,7 +141,8 @@ def decode_study(raw: dict[str, Any], path: Path, ctx: DecodeContext) -> Study |
         hearing=_hearing(raw.get("hearing"), path + ("hearing",), ctx),
         nawoord=_statement(raw.get("nawoord")),
         council=_council(raw.get("council"), path + ("council",), ctx),
-        missing=tuple((str(k), str(v)) for k, v in missing.items() if k in MISSING_FIELDS),
+        # In the order of MISSING_FIELDS, whatever the file's order: one canonical form.
+        missing=tuple((k, str(missing[k])) for k in MISSING_FIELDS if k in missing),
         description=raw.get("description"),
         citations=citations(raw),
         assumption=assumption(raw),

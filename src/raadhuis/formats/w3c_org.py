@@ -1063,4 +1063,4 @@ def _parents_first(units: dict[str, dict[str, Any]]) -> list[str]:
 
 
 # The sections' own terms register themselves in SECTION_TERMS when imported.
-from raadhuis.formats import w3c_trajectories  # noqa: E402,F401
+from raadhuis.formats import w3c_studies, w3c_trajectories  # noqa: E402,F401

@@ -6,55 +6,22 @@ patterns at the end are added to ``i18n/errors.py`` the same way.
 
 from __future__ import annotations
 
-from raadhuis.domain.dates import FuzzyDate, Precision
+from typing import Any
 
-_MONTHS_NL = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
-_MONTHS_EN = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+from raadhuis.i18n.formatting import format_date
 
 
-def date_label(value: FuzzyDate | str | None, lang: str = "nl", empty: str = "") -> str:
-    """A date as people read it: '14 december 2017', 'december 2017', '2017', 'Q2 2018', 'voorjaar 2012'."""
-    if value is None or value == "":
-        return empty
-    fd = value if isinstance(value, FuzzyDate) else FuzzyDate.parse(value)
-    months = _MONTHS_NL if lang == "nl" else _MONTHS_EN
-    if fd.precision is Precision.DAY:
-        return f"{fd.start.day} {months[fd.start.month - 1]} {fd.start.year}"
-    if fd.precision is Precision.MONTH:
-        return f"{months[fd.start.month - 1]} {fd.start.year}"
-    return fd.label(lang)
+def date_label(value: Any, lang: str = "nl", empty: str = "") -> str:
+    """A date as people read it ('14 december 2017', '2e kwartaal 2018'): the one rule of i18n/formatting."""
+    return format_date(value, lang, empty)
 
 
 STUDY_MESSAGES: dict[str, dict[str, str]] = {
     # nouns and headings
     "study.studies": {"nl": "Onderzoeken", "en": "Studies"},
     "study.study": {"nl": "Rekenkameronderzoek", "en": "Audit study"},
+    "study.title": {"nl": "Titel", "en": "Title"},
+    "study.contents": {"nl": "Inhoud van het onderzoek", "en": "Contents of the study"},
     "study.audit_body": {"nl": "Onderzocht door", "en": "Audit body"},
     "study.about": {"nl": "Over", "en": "About"},
     "study.kind": {"nl": "Soort onderzoek", "en": "Kind of study"},
@@ -74,6 +41,8 @@ STUDY_MESSAGES: dict[str, dict[str, str]] = {
     "study.interviews": {"nl": "Interviews", "en": "Interviews"},
     "study.sessions": {"nl": "Werksessies en enquêtes", "en": "Workshops and surveys"},
     "study.person": {"nl": "Gesprekspartner", "en": "Interviewee"},
+    "study.date": {"nl": "Datum", "en": "Date"},
+    "study.listed_in": {"nl": "genoemd in", "en": "listed in"},
     "study.role": {"nl": "Functie", "en": "Role"},
     "study.findings": {"nl": "Bevindingen", "en": "Findings"},
     "study.finding": {"nl": "Bevinding", "en": "Finding"},
@@ -135,6 +104,11 @@ STUDY_MESSAGES: dict[str, dict[str, str]] = {
         "en": "Record where the follow-up of this recommendation stands: on which date, according to which source and why. You see a preview first; only then is it saved, in your name.",
     },
     "study.status_form.source": {"nl": "Bron", "en": "Source"},
+    "study.status_form.date": {"nl": "Datum waarop de stand gold", "en": "Date on which the status held"},
+    "study.status_form.date_help": {
+        "nl": "Mag onscherp zijn, zoals de bron het zegt: 15-03-2019, 2019-03, 2019-Q1 of 2019.",
+        "en": "May be imprecise, as the source puts it: 2019-03-15, 2019-03, 2019-Q1 or 2019.",
+    },
     "study.status_form.new_source": {"nl": "Of een nieuwe bron (titel)", "en": "Or a new source (title)"},
     "study.status_form.quote": {"nl": "Citaat uit de bron", "en": "Quote from the source"},
     "study.status_form.page": {"nl": "Pagina", "en": "Page"},
@@ -169,6 +143,8 @@ STUDY_MESSAGES: dict[str, dict[str, str]] = {
     "monitor.by_organisation": {"nl": "Per organisatie", "en": "Per organisation"},
     "monitor.by_audit_body": {"nl": "Per rekenkamer(commissie)", "en": "Per audit body"},
     "monitor.total": {"nl": "Totaal", "en": "Total"},
+    "monitor.share": {"nl": "Verdeling", "en": "Distribution"},
+    "monitor.audit_body": {"nl": "Rekenkamer(commissie)", "en": "Audit body"},
     "monitor.all": {"nl": "alle", "en": "all"},
     "monitor.term_note": {
         "nl": "Zonder eigen termijn geldt een aanbeveling als verlopen {months} maanden na het raadsbesluit (of, zonder raadsbesluit, na het definitieve rapport); zo'n termijn is gemarkeerd als aanname.",
@@ -213,6 +189,10 @@ STUDY_MESSAGES: dict[str, dict[str, str]] = {
     "report.recommendations.intro": {
         "nl": "Aanbevelingen van rekenkameronderzoeken over deze organisatie die op {date} niet zijn uitgevoerd, vervallen of door de raad verworpen — ook die waarvan de stand onbekend is.",
         "en": "Recommendations of audit studies about this organisation that on {date} are not done, lapsed or rejected by the council — including those whose status is unknown.",
+    },
+    "report.recommendations.assumed": {
+        "nl": "Gemarkeerde rijen: de termijn is een aanname (de standaardtermijn), geen termijn uit een bron.",
+        "en": "Marked rows: the term is an assumption (the default term), not a term from a source.",
     },
     "report.recommendations.none": {
         "nl": "Geen openstaande aanbevelingen in het register.",
@@ -307,6 +287,11 @@ STUDY_ERROR_PATTERNS: list[tuple[str, str]] = [
     (
         r"expected the organisations the study is about \(or the dataset's 'organisation'\)",
         "verwacht de organisaties waarover het onderzoek gaat (of de 'organisation' van de dataset)",
+    ),
+    (r"a reason is required", "een reden is verplicht"),
+    (
+        r"choose a source or give the title of a new source",
+        "kies een bron of geef de titel van een nieuwe bron",
     ),
     (r"study '(.+?)' not found: (.+)", r"onderzoek '\1' niet gevonden: \2"),
     (r"recommendation '(.+?)' not found: (.+)", r"aanbeveling '\1' niet gevonden: \2"),

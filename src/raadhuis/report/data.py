@@ -8,7 +8,7 @@ from typing import Any
 from raadhuis.domain.model import View
 from raadhuis.i18n import t
 from raadhuis.i18n.engine import uncertain_labels, window_label
-from raadhuis.services import analysis, register
+from raadhuis.services import analysis, register, studies
 from raadhuis.services import trajectories as traj
 from raadhuis.services.sources import source_records
 from raadhuis.store.database import Store
@@ -96,6 +96,11 @@ def report_data(
                 "assumption": _assumption_text(text, lang),
             }
         )
+    # Recommendations of audit studies not done on the day: the study's report is a source too.
+    recommendations = studies.open_recommendations(store, org_id, at, lang)
+    for rec in recommendations:
+        what = f"{t('study.recommendation', lang)} {rec['number']} ({rec['study_title']})"
+        cite([c["source"] for c in rec["sources"] + rec["status"]["sources"]], what)
     known = source_records(store)
     sources = []
     for sid, uses in cited.items():
@@ -122,4 +127,5 @@ def report_data(
         "assumptions": assumptions,
         "trajectories": trajectories,
         "outcomes": outcomes,
+        "recommendations": recommendations,
     }

@@ -58,6 +58,7 @@ def context(data: dict[str, Any]) -> dict[str, Any]:
         "r": result,
         "org": result["organisation"],
         "title": L("title", lang, date=date_text(result["at"], lang)),
+        "title_date": date_text(result["at"], lang),
         "summary": view.summary_lines(result, lang),
         "orgchart": _trusted(svg),
         "distribution_svg": _trusted(charts.bar_svg(view.distribution_items(result), L("distribution", lang), lang)),
@@ -70,6 +71,7 @@ def context(data: dict[str, Any]) -> dict[str, Any]:
         "trajectories": data.get("trajectories", []),
         "outcomes": data.get("outcomes", []),
         "uncertain": data.get("uncertain", []),
+        "recommendations": data.get("recommendations", []),
         "definitions": [(k, DEFINITION_TEXT[k][lang], DEFINITIONS[k], L(f"def.{k}", lang)) for k in DEFINITION_TEXT],
     }
 

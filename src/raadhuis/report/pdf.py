@@ -401,6 +401,47 @@ def report_pdf(data: dict[str, Any]) -> bytes:
                 who = ", ".join(p["name"] for p in tr["participants"])
                 story.append(Paragraph(_t(f"{tr['name']} — {tr['status_label']} ({who})"), S["small"], bulletText="•"))
 
+    # Open recommendations of audit studies (services/studies.py)
+    story += [_p(L("report.recommendations", lang), "h1")]
+    story.append(_p(L("report.recommendations.intro", lang, date=date_text(r["at"], lang))))
+    recs = data.get("recommendations", [])
+    if recs:
+        rrows: list[list[Any]] = [
+            [
+                L("study.recommendation", lang),
+                L("study.study", lang),
+                L("study.status", lang),
+                L("study.deadline", lang),
+            ]
+        ]
+        rshade = []
+        for i, rec in enumerate(recs, start=1):
+            quote = next((c["quote"] for c in rec["sources"] if c.get("quote")), None)
+            status = rec["status"]["label"] + (
+                f" ({L('study.since', lang)} {rec['status']['since_label']})" if rec["status"]["since_label"] else ""
+            )
+            if rec["status"]["why"]:
+                status += f" — {rec['status']['why']}"
+            term = rec["deadline"]["label"] if rec["deadline"] else ""
+            if rec["deadline"] and rec["deadline"]["assumed"]:
+                term += f" ({rec['deadline']['note']})"
+                rshade.append(i)
+            late = rec["overdue_label"] or rec["past_term_label"]
+            rrows.append(
+                [
+                    f"{rec['number']}. {rec['title']}" + (f" — “{quote}”" if quote else ""),
+                    f"{rec['study_title']} ({rec['audit_body']['name']}); {L('study.response', lang).lower()}: "
+                    f"{rec['response']['label']}",
+                    status,
+                    term + (f"; {late}" if late else ""),
+                ]
+            )
+        story.append(_table(rrows, [60 * mm, 40 * mm, 40 * mm, fw - 140 * mm], rshade))
+        if rshade:
+            story.append(_p(L("report.recommendations.assumed", lang), "small"))
+    else:
+        story.append(_p(L("report.recommendations.none", lang)))
+
     # Sources and assumptions
     story += [PageBreak(), _p(L("sources", lang), "h1"), _p(L("sources.intro", lang))]
     for i, s in enumerate(data["sources"], start=1):

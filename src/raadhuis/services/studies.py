@@ -8,7 +8,7 @@ a status held); record time is ``known_at`` (what the register knew then).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
@@ -35,6 +35,7 @@ from raadhuis.domain.study import (
     past_term_unknown,
 )
 from raadhuis.i18n import t
+from raadhuis.i18n.formatting import format_number
 from raadhuis.i18n.studies import date_label
 from raadhuis.services import register
 from raadhuis.services.register import ImportResult, NotFound, resolve_organisation
@@ -117,6 +118,14 @@ def _org_id(store: Store, ref: str | None) -> str | None:
 
 def _concerns(study: Study, org: str | None) -> bool:
     return org is None or org == study.audit_body or org in study.about
+
+
+# Which organisations the asker may read (the web doors pass the signed-in user's rule); None: all.
+Visible = Callable[[str], bool] | None
+
+
+def _seen(study: Study, visible: Visible) -> bool:
+    return visible is None or any(visible(o) for o in (study.audit_body, *study.about))
 
 
 def _find(reg: _Register, org: str, study_id: str) -> Study:
@@ -264,6 +273,7 @@ def _recommendation(
     deadline = deadline_of(study, rec)
     response = rec.response
     kind = response.kind if response is not None else ResponseKind.ONBEKEND
+    late, past = overdue_days(state, deadline, day), past_term_unknown(state, deadline, day)
     return {
         "study": study.id,
         "number": rec.number,
@@ -298,8 +308,12 @@ def _recommendation(
             else None,
         },
         "status": status,
-        "overdue_days": overdue_days(state, deadline, day),
-        "past_term_days": past_term_unknown(state, deadline, day),
+        "overdue_days": late,
+        "past_term_days": past,
+        "overdue_label": t("study.overdue_by", lang, days=format_number(late, lang, 0)) if late is not None else None,
+        "past_term_label": t("study.past_term_by", lang, days=format_number(past, lang, 0))
+        if past is not None
+        else None,
         "history": history,
         "sources": _cite(rec.citations, reg),
         "assumption": _assumption(rec.assumption),
@@ -334,12 +348,16 @@ def _began(study: Study) -> date:
 
 
 def list_studies(
-    store: Store, organisation: str | None = None, known_at: datetime | None = None, lang: str = "nl"
+    store: Store,
+    organisation: str | None = None,
+    known_at: datetime | None = None,
+    lang: str = "nl",
+    visible: Visible = None,
 ) -> dict[str, Any]:
     """The studies in the register (by an audit body or about an organisation), newest first."""
     org = _org_id(store, organisation)
     reg = _read(store, known_at)
-    found = [s for s in reg.studies if _concerns(s, org)]
+    found = [s for s in reg.studies if _concerns(s, org) and _seen(s, visible)]
     found.sort(key=_began, reverse=True)
     return {
         "organisation": _org(reg, org) if org else None,
@@ -501,16 +519,22 @@ def study_detail(
     }
 
 
-def _rows(reg: _Register, org: str | None, audit_body: str | None, day: date, lang: str) -> list[dict[str, Any]]:
+def _rows(
+    reg: _Register, org: str | None, audit_body: str | None, day: date, lang: str, visible: Visible = None
+) -> list[dict[str, Any]]:
     """Every (study, recommendation, organisation) the filters admit, with its state on ``day``."""
     out = []
     for study in reg.studies:
+        if not _seen(study, visible):
+            continue
         if audit_body is not None and study.audit_body != audit_body:
             continue
         if org is not None and not _concerns(study, org):
             continue
         for about in study.about:
             if org is not None and org != study.audit_body and about != org:
+                continue
+            if visible is not None and not (visible(about) or visible(study.audit_body)):
                 continue
             for rec in study.recommendations:
                 row = _recommendation(study, rec, about, reg, day, lang)
@@ -531,6 +555,7 @@ def recommendations(
     known_at: datetime | None = None,
     audit_body: str | None = None,
     lang: str = "nl",
+    visible: Visible = None,
 ) -> dict[str, Any]:
     """Recommendations and where each stands on ``at`` (as known at ``known_at``); ``status`` filters
     on a state (open, in_uitvoering, uitgevoerd, niet_uitgevoerd, vervallen, niet_overgenomen, onbekend)
@@ -541,7 +566,7 @@ def recommendations(
     day = at or date.today()
     org, body = _org_id(store, organisation), _org_id(store, audit_body)
     reg = _read(store, known_at)
-    rows = _rows(reg, org, body, day, lang)
+    rows = _rows(reg, org, body, day, lang, visible)
     if status == "overdue":
         rows = [r for r in rows if r["overdue_days"] is not None]
     elif status is not None:
@@ -575,13 +600,14 @@ def monitor(
     at: date | None = None,
     known_at: datetime | None = None,
     lang: str = "nl",
+    visible: Visible = None,
 ) -> dict[str, Any]:
     """The follow-up monitor: per organisation and per audit body, how many recommendations stand
     where on ``at``; which are overdue and by how long; which are past their term with no known status."""
     day = at or date.today()
     org, body = _org_id(store, organisation), _org_id(store, audit_body)
     reg = _read(store, known_at)
-    rows = _rows(reg, org, body, day, lang)
+    rows = _rows(reg, org, body, day, lang, visible)
     groups: dict[str, dict[str, list[dict[str, Any]]]] = {"organisation": {}, "audit_body": {}}
     for r in rows:
         groups["organisation"].setdefault(r["organisation"]["id"], []).append(r)
@@ -701,6 +727,9 @@ def _slug(text: str) -> str:
     return "-".join(part for part in out.split("-") if part)[:80] or "bron"
 
 
+NEW = -1  # ``expected_version`` for "this status is new": not yet recorded on that date
+
+
 def record_status(
     store: Store,
     change: StatusChange,
@@ -709,6 +738,7 @@ def record_status(
     origin: str,
     dry_run: bool = False,
     lang: str = "nl",
+    expected_version: int | None = None,
 ) -> dict[str, Any]:
     """Record one status change of a recommendation (one small record; the study is not rewritten).
 
@@ -758,11 +788,20 @@ def record_status(
         before = _state(study, rec, org, reg, day, lang)[1]
         others = [e for e in reg.entries if e.key != entry.key or e.organisation != org]
         after = _state(study, rec, org, replace(reg, entries=[*others, entry]), day, lang)[1]
-    result: ImportResult = write_items(store, FOLLOW_UP, [entry], who, reason, origin, dry_run, sources=new_sources)
+    with store.session() as s:
+        version = repo.current_version(s, SECTIONS[FOLLOW_UP].kind, org, entry.key)
+    # A form previews on one version and saves later: what it saw is what it may replace.
+    expected = (
+        None if expected_version is None else {(org, entry.key): None if expected_version == NEW else expected_version}
+    )
+    result: ImportResult = write_items(
+        store, FOLLOW_UP, [entry], who, reason, origin, dry_run, expected=expected, sources=new_sources
+    )
     return {
         "result": result.to_dict(),
         "entry": SECTIONS[FOLLOW_UP].encode(entry),
-        "new_sources": [{"id": s.id, "title": s.title} for s in new_sources],
+        "new_sources": [{"id": src.id, "title": src.title} for src in new_sources],
+        "version": version,  # the entry's current version before this write (None: new)
         "before": before,
         "after": after,
     }

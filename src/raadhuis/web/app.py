@@ -186,4 +186,9 @@ def create_app(store: Store, lang: str = "nl", settings: WebSettings | None = No
 
     app.include_router(trajectories_api)  # carries its own /api/v1 prefix
     app.include_router(trajectory_pages.router)
+    from raadhuis.web.api.studies import router as studies_api
+    from raadhuis.web.pages import studies as study_pages
+
+    app.include_router(studies_api)  # carries its own /api/v1 prefix
+    app.include_router(study_pages.router)  # studies, the follow-up monitor, the status form
     return app

@@ -29,7 +29,7 @@ def _page(request: Request, org: str | None) -> Response:
     data = web_queries.cooperations(request.app.state.store, org)
     title = tr("web.network", lang)
     svg = chart.network_svg(data["nodes"], data["edges"], lang, data["organisation"], title) if data["nodes"] else ""
-    from raadhuis.services import trajectories
+    from raadhuis.services import studies, trajectories
 
     return render(
         request,
@@ -37,6 +37,7 @@ def _page(request: Request, org: str | None) -> Response:
         title=tr("web.cooperations", lang),
         data=data,
         outcomes=trajectories.outcomes(request.app.state.store, lang),
+        findings=studies.findings_by_cooperation(request.app.state.store, lang),
         explorations=trajectories.trajectories(request.app.state.store, data["organisation"], lang=lang)[
             "trajectories"
         ],

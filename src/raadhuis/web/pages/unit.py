@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from raadhuis.services import register, web_queries
+from raadhuis.services import register, studies, web_queries
 from raadhuis.web.access import READ, require
 from raadhuis.web.chart import trusted
 from raadhuis.web.common import lang_of, parse_day, parse_view, render, tr
@@ -35,6 +35,7 @@ def unit_page(request: Request, org: str, unit: str, at: str | None = None, view
         lineage=lineage,
         history=history,
         lineage_svg=trusted(svg),
+        findings=studies.findings_about(store, org_id, unit=unit, lang=lang),
     )
 
 

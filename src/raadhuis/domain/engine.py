@@ -22,12 +22,14 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import partial
+from itertools import groupby
 from typing import Any
 
 from raadhuis.domain.dates import END_OF_TIME
 from raadhuis.domain.events import Event, EventType
 from raadhuis.domain.model import Post, Snapshot, Staffing, StaffingKind, TaskFieldShare, Unit, View
-from raadhuis.domain.order import by_day, ordered
+from raadhuis.domain.order import order_key, ordered
 from raadhuis.domain.transfers import arrival_id, together, transfer_pairs
 
 
@@ -151,6 +153,8 @@ class Effect:
     posts: set[str] = field(default_factory=set)
     links: list[LineageLink] = field(default_factory=list)
     arrival: Event | None = None  # in the receiving organisation: the transfer in, as derived from the sender's event
+    # in the sending organisation, for a transfer to one replayed with it: the receiver and its effect
+    there: tuple[str, Effect] | None = None
 
 
 UNIT_ATTRIBUTES = ("name", "kind", "abbreviation", "temporary", "expected_end", "functional", "task_fields")
@@ -188,10 +192,12 @@ def settle(state: State, day_events: list[Event]) -> Iterator[tuple[Event, Effec
     yield from _settle(day_events, lambda event: apply(state, event))
 
 
-def _joint_order(events: Iterable[Event]) -> list[Event]:
+def _joint_order(events: list[Event], several: bool) -> list[Event]:
     # The domain's order (domain/order.py); between organisations on one day, by organisation, so
     # the replay does not depend on the order the events were passed in.
-    return ordered(sorted(events, key=lambda e: e.organisation))
+    if not several:
+        return ordered(events)
+    return sorted(events, key=lambda e: (order_key(e), e.organisation))
 
 
 def group_of(
@@ -212,26 +218,36 @@ class _Joint:
     def __init__(self, events: Iterable[Event], organisations: Iterable[str], view: View) -> None:
         self.view = view
         self.states = {org: State() for org in sorted(set(organisations))}
-        self.events = _joint_order(e for e in events if e.organisation in self.states and view.admits(e.status))
+        mine = [e for e in events if e.organisation in self.states and view.admits(e.status)]
+        self.events = _joint_order(mine, len(self.states) > 1)
+        # One organisation (no transfers to one replayed with it): straight to apply, one call less per event.
+        self.apply_one: Callable[[Event], Effect] = (
+            partial(apply, next(iter(self.states.values()))) if len(self.states) == 1 else self.apply
+        )
 
-    def run(self, until: date | None = None) -> Iterator[tuple[date, Event, dict[str, Effect] | EngineError]]:
-        for day, day_events in by_day(self.events):
+    def run(self, until: date | None = None) -> Iterator[tuple[date, Event, Effect | EngineError]]:
+        # self.events is in order already: group it per day without sorting again (order.by_day would).
+        for day, group in groupby(self.events, key=lambda e: e.date.effective):
+            day_events = list(group)
             if until is not None and day > until:
                 return
-            for event, outcome in _settle(day_events, self.apply):
+            for event, outcome in _settle(day_events, self.apply_one):
                 yield day, event, outcome
 
-    def apply(self, event: Event) -> dict[str, Effect]:
+    def apply(self, event: Event) -> Effect:
+        """The event's effect on its organisation; a transfer to one replayed with it also carries
+        the receiver's effect (``Effect.there``)."""
         state = self.states[event.organisation]
         receiver = event.other_organisation if event.type is EventType.TRANSFER_OUT else None
         if receiver is None or receiver == event.organisation or receiver not in self.states:
-            return {event.organisation: apply(state, event)}
+            return apply(state, event)
         there = self.states[receiver]
         here_effect, there_effect = Effect(), Effect()
         with _journal(state, there):
             units, posts = _depart(state, event, here_effect)
             there_effect.arrival = _arrive(there, event, units, posts, there_effect)
-        return {event.organisation: here_effect, receiver: there_effect}
+        here_effect.there = (receiver, there_effect)
+        return here_effect
 
 
 def replay(
@@ -308,12 +324,15 @@ def build_histories(
                 raise outcome
             histories[event.organisation].conflicts.append(outcome)
             continue
-        histories[event.organisation].applied.append(event.id)
-        for org, effect in outcome.items():
-            open_units, open_posts = opened[org]
-            _record(histories[org], joint.states[org], effect, day, open_units, open_posts)
-            if effect.arrival is not None:
-                histories[org].arrivals.append(effect.arrival)
+        org = event.organisation
+        histories[org].applied.append(event.id)
+        open_units, open_posts = opened[org]
+        _record(histories[org], joint.states[org], outcome, day, open_units, open_posts)
+        if outcome.there is not None:
+            there, effect = outcome.there
+            open_units, open_posts = opened[there]
+            _record(histories[there], joint.states[there], effect, day, open_units, open_posts)
+            histories[there].arrivals.append(effect.arrival)  # type: ignore[arg-type]
     for org, history in histories.items():
         open_units, open_posts = opened[org]
         for uid, (start, unit) in open_units.items():
@@ -373,11 +392,26 @@ def _journal(*states: State) -> Iterator[None]:
 
 
 def apply(state: State, event: Event) -> Effect:
-    """Apply ``event`` to ``state`` in place; raise :class:`EngineError` if it cannot apply."""
+    """Apply ``event`` to ``state`` in place; raise :class:`EngineError` if it cannot apply.
+
+    The journal of :func:`_journal`, written out: this runs once per event (a context manager
+    per event was a sixth of a large replay's time)."""
     handler = _HANDLERS[event.type]
     effect = Effect()
-    with _journal(state):
+    units, posts = state.units, state.posts
+    journaled = isinstance(units, _Table) and isinstance(posts, _Table)
+    if journaled:
+        units.log, posts.log = [], []  # type: ignore[attr-defined]
+    try:
         handler(state, event, effect)
+    except EngineError:
+        if journaled:
+            units.undo()  # type: ignore[attr-defined]
+            posts.undo()  # type: ignore[attr-defined]
+        raise
+    finally:
+        if journaled:
+            units.log = posts.log = None  # type: ignore[attr-defined]
     return effect
 
 

@@ -140,12 +140,14 @@ def generate(units: int = 10_000, posts: int = 100_000, years: int = 20, seed: i
             uid = rng.choice(leaves())
             p = parent[uid]
             a, b = f"S{year}_{uid}_a", f"S{year}_{uid}_b"
+            # A split names where every post goes (here: all to the first part); a leaf has no sub-units.
+            mine = [pid for pid, u in post_unit.items() if u == uid]
             ev(
                 day,
                 "split",
                 unit=uid,
                 into=[
-                    {"id": a, "name": f"Deel {a}", "kind": "team", "parent": p},
+                    {"id": a, "name": f"Deel {a}", "kind": "team", "parent": p, **({"posts": mine} if mine else {})},
                     {"id": b, "name": f"Deel {b}", "kind": "team", "parent": p},
                 ],
             )

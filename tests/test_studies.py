@@ -148,6 +148,13 @@ FAULTS = {
         "studies[0].findings[0].links.units[0]",
         "unknown unit 'GEEN' of GM9999",
     ),
+    "unknown-programme": (
+        "units: [AFD]",
+        "units: [AFD], programmes: [geen-programma]",
+        "geen-programma",
+        "studies[0].findings[0].links.programmes[0]",
+        "unknown programme 'geen-programma'",
+    ),
     "unknown-audit-body": (
         "audit_body: rkc-proef",
         "audit_body: rkc-elders",

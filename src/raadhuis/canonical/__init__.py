@@ -20,7 +20,14 @@ from __future__ import annotations
 
 # Every section module registers its section when imported: import each new one here, so the
 # registry is complete wherever the canonical form is used (the package is imported first).
-from raadhuis.canonical import challenges, programmes, studies, trajectories  # noqa: E402,F401
+from raadhuis.canonical import (  # noqa: E402,F401
+    challenges,
+    programmes,
+    salary_tables,
+    scenarios,
+    studies,
+    trajectories,
+)
 from raadhuis.canonical.dataset import FORMAT, Dataset
 from raadhuis.canonical.errors import InputError, InputErrors
 

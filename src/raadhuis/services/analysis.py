@@ -92,7 +92,9 @@ def _day_of(text: Any) -> date | None:
         return None
 
 
-def _load(store: Store, organisation: str, at: date, view: View, with_snapshot: bool = True) -> _Inputs:
+def _load(
+    store: Store, organisation: str, at: date, view: View, with_snapshot: bool = True, with_assumed: bool = True
+) -> _Inputs:
     with store.session() as s:
         row = register.resolve_organisation(s, organisation)
         snap = Snapshot(row.id, at, view)
@@ -107,7 +109,7 @@ def _load(store: Store, organisation: str, at: date, view: View, with_snapshot: 
         ]
         extensions = merge_extensions(repo.current_records(s, "extension"))
         peers = repo.current_data(s, PEER_KIND)
-        assumed = _assumed_posts(s, row.id, at, view)
+        assumed = _assumed_posts(s, row.id, at, view) if with_assumed else {}
     coops = [decode_cooperation(c, ("cooperations", i), []) for i, c in enumerate(coop_rows)]
     figures: dict[int, dict[str, Any]] = {}
     for entry in figfmt.entries_of(extensions.get("figures"), row.id):
@@ -701,4 +703,36 @@ def analyse(
         "indicators": own,
         "peers": _peers(inp, own, store),
         "cooperations": _cooperation_rows(inp),
+    }
+
+
+# --- a snapshot made elsewhere (a scenario) -------------------------------------------------
+
+
+@_collector_paused
+def assumed_posts(store: Store, organisation: str, at: date, view: View = View.ACTUAL) -> dict[str, str]:
+    """The posts whose figures rest on an assumption on ``at`` (post id → why), as the analyses mark them."""
+    with store.session() as s:
+        return _assumed_posts(s, register.resolve_organisation(s, organisation).id, at, view)
+
+
+@_collector_paused
+def of_snapshot(
+    store: Store,
+    organisation: str,
+    snapshot: Snapshot,
+    assumed: dict[str, str] | None = None,
+    band: tuple[int, int] = soc.DEFAULT_BAND,
+) -> dict[str, Any]:
+    """Span of control, vulnerability and capacity of a snapshot the register does not hold (a
+    scenario's), with the organisation's cooperations, demand and challenges on its day: the same
+    computations, and marks, as for the register's own organisation."""
+    inp = _load(store, organisation, snapshot.at, snapshot.view, with_snapshot=False, with_assumed=False)
+    inp.snapshot = snapshot
+    inp.assumed_posts = dict(assumed or {})
+    return {
+        "span": _span(inp, band),
+        "vulnerability": _vulnerability(inp),
+        "capacity": _capacity(inp),
+        "cooperations_in_force": list(inp.cooperations),
     }

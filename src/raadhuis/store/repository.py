@@ -833,6 +833,33 @@ def last_changeset(session: Session) -> int | None:
     return session.scalar(select(func.max(Changeset.id)))
 
 
+def last_event_changeset(session: Session, organisation: str) -> int:
+    """The newest changeset that wrote an event of the organisation (0: none): what a scenario's
+    baseline depends on. Writes of other kinds (a scenario, a source) leave it as it is."""
+    value = session.scalar(
+        select(func.max(Record.changeset_id)).where(Record.kind == "event", Record.organisation == organisation)
+    )
+    return int(value or 0)
+
+
+def event_changesets_since(session: Session, organisation: str, moment: datetime) -> list[dict[str, Any]]:
+    """Changesets after ``moment`` that wrote events of the organisation: who, when, why, how many events."""
+    rows = session.execute(
+        select(Changeset.id, Changeset.recorded_by, Changeset.recorded_at, Changeset.reason, func.count(Record.id))
+        .join(Record, Record.changeset_id == Changeset.id)
+        .where(Record.kind == "event", Record.organisation == organisation, Changeset.recorded_at > moment)
+        .group_by(Changeset.id, Changeset.recorded_by, Changeset.recorded_at, Changeset.reason)
+        .order_by(Changeset.id)
+    ).all()
+    out = []
+    for cs, who, at, reason, n in rows:
+        moment_at = at if at.tzinfo is not None else at.replace(tzinfo=UTC)
+        out.append(
+            {"changeset": cs, "recorded_by": who, "recorded_at": moment_at.isoformat(), "reason": reason, "events": n}
+        )
+    return out
+
+
 def event_span(session: Session, organisation: str) -> tuple[date | None, date | None, int]:
     """The first and last day an event of the organisation takes effect, and how many events."""
     first, last, count = session.execute(

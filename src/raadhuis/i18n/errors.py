@@ -174,3 +174,9 @@ def add_patterns(patterns: list[tuple[str, str]]) -> None:
     """Dutch patterns of a feature's own check messages (its i18n module calls this), tried
     before the general ones so that a specific message is not half translated by a general one."""
     _COMPILED[:0] = [(re.compile(f"^{p}$", re.DOTALL), d) for p, d in patterns]
+
+
+def add_wrappers(patterns: list[tuple[str, str]]) -> None:
+    """Dutch templates of messages that wrap another message (their last group), which is
+    translated in turn: ``"without X, event Y would no longer fit: {inner}"``."""
+    _WRAPPERS_COMPILED[:0] = [(re.compile(f"^{p}$", re.DOTALL), d) for p, d in patterns]

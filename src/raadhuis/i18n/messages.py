@@ -124,3 +124,6 @@ MESSAGES.update(PROGRAMME_MESSAGES)
 MESSAGES.update(ENGINE_MESSAGES)
 MESSAGES.update(TRAJECTORY_MESSAGES)
 MESSAGES.update(STUDY_MESSAGES)
+from raadhuis.i18n.scenarios import SCENARIO_MESSAGES  # noqa: E402 - scenarios and salary tables
+
+MESSAGES.update(SCENARIO_MESSAGES)

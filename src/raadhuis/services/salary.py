@@ -163,7 +163,7 @@ def import_tables(
     if raw_source:
         errs: Errors = []
         ds.sources.append(decode_source(raw_source, ("sources", 0), errs, None))
-    with store.session() as s, s.begin():
+    with store.write(also=["salary_tables"]) as s:  # shared records: the register's lock for them
         known = StoreKnown(s)
         errors: Errors = []
         check_dataset(ds, errors, known, known)

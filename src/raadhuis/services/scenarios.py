@@ -926,7 +926,8 @@ def promote(
         events=tuple(decided),
         promoted=Promotion(did, tuple(e.id for e in decided), _now()),
     )
-    with store.session() as s, s.begin():
+    # Under the organisation's write lock (Store.write): the check of the plan and the write are one step.
+    with store.write([item.organisation]) as s:
         if repo.current_version(s, "scenario", item.organisation, item.id, lock=True) != current:
             raise InputErrors(
                 [InputError(origin, None, "version", f"scenario {item.id!r} changed meanwhile; look again")]

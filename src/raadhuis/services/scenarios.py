@@ -1279,7 +1279,7 @@ def compare(
                 v["code"], {"code": v["code"], "name": v["name"], "demand_fte": None, "columns": {}}
             )
             row["columns"].setdefault(col["key"], {})["vulnerability"] = v["score"]
-    assumptions = list(dict.fromkeys(a["nl"] for col in columns for a in col["cost"]["assumptions"]))
+    assumptions = list({a["nl"]: a for col in columns for a in col["cost"]["assumptions"]}.values())
     table_info = None
     if table is not None:
         _, shipped = salary.tables(store)

@@ -45,7 +45,10 @@ def _put(ws: Any, row: int, column: int, value: Any, number_format: str | None =
 
 def comparison_workbook(tables: Any, lang: str = "nl") -> bytes:
     """The workbook's bytes for the tables of ``services.comparison.tables``."""
-    say = lambda key, **v: t(key, lang, **v)  # noqa: E731 - a short alias for the catalogue
+
+    def say(key: str, **values: object) -> str:
+        return t(key, lang, **values)
+
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = say("scn.xlsx.sheet_compare")

@@ -117,7 +117,10 @@ def pyramid_drawing(pyramids: list[dict[str, Any]], width: float, lang: str) -> 
 
 def comparison_pdf(tables: Any, lang: str = "nl") -> bytes:
     """PDF bytes of the tables of ``services.comparison.tables``."""
-    say = lambda key, **v: t(key, lang, **v)  # noqa: E731 - a short alias for the catalogue
+
+    def say(key: str, **values: object) -> str:
+        return t(key, lang, **values)
+
     buf = BytesIO()
     size = landscape(A4)
     doc = SimpleDocTemplate(

@@ -37,7 +37,11 @@ ALLOWED = {
 # What a token of each scope lets through (its user is beheerder of OWN).
 TOKEN_ALLOWS = {"read": {"read"}, f"write:{OWN}": {"read", "write"}, f"study:{OWN}": {"read", "study"}}
 SAMPLES = {"unit": "BSP", "event_id": "bsp-samenvoeging", "token": "A" * 24, "token_id": "999999"}
-SAMPLES |= {"trajectory": "vvh-enschede-2011", "task": "vvh"}  # a trajectory Losser takes part in
+SAMPLES |= {"trajectory": "vvh-enschede-2011", "task": "vvh"}
+SAMPLES |= {
+    "scenario": "herijking-2011",
+    "fmt": "pdf",
+}  # Losser's scenario in the example  # a trajectory Losser takes part in
 SAMPLES |= {"study": "rekenkamer-losser-2017", "number": "3a"}  # the Losser rekenkamer study of 2017
 
 

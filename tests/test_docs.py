@@ -128,7 +128,7 @@ def test_error_example_fails_as_shown(block: Block, tmp_path: Path) -> None:
 
 
 # Pages of their own for the sections (docs/samenwerking.md, …): their examples work as written too.
-SECTION_PAGES = ("samenwerking.md",)
+SECTION_PAGES = ("samenwerking.md", "scenarios.md")
 SECTION_BLOCKS = [
     (page, b)
     for page in SECTION_PAGES
@@ -228,7 +228,16 @@ def test_documented_command_exists(lineno: int, line: str) -> None:
     if name.isupper() or name in ("COMMAND", "OPDRACHT"):  # a placeholder such as `raadhuis OPDRACHT --help`
         return
     assert name in commands, f"docs/cli.md:{lineno}: {name!r} is not a raadhuis command ({', '.join(sorted(commands))})"
-    known = {o for p in commands[name].params for o in p.opts + p.secondary_opts} | {"--help"} | _global_options()
+    command = commands[name]
+    sub = getattr(command, "commands", None)
+    if sub:  # a group (`raadhuis scenario new …`): the options are those of its subcommand
+        words = [w for w in shlex.split(line.replace("…", ""))[1:] if not w.startswith("-")]
+        following = words[words.index(name) + 1 :] if name in words else []
+        if following and following[0] in sub:
+            command = sub[following[0]]
+        elif following:
+            pytest.fail(f"docs/cli.md:{lineno}: {name} has no subcommand {following[0]!r} ({', '.join(sorted(sub))})")
+    known = {o for p in command.params for o in p.opts + p.secondary_opts} | {"--help"} | _global_options()
     for opt in options:
         assert opt in known, f"docs/cli.md:{lineno}: {name} has no option {opt!r}"
 

@@ -158,6 +158,8 @@ def personnel_cost(
                 params={"posts": n},
             )
         )
+    if not cost.posts or cost.known == 0:
+        return cost  # nothing was costed: no figure rests on the rule, the charges or the table
     if assumed_step:
         nl, en = _RULE_TEXT[step_rule]
         cost.assumptions.append(Reason(f"cost.step_{step_rule}", nl, en))

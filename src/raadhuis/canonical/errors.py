@@ -51,6 +51,8 @@ class InputError:
         if self.sheet is not None:
             out["sheet"] = self.sheet
             out["column"] = self.column
+        elif self.column is not None:  # a CSV file: no sheet, but the column is still where to look
+            out["column"] = self.column
         return out
 
 

@@ -7,7 +7,17 @@ The commands live in one module per subject; importing them registers them on ``
 
 from __future__ import annotations
 
-from raadhuis.cli import exchange, reference, register, serve, sources, studies, trajectories, users  # noqa: F401 - registers the commands
+from raadhuis.cli import (  # noqa: F401 - registers the commands
+    exchange,
+    reference,
+    register,
+    scenarios,
+    serve,
+    sources,
+    studies,
+    trajectories,
+    users,
+)
 from raadhuis.cli.analysis import register_commands
 from raadhuis.cli.base import app
 

@@ -15,7 +15,6 @@ from typing import Any
 
 from raadhuis.i18n import t
 from raadhuis.i18n.formatting import format_date, format_fte, format_money, format_number
-from raadhuis.render.orgchart import mark_label
 
 
 @dataclass
@@ -270,7 +269,7 @@ def tables(data: dict[str, Any], lang: str = "nl") -> Tables:
                 "stale_changes": col["stale"]["changes"],
                 "conflicts": col["conflicts"],
                 "displaced": col["displaced"],
-                "unit_changes": [f"{c['name']}: {mark_label(c['change'], lang)}" for c in col.get("unit_changes", [])],
+                "unit_changes": [f"{c['name']}: {say('scn.mark.' + c['change'])}" for c in col.get("unit_changes", [])],
                 "cooperations": [
                     f"{c['name']} ({', '.join(c['task_fields'])}): {', '.join(unit_names.get(u, u) for u in c['units'])}"
                     for c in col.get("cooperations_affected", [])

@@ -280,8 +280,17 @@ def _evaluate_now(store: Store, scenario: Scenario) -> Evaluation:
     return dom.evaluate_from(start.snapshot, scenario, [_default_day(scenario)], start.later_for(scenario))
 
 
+def _days_of(scenario: Scenario) -> list[date]:
+    """The days worth looking at: the branch day, each change, and the target date it takes effect."""
+    days = set(dom.change_days(scenario))
+    if scenario.effective_by is not None and scenario.effective_by.effective > scenario.branch_day:
+        days.add(scenario.effective_by.effective)
+    return sorted(days)
+
+
 def _default_day(scenario: Scenario) -> date:
-    return max(dom.change_days(scenario))
+    """After its last change (or on its target date, before it has changes)."""
+    return max(_days_of(scenario))
 
 
 def _conflict(exc: EngineError, scenario: Scenario, lang: str) -> dict[str, Any]:
@@ -324,6 +333,7 @@ def summary(scenario: Scenario, version: int) -> dict[str, Any]:
         "description": scenario.description,
         "from": scenario.branch.text,
         "view": scenario.view.value,
+        "after_branch": scenario.after_branch.value,
         "decide_by": scenario.decide_by.text if scenario.decide_by else None,
         "effective_by": scenario.effective_by.text if scenario.effective_by else None,
         "events": len(scenario.events),
@@ -395,6 +405,7 @@ def show(store: Store, organisation: str, scenario_id: str, at: date | None = No
         return t(key, lang, **values)
 
     reading = differences.read(diff_json, timeline, before_rows, after_rows, org_names, say, lang)
+    said = {sd.event["id"]: sd.text() for sd in reading.changes if sd.event}
     conflicts = {c.event.id: _conflict(c, item, lang) for c in result.conflicts}
     displaced = [_conflict(c, item, lang) for c in result.displaced]
     events = []
@@ -406,6 +417,7 @@ def show(store: Store, organisation: str, scenario_id: str, at: date | None = No
                 "type": e.type.value,
                 "date": e.date.text,
                 "title": e.title,
+                "text": said.get(e.id),
                 "assumption": e.assumption,
                 "data": scenario_to_dict(replace(item, events=(e,)))["events"][0],
                 "applied": e.id in result.applied,
@@ -418,7 +430,7 @@ def show(store: Store, organisation: str, scenario_id: str, at: date | None = No
         | {"sources": [c.to_dict() for c in item.citations], "assumption": item.assumption},
         "at": day.isoformat(),
         "branch_day": item.branch_day.isoformat(),
-        "days": [d.isoformat() for d in dom.change_days(item)],
+        "days": [d.isoformat() for d in _days_of(item)],
         "events": events,
         "changes": [
             {"kind": sd.kind, "text": sd.text(), "segments": sd.segments, "units": sd.units} for sd in reading.changes
@@ -623,12 +635,59 @@ def _subject(raw: Mapping[str, Any]) -> str:
     return "-".join(str(u) for u in (raw.get("units") or [])[:3]) or str(raw.get("function") or "gebeurtenis")
 
 
+def _ids_taken(store: Store, scenario: Scenario) -> tuple[set[str], set[str]]:
+    """Every unit and post id the baseline and the scenario ever use: a new one is made unique against them."""
+    start = start_of(store, scenario.organisation, scenario.view, scenario.branch_day)
+    events = [*start.later, *scenario.events]
+    units = set(start.snapshot.units) | {u for e in events for u in e.subjects()}
+    posts = set(start.snapshot.posts)
+    for e in events:
+        if e.post is not None:
+            posts.add(e.post.id)
+        if e.post_id:
+            posts.add(e.post_id)
+    return units, posts
+
+
+def _code(text: str) -> str:
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^A-Za-z0-9]+", "-", plain.strip()).strip("-").upper()[:80] or "X"
+
+
+def _with_ids(raw: dict[str, Any], units: set[str], posts: set[str]) -> dict[str, Any]:
+    """New units and posts without an id get one by the register's rule: a unit its abbreviation
+    (``BSP``) or name, a post its unit and title; unique against every id ever used there."""
+    raw = dict(raw)
+    for key in ("unit", "into"):
+        value = raw.get(key)
+        items = value if isinstance(value, list) else [value]
+        fixed = []
+        for item in items:
+            if isinstance(item, dict) and not item.get("id") and item.get("name"):
+                abbr = str(item.get("abbreviation") or "").strip()
+                item = dict(item, id=_unique(_code(abbr) if abbr else _slug(str(item["name"])), units))
+            if isinstance(item, dict) and item.get("id"):
+                units.add(str(item["id"]))
+            fixed.append(item)
+        raw[key] = fixed if isinstance(value, list) else fixed[0]
+    post = raw.get("post")
+    if isinstance(post, dict) and not post.get("id") and post.get("unit") and post.get("title"):
+        post = dict(post, id=_unique(f"{post['unit']}-{_slug(str(post['title']))}", posts))
+        raw["post"] = post
+    if isinstance(post, dict) and post.get("id"):
+        posts.add(str(post["id"]))
+    return {k: v for k, v in raw.items() if v is not None or k == "parent"}
+
+
 def _decode_new(store: Store, scenario: Scenario, raw_events: list[Any], origin: str) -> list[Event]:
     """The events an edit brings, decoded by the one decoder; ids made when not given."""
     taken = _event_taken(store, scenario)
+    units, posts = _ids_taken(store, scenario)
     ctx = DecodeContext(scenario.organisation)
     out: list[Event] = []
     for j, raw in enumerate(raw_events):
+        if isinstance(raw, dict):
+            raw = _with_ids(raw, units, posts)
         if isinstance(raw, dict) and not raw.get("id") and raw.get("type") and raw.get("date"):
             word = EVENT_WORDS.get(str(raw["type"]), _slug(str(raw["type"])))
             raw = dict(raw, id=_unique(f"{_slug(_subject(raw))}-{word}-{_slug(str(raw['date']))}", taken))

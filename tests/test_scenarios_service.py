@@ -272,3 +272,53 @@ def test_the_examples_compare_and_export_import_records_nothing(store: Store, tm
     exported.write_text(dump_dataset(register.export_dataset(store)), encoding="utf-8")
     again = register.import_dataset(store, exported, who="test", reason="again")
     assert again.changed is False
+
+
+def test_posts_and_fte_resting_on_assumptions_carry_the_mark_and_unknown_stays_unknown(store: Store) -> None:
+    from raadhuis.services import comparison
+
+    register.import_dataset(store, EXAMPLES / "jaarverslag-2024.yaml", who="test", reason="examples")
+    data = sc.compare(store, "voorbeeldgemeente-2024", ["drie-domeinen", "vijf-afdelingen"])
+    for col in data["columns"]:  # the example's formatie is illustrative, and says so in JSON
+        assert "illustratie" in col["figures"]["assumption"].lower()
+        assert col["formation"]["assumption"]
+    tables = comparison.tables(data, "nl")
+    rows = {r.label: r for s in tables.sections for r in s.rows}
+    for label in ("Formatieplaatsen", "Formatie (fte)", "Formatie per leidinggevende (gemiddeld, fte)"):
+        assert all(c.assumed for c in rows[label].cells), label
+    assert not any(c.assumed for c in rows["Eenheden"].cells)  # unit counts rest on no post's figures
+    bezetting = rows["Bezetting (fte)"].cells
+    assert all(c.text == "onbekend" and not c.assumed for c in bezetting)  # unknown, not an assumption
+    assert any("formatieplaatsen en fte rusten op aannames" in a for a in tables.assumptions)
+
+
+def test_a_scenario_without_assumed_posts_has_no_formatie_mark(losser: Store) -> None:
+    from raadhuis.services import comparison
+
+    sid = _branch(losser)
+    sc.add_events(losser, ORG, sid, FIVE_TO_THREE, "consultant", "model")
+    data = sc.compare(losser, ORG, [sid])
+    assert [c["figures"]["assumption"] for c in data["columns"]] == [None, None]
+    rows = {r.label: r for s in comparison.tables(data, "nl").sections for r in s.rows}
+    assert not any(c.assumed for c in rows["Formatie (fte)"].cells)
+    assert rows["Personeelslasten formatie per jaar"].cells[1].assumed  # the cost still rests on its step rule
+
+
+def test_excel_shows_differences_without_a_stray_apostrophe_and_runs_no_formula(losser: Store) -> None:
+    from io import BytesIO
+
+    import openpyxl
+
+    from raadhuis.formats.scenario_excel import comparison_workbook
+    from raadhuis.services import comparison
+
+    sid = str(sc.new(losser, ORG, "=1+1", "1-9-2011", "consultant")["scenario"]["id"])
+    sc.add_events(losser, ORG, sid, FIVE_TO_THREE, "consultant", "model")
+    data = sc.compare(losser, ORG, [sid])
+    sheet = openpyxl.load_workbook(BytesIO(comparison_workbook(comparison.tables(data, "nl"), "nl")))["Vergelijking"]
+    cells = {c.value: c for row in sheet.iter_rows() for c in row if isinstance(c.value, str)}
+    assert "+2 (meer)" in cells and "'+2 (meer)" not in cells  # what the reader sees
+    assert cells["+2 (meer)"].quotePrefix and cells["+2 (meer)"].data_type == "s"
+    head = next(v for v in cells if v.startswith("=1+1"))
+    assert cells[head].quotePrefix and cells[head].data_type == "s"  # a name like a formula stays text
+    assert all(c.data_type != "f" for row in sheet.iter_rows() for c in row)

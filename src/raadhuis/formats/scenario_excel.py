@@ -6,8 +6,9 @@ scenario* (what no longer fits, units that change, cooperations affected, staff 
 or manager) and *Aannames* (what the cost rests on, the salary table and its publication). A
 figure that rests on an assumption says so in the column *Aanname*.
 
-No cell can run as a formula: texts go through ``excel_export.safe_text`` and are written as
-strings, as the register's own export does.
+No cell can run as a formula: texts are written as strings, and a text that
+``excel_export.safe_text`` would guard (it starts with = + - @) is marked as text by Excel's own
+quote prefix, not by an apostrophe the reader would see ("+2 (meer)", not "'+2 (meer)").
 """
 
 from __future__ import annotations
@@ -34,8 +35,13 @@ FORMATS = {"fte": "#,##0.00", "money": "€ #,##0", "mean": "0.0", "number": "0"
 def _put(ws: Any, row: int, column: int, value: Any, number_format: str | None = None) -> Any:
     cell = ws.cell(row=row, column=column)
     if isinstance(value, str):
-        cell.value = safe_text(value)
-        cell.data_type = "s"  # never a formula, whatever the text starts with
+        # Never a formula, whatever the text starts with: a string cell, and one that starts like a
+        # formula ("+2 (meer)") is marked as text the way Excel marks it (quotePrefix), so that
+        # neither opening nor editing it runs it, and the reader sees no stray apostrophe.
+        cell.value = value
+        cell.data_type = "s"
+        if safe_text(value) != value:
+            cell.quotePrefix = True
     else:
         cell.value = value
         if number_format and value is not None:

@@ -310,6 +310,10 @@ SCENARIO_MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Deze tabel is illustratief: elke kostenpost eruit draagt het kenmerk 'aanname'.",
         "en": "This table is illustrative: every cost figure from it carries the mark 'assumption'.",
     },
+    "scn.assumption.formatie": {
+        "nl": "{name}: formatieplaatsen en fte rusten op aannames — {why}",
+        "en": "{name}: posts and FTE rest on assumptions — {why}",
+    },
     "scn.table_note.none": {
         "nl": "Er is geen salaristabel: de kosten zijn onbekend.",
         "en": "There is no salary table: costs are unknown.",

@@ -125,7 +125,8 @@ def _row(label: str, values: list[Any], kind: str, lang: str, assumed: list[bool
     cells = []
     base = values[0] if values else None
     for i, value in enumerate(values):
-        cell = Cell(_fmt(value, kind, lang), value=value, assumed=bool(assumed and assumed[i]))
+        # An unknown figure is unknown, not an assumption: only a figure carries the mark.
+        cell = Cell(_fmt(value, kind, lang), value=value, assumed=bool(assumed and assumed[i]) and value is not None)
         if i > 0:
             cell.delta, cell.direction, cell.delta_value = _delta(base, value, kind, lang)
         cells.append(cell)
@@ -158,12 +159,15 @@ def tables(data: dict[str, Any], lang: str = "nl") -> Tables:
         return out
 
     costed = [bool(col["cost"]["assumption"]) for col in cols]
+    # Posts and FTE resting on posts recorded as assumptions (illustrative formatie) carry the mark.
+    formed = [bool(col["figures"].get("assumption")) for col in cols]
+    per_manager = [bool((col.get("formation") or {}).get("assumption")) for col in cols]
     figures = Section("figures", say("scn.sec.figures"))
     figures.rows = [
         _row(say("scn.row.units"), values(("figures", "units")), "number", lang),
-        _row(say("scn.row.posts"), values(("figures", "posts")), "number", lang),
-        _row(say("scn.row.formatie"), values(("figures", "formatie_fte")), "fte", lang),
-        _row(say("scn.row.bezetting"), values(("figures", "bezetting_fte")), "fte", lang),
+        _row(say("scn.row.posts"), values(("figures", "posts")), "number", lang, formed),
+        _row(say("scn.row.formatie"), values(("figures", "formatie_fte")), "fte", lang, formed),
+        _row(say("scn.row.bezetting"), values(("figures", "bezetting_fte")), "fte", lang, formed),
         _row(say("scn.row.cost"), values(("cost", "total")), "money", lang, costed),
     ]
     unknown_staffing = [col["figures"]["unrecorded_posts"] for col in cols]
@@ -181,8 +185,8 @@ def tables(data: dict[str, Any], lang: str = "nl") -> Tables:
         _row(say("scn.row.managers"), values(("span", "managers")), "number", lang),
         _row(say("scn.row.mean_span"), values(("span", "mean")), "mean", lang),
         _row(say("scn.row.max_span"), values(("span", "maximum")), "number", lang),
-        _row(say("scn.row.formation_mean"), values(("formation", "mean_fte")), "fte", lang),
-        _row(say("scn.row.formation_max"), values(("formation", "maximum_fte")), "fte", lang),
+        _row(say("scn.row.formation_mean"), values(("formation", "mean_fte")), "fte", lang, per_manager),
+        _row(say("scn.row.formation_max"), values(("formation", "maximum_fte")), "fte", lang, per_manager),
         _row(say("scn.row.layers"), values(("span", "layers")), "number", lang),
         _row(
             say("scn.row.outside_band", low=data["band"][0], high=data["band"][1]),
@@ -210,7 +214,13 @@ def tables(data: dict[str, Any], lang: str = "nl") -> Tables:
             _row(say("scn.row.layer_managers", n=n), [x["managers"] if x else 0 for x in layer], "number", lang)
         )
         pyramid.rows.append(
-            _row(say("scn.row.layer_formation", n=n), [x["formation_fte"] if x else 0.0 for x in layer], "fte", lang)
+            _row(
+                say("scn.row.layer_formation", n=n),
+                [x["formation_fte"] if x else 0.0 for x in layer],
+                "fte",
+                lang,
+                formed,
+            )
         )
     fields = Section("task_fields", say("scn.sec.task_fields"), note=say("scn.note.task_fields"))
     if not data["task_fields"]:
@@ -314,7 +324,12 @@ def tables(data: dict[str, Any], lang: str = "nl") -> Tables:
         heads=heads(data, lang),
         sections=sections,
         per_scenario=per,
-        assumptions=[a.get(lang) or a["nl"] for a in data["assumptions"]],
+        assumptions=[a.get(lang) or a["nl"] for a in data["assumptions"]]
+        + [
+            say("scn.assumption.formatie", name=names[i], why=col["figures"]["assumption"])
+            for i, col in enumerate(cols)
+            if col["figures"].get("assumption")
+        ],
         table_note=note,
         file_stem=f"{org['id']}-scenariovergelijking-{data['at']}",
         pyramids=pyramids,

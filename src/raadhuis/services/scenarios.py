@@ -1111,7 +1111,8 @@ def _column(
     out: dict[str, Any] = {
         "key": key,
         "at": snapshot.at.isoformat(),
-        "figures": head.to_dict(),
+        "figures": head.to_dict()
+        | {"assumption": "; ".join(dict.fromkeys(w.rstrip(". ") for w in assumed.values())) or None},
         "cost": cost.to_dict(),
         "cost_by_unit": {u: round(v, 2) for u, v in cost.by_unit.items()},
         "span": reorg.span_summary(span) | {"managers_detail": [m.to_dict() for m in span.managers]},

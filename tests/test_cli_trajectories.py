@@ -96,3 +96,25 @@ def test_outcomes_say_what_enschede_losser_saved_with_the_quote(db: Path) -> Non
     data = json.loads(run(db, "outcomes", "--format", "json")[1])
     saving = next(e for e in data["enschede-losser-bedrijfsvoering"]["effects"] if e["amount"])
     assert saving["amount"] == {"value": 600000, "per": "year", "currency": "EUR", "bound": "at_least"}
+
+
+def test_assess_text_keeps_every_assumption_mark_and_the_pool_cost(db: Path, tmp_path: Path) -> None:
+    # Scores read from a report's words are assumptions: the mark stays on the screen (not eaten as markup).
+    code, out = run(db, "assess", "regionale-pool-2017", "strategische-capaciteit")
+    assert code == 0 and "-1 slechter [aanname] — Rekenkamercommissie Losser" in out
+    assert "[aanname: Score -1 (slechter) is onze lezing" in out
+    # The pool of the documented example: cost and shares rest on illustrative figures, and say so.
+    import re
+
+    docs = (ROOT / "docs" / "samenwerking.md").read_text(encoding="utf-8")
+    example = re.search(r"## Een voorbeeld\n\n```yaml\n(.*?)```", docs, re.S)
+    assert example is not None
+    (tmp_path / "jz.yaml").write_text(example.group(1), encoding="utf-8")
+    other = tmp_path / "jz.sqlite"
+    code, out = run(other, "import", str(tmp_path / "jz.yaml"), "-m", "voorbeeld")
+    assert code == 0, out
+    code, out = run(other, "assess", "jz-verkenning", "jz")
+    assert code == 0
+    assert "Kosten van de pool: € 90.000 per jaar [aanname: illustratief]" in out
+    assert "Wormerland 64% (€ 57.600) [aanname: illustratief], Oostzaan 36% (€ 32.400) [aanname: illustratief]" in out
+    assert "+1 beter [aanname] — Adviesbureau (illustratief)" in out

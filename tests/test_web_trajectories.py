@@ -113,6 +113,21 @@ def test_timeline_and_cooperation_register_show_trajectories(client: TestClient)
     assert "/trajectories/vvh-enschede-2011" in coops
 
 
+def test_a_participants_timeline_marks_assumed_milestones_and_passed_windows(client: TestClient) -> None:
+    html = client.get("/o/GM0880/timeline").text
+
+    def item(milestone: str) -> str:
+        return html.split(f'id="tm-wol-2007-2009-{milestone}"', 1)[1].split("</li>", 1)[0]
+
+    # 'Gehouden' is read from the source, not said by it: the mark and its reason are on the timeline too.
+    held = item("informatiebijeenkomsten")
+    assert "gehouden" in held and 'class="badge assumption"' in held and "zegt de bron niet" in held
+    # A planned milestone whose window is over: whether it happened is unknown, and the page says so.
+    planned = item("besluitvorming")
+    assert "gepland" in planned and "periode voorbij" in planned and "assumption" not in planned
+    assert "periode voorbij" not in item("verkenningsronde")  # held: nothing left unknown
+
+
 def test_option_form_previews_then_saves_attributed(client: TestClient, sqlite_store: Store) -> None:
     form = {
         "csrf": token(client),

@@ -182,16 +182,17 @@ def assess_cmd(
                     value = _tr("traj.words_only") if s["score"] is None else f"{s['score']:+g}"
                     label = f" {s['label']}" if s["label"] else ""
                     mark = f" [{_tr('assumption')}]" if s["assumption"] else ""
-                    parts.append(f"{value}{label}{mark} — {s['by']}")
+                    parts.append(_esc(f"{value}{label}{mark} — {s['by']}"))  # the mark is text, not markup
                 cells.append("\n".join(parts) or "–")
             table.add_row(row["criterion"]["name"], *cells)
         console.print(table)
         for row in data["rows"]:
             for cell in row["cells"]:
                 for s in cell["scores"]:
+                    said = " ".join(x for x in (s["reasoning"] or "", _quotes(s["sources"])) if x)
                     console.print(
-                        f"  {_esc(row['criterion']['name'])} / {_esc(cell['option'])}: {_esc(s['reasoning'] or '')}"
-                        f" {_esc(_quotes(s['sources']))}",
+                        f"  {_esc(row['criterion']['name'])} / {_esc(cell['option'])}: {_esc(said)}"
+                        f"{_esc(_assumption(s['assumption']))}",
                         highlight=False,
                         soft_wrap=True,
                     )
@@ -236,6 +237,16 @@ def assess_cmd(
             console.print(f"  {_esc(p['name'])}: {_tr('traj.rests_on_assumption', ids=', '.join(p['assumption']))}")
     for pool in data["pools"]:
         console.print(f"\n[bold]{_tr('traj.pool')}[/bold] ({_esc(pool['option'])})")
+        cost = pool["cost"]
+        if cost and cost.get("value") is not None:
+            amount = f"€ {_num(cost['value'], 0)} {_tr('traj.per.' + cost['per'])}" if cost.get("per") else ""
+            cost_text = f"{amount or _num(cost['value'], 0)}{_assumption(cost.get('assumption'))}"
+            quoted = _quotes(cost.get("sources") or [])
+            console.print(
+                _esc(f"  {_tr('traj.pool_cost')}: {cost_text}" + (f" {quoted}" if quoted else "")), highlight=False
+            )
+        else:
+            console.print(_esc(f"  {_tr('traj.pool_cost')}: {_tr('traj.missing')}"), highlight=False)
         for split in pool["splits"]:
             chosen = f" ({_tr('traj.chosen_key')})" if split["chosen"] else ""
             if not split["complete"]:
@@ -245,10 +256,10 @@ def assess_cmd(
             shares = ", ".join(
                 f"{s['organisation']['name']} {_num(100 * s['share'], 1)}%"
                 + (f" (€ {_num(s['amount'], 0)})" if s["amount"] is not None else "")
-                + (f" [{_tr('assumption')}]" if s["assumption"] else "")
+                + _assumption(s["assumption"])
                 for s in split["shares"]
             )
-            console.print(f"  {split['key_label']}{chosen}: {shares}", highlight=False)
+            console.print(_esc(f"  {split['key_label']}{chosen}: {shares}"), highlight=False)
 
 
 @app.command("outcomes")

@@ -82,7 +82,8 @@ def test_upload_broken_then_valid(page, live_url: str, tmp_path: Path) -> None: 
     assert "kapot.yaml, regel 5" in alert.inner_text() and "explode" in alert.inner_text()
     shot(page, "05-upload-error")
     page.set_input_files("#file", str(valid))
-    page.get_by_role("button", name="Voorbeeld bekijken").click()
+    with page.expect_navigation():  # the preview is a new page: read it once it has arrived
+        page.get_by_role("button", name="Voorbeeld bekijken").click()
     assert "up-1" in page.content()
     shot(page, "06-upload-preview")
     page.fill("#reason", "browsertest")

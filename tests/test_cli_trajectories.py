@@ -118,3 +118,16 @@ def test_assess_text_keeps_every_assumption_mark_and_the_pool_cost(db: Path, tmp
     assert "Kosten van de pool: € 90.000 per jaar [aanname: illustratief]" in out
     assert "Wormerland 64% (€ 57.600) [aanname: illustratief], Oostzaan 36% (€ 32.400) [aanname: illustratief]" in out
     assert "+1 beter [aanname] — Adviesbureau (illustratief)" in out
+
+
+def test_trajectory_text_gives_the_questions_and_phases_and_the_timeline_its_milestones(db: Path) -> None:
+    code, out = run(db, "trajectory", "wol-2007-2009")
+    assert code == 0
+    assert "Vragen van de verkenning" in out and "Kan samenwerking versterking opleveren?" in out
+    assert "Fasen" in out and "Verkenningsronde (augustus/september 2007) — gehouden" in out
+    # A participant's timeline has no events of its own here, but the trajectory's milestones are on it.
+    code, out = run(db, "timeline", "GM0880")
+    assert code == 0 and "Mijlpalen van samenwerkingstrajecten" in out
+    assert "Februari 2008 (1 februari – 29 februari 2008) — Informatiebijeenkomsten raden — gehouden [aanname:" in out
+    assert "Begin 2009 (1 januari – 31 maart 2009 (bij benadering)) — Besluitvorming over vervolg van de" in out
+    assert "gepland, periode voorbij, beslismoment" in out

@@ -126,6 +126,20 @@ def test_a_participants_timeline_marks_assumed_milestones_and_passed_windows(cli
     planned = item("besluitvorming")
     assert "gepland" in planned and "periode voorbij" in planned and "assumption" not in planned
     assert "periode voorbij" not in item("verkenningsronde")  # held: nothing left unknown
+    # ... and on a time axis, as on the trajectory page: one mark per milestone, decision moments too.
+    axis = html.split('class="time-axis"', 1)[1].split("</svg>", 1)[0]
+    assert axis.count('class="milestone ') == 7 and 'data-milestone="besluitvorming"' in axis
+
+
+def test_the_cooperation_register_names_legal_forms_and_the_chart_marks_assumed_scores(client: TestClient) -> None:
+    coops = client.get("/o/GM0168/cooperations").text
+    assert ">Openbaar lichaam<" in coops and ">Dienstverleningsovereenkomst (DVO)<" in coops
+    assert ">openbaar_lichaam<" not in coops and ">dvo<" not in coops  # a glossary term, never the code
+    html = client.get("/trajectories/regionale-pool-2017/tasks/strategische-capaciteit").text
+    chart = html.split('class="scores-chart"', 1)[1].split("</svg>", 1)[0]
+    # Every score of the example is a reading of the report's words: each bar says so.
+    assert chart.count('class="bar assumed"') == chart.count('class="bar') == 6  # six scored cells
+    assert "-1 (aanname)" in chart and "+1 (aanname)" in chart
 
 
 def test_option_form_previews_then_saves_attributed(client: TestClient, sqlite_store: Store) -> None:

@@ -242,7 +242,31 @@ def timeline(
     console.print(t("timeline.title", lang, org=data["organisation"]["name"]), highlight=False)
     if not data["events"]:
         console.print(t("timeline.empty", lang))
+    else:
+        _timeline_table(data, lang)
+    _timeline_milestones(data.get("milestones") or [], lang)
+
+
+def _timeline_milestones(milestones: list[dict[str, Any]], lang: str) -> None:
+    """The milestones of the organisation's cooperation trajectories, as the timeline page lists them."""
+    if not milestones:
         return
+    console.print(f"\n[bold]{_esc(t('traj.on_timeline', lang))}[/bold]")
+    for m in milestones:
+        notes = [m["status_label"]]
+        if m.get("window_passed") and m.get("status") == "planned":
+            notes.append(t("traj.window_passed", lang))
+        if m.get("decision_moment"):
+            notes.append(t("traj.decision_moment", lang))
+        line = f"  {m['date']} ({m['window']}) — {m['title']} — {', '.join(notes)}"
+        if m.get("assumption"):
+            why = m["assumption"]
+            line += f" [{t('assumption', lang)}" + (f": {why}" if isinstance(why, str) else "") + "]"
+        line += f" ({m['trajectory']['name']})"
+        console.print(_esc(line), highlight=False, soft_wrap=True)
+
+
+def _timeline_table(data: dict[str, Any], lang: str) -> None:
     table = Table()
     for col in ("date", "type", "status", "unit", "decision", "sources"):
         table.add_column(t(col, lang))

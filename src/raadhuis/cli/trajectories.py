@@ -107,6 +107,11 @@ def trajectory_cmd(
                 f"  {_tr('decision')}: {_esc(d.get('body', ''))} {_esc(d.get('date', ''))} — {_esc(d.get('title', d['id']))}"
             )
         _print_quotes(o["sources"])
+    if data["questions"]:
+        console.print(f"\n[bold]{_tr('traj.questions')}[/bold]")
+    for q in data["questions"]:
+        console.print(f"  {_esc(q['text'])}", soft_wrap=True, highlight=False)
+        _print_quotes(q["sources"])
     for kind in ("constraint", "goal", "criterion", "driver"):
         items = [c for c in data["criteria"] if c["kind"] == kind]
         if items:
@@ -122,6 +127,16 @@ def trajectory_cmd(
         )
         console.print(f"  {_esc(b['name'])}: {_esc(b['role'] or '')} ({_esc(members)})", soft_wrap=True)
         _print_quotes(b["sources"])
+    if data["phases"]:
+        console.print(f"\n[bold]{_tr('traj.phases')}[/bold]")
+    for ph in data["phases"]:
+        start, end = ph["start"], ph["end"]
+        when = ""
+        if start:
+            when = f" ({start['date']}" + (f" – {end['date']}" if end and end["date"] != start["date"] else "") + ")"
+        text = f"  {ph['name']}{when} — {ph['status_label']}" + (f": {ph['description']}" if ph["description"] else "")
+        console.print(_esc(text + _assumption(ph["assumption"])), soft_wrap=True, highlight=False)
+        _print_quotes(ph["sources"])
     console.print(f"\n[bold]{_tr('traj.tasks')}[/bold]")
     for k in data["tasks"]:
         field = (

@@ -147,9 +147,10 @@ def _mean(values: list[float]) -> float | None:
     return sum(values) / len(values) if values else None
 
 
-def scores_svg(data: dict[str, Any], title: str, not_scored: str, width: int = 900) -> str:
+def scores_svg(data: dict[str, Any], title: str, not_scored: str, width: int = 900, assumed_word: str = "") -> str:
     """Per criterion (row) one bar per option, from 0 to the option's score on the scale (the mean
-    when several assessors scored it, with their number). ``data`` is what ``assess`` answers."""
+    when several assessors scored it, with their number). ``data`` is what ``assess`` answers. A
+    bar resting on a score marked as an assumption has a dashed outline and says ``assumed_word``."""
     options = data["options"]
     rows = data["rows"]
     if not options or not rows:
@@ -194,14 +195,19 @@ def scores_svg(data: dict[str, Any], title: str, not_scored: str, width: int = 9
             text = _signed(round(mean, 2))
             text = text.replace(".", ",") if data.get("lang") == "nl" else text
             count = f" (n={len(values)})" if len(values) > 1 else ""
+            assumed = any(s.get("assumption") for s in cell["scores"] if s["score"] is not None)
+            if assumed and assumed_word:
+                count += f" ({assumed_word})"
+            outline = ' stroke="#3d444d" stroke-dasharray="4 2"' if assumed else ""
             out.append(
-                f'<g class="bar" data-option={quoteattr(cell["option"])} data-criterion={quoteattr(row["criterion"]["id"])} '
-                f'data-score="{mean:g}"><title>{escape(name)}: {escape(text)}{count}</title>'
-                f'<rect x="{x1:.1f}" y="{y:.1f}" width="{max(2, x2 - x1):.1f}" height="{bar_h - 3}" fill="{colour}"/>'
+                f'<g class="bar{" assumed" if assumed else ""}" data-option={quoteattr(cell["option"])} '
+                f"data-criterion={quoteattr(row['criterion']['id'])} "
+                f'data-score="{mean:g}"><title>{escape(name)}: {escape(text)}{escape(count)}</title>'
+                f'<rect x="{x1:.1f}" y="{y:.1f}" width="{max(2, x2 - x1):.1f}" height="{bar_h - 3}" fill="{colour}"{outline}/>'
                 + (
-                    f'<text x="{x1 - 4:.1f}" y="{y + 12:.1f}" text-anchor="end">{escape(text)}{count}</text></g>'
+                    f'<text x="{x1 - 4:.1f}" y="{y + 12:.1f}" text-anchor="end">{escape(text)}{escape(count)}</text></g>'
                     if mean < 0
-                    else f'<text x="{x2 + 4:.1f}" y="{y + 12:.1f}">{escape(text)}{count}</text></g>'
+                    else f'<text x="{x2 + 4:.1f}" y="{y + 12:.1f}">{escape(text)}{escape(count)}</text></g>'
                 )
             )
     ly = 40 + row_h * len(rows) + 8

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
+from raadhuis.reference.legal_forms import legal_form
 from raadhuis.services import web_queries
 from raadhuis.web import chart
 from raadhuis.web.access import READ, require
@@ -24,9 +27,21 @@ def cooperations_of(request: Request, org: str) -> Response:
     return _page(request, org)
 
 
+def _legal_form_label(key: Any, lang: str) -> str | None:
+    """The glossary name of a legal form ('Openbaar lichaam'); a text that is no known form as recorded."""
+    if not key:
+        return None
+    try:
+        return legal_form(str(key)).label(lang)
+    except KeyError:
+        return str(key)
+
+
 def _page(request: Request, org: str | None) -> Response:
     lang = lang_of(request)
     data = web_queries.cooperations(request.app.state.store, org)
+    for c in data["cooperations"]:
+        c["legal_form_label"] = _legal_form_label(c.get("legal_form"), lang)
     title = tr("web.network", lang)
     svg = chart.network_svg(data["nodes"], data["edges"], lang, data["organisation"], title) if data["nodes"] else ""
     from raadhuis.services import studies, trajectories

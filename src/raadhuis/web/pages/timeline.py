@@ -3,6 +3,8 @@ filtered by date range, status and type, a page at a time."""
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
@@ -11,9 +13,12 @@ from fastapi.responses import HTMLResponse, Response
 from raadhuis.domain.events import EventType
 from raadhuis.domain.model import Status
 from raadhuis.i18n.formatting import format_date
+from raadhuis.i18n.trajectories import day_text
 from raadhuis.services import register
 from raadhuis.web.access import READ, require
+from raadhuis.web.chart import trusted
 from raadhuis.web.common import lang_of, parse_day, render, tr
+from raadhuis.web.trajectory_svg import time_axis_svg
 
 router = APIRouter()
 
@@ -62,6 +67,7 @@ def timeline_page(
         realised=[e for e in shown if e["status"] == "realised"],
         planned=[e for e in shown if e["status"] != "realised"],
         milestones=data["milestones"],
+        milestone_axis=trusted(_milestone_axis(data["milestones"], data["organisation"]["name"], lang)),
         types=types,
         statuses=statuses,
         all_types=EventType.values(),
@@ -74,4 +80,23 @@ def timeline_page(
         pages=pages,
         prev_url=page_url(page - 1) if page > 1 else None,
         next_url=page_url(page + 1) if page < pages else None,
+    )
+
+
+def _milestone_axis(milestones: list[dict[str, Any]], name: str, lang: str) -> str:
+    """The milestones of the organisation's trajectories on a time axis, drawn as on the trajectory page."""
+    today = date.today()
+    return time_axis_svg(
+        milestones,
+        [],
+        f"{tr('traj.on_timeline', lang)}: {name}",
+        today,
+        f"{tr('traj.today', lang)} {day_text(today, lang)}",
+        {s: tr(f"traj.ms.{s}", lang) for s in ("planned", "realised", "not_realised")},
+        {
+            "realised": tr("traj.ms.realised", lang),
+            "planned": tr("traj.ms.planned", lang),
+            "approximate": tr("traj.approximate", lang),
+            "decision_moment": tr("traj.decision_moment", lang),
+        },
     )

@@ -131,7 +131,9 @@ def _assess(
     data = svc.assess(store, trajectory, task, day, lang)
     data["lang"] = lang
     whole = svc.trajectory(store, trajectory, day, lang)
-    svg = scores_svg(data, tr("traj.scores_chart", lang), tr("traj.not_scored", lang))
+    svg = scores_svg(
+        data, tr("traj.scores_chart", lang), tr("traj.not_scored", lang), assumed_word=tr("assumption", lang)
+    )
     form = form or {"by": author(request), "figures_at": day.isoformat()}
     return render(
         request,

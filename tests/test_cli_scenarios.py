@@ -4,6 +4,7 @@ export to PDF and Excel, promote with a decision, realise; bad input names its p
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import openpyxl
@@ -126,6 +127,33 @@ def test_bad_input_says_where_and_writes_nothing(db: Path, tmp_path: Path) -> No
     assert json.loads(out)["shipped"] is True  # nothing was written: the shipped tables still apply
     code, out = run(db, "scenario", "export", "GM0168", "proef", "--output", str(tmp_path / "x.docx"))
     assert code != 0 and ".xlsx or .pdf" in out
+
+
+def test_events_from_a_file_are_named_by_the_file_and_stale_changes_say_when(db: Path, tmp_path: Path) -> None:
+    run(db, "scenario", "new", "GM0168", "Proef", "--from", "2011-09-01")
+    bad = tmp_path / "wijzigingen.yaml"
+    bad.write_text(MERGE.replace("type: merge", "type: samenvoegen"), encoding="utf-8")
+    code, out = run(db, "scenario", "add-event", "GM0168", "proef", str(bad))
+    assert code == 1 and "Fout wijzigingen.yaml" in out and "events[0].type" in out and "Fout cli" not in out
+    code, out = run(db, "scenario", "add-event", "GM0168", "proef", "--event", '{"type": "dissolve", "unit": "REO"}')
+    assert code == 1 and "Fout --event" in out
+    # The register changes under the scenario: show says who changed it, and when in words.
+    gone = tmp_path / "welzijn.yaml"
+    gone.write_text(
+        "format: raadhuis/1\norganisation: GM0168\nevents:\n"
+        "  - {id: wel-weg, type: dissolve, date: 2011-10-01, unit: WEL, assumption: test}\n",
+        encoding="utf-8",
+    )
+    code, out = run(db, "import", str(gone), "-m", "Welzijn al opgeheven")
+    assert code == 0, out
+    code, out = run(db, "scenario", "show", "GM0168", "proef")
+    assert "De uitgangssituatie is veranderd" in out and "Welzijn al opgeheven" in out
+    line = next(x for x in out.splitlines() if "Welzijn al opgeheven" in x)
+    assert re.search(
+        r"\d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) \d{4}, \d\d:\d\d",
+        line,
+    ), line
+    assert "T" not in line.split(",")[1]  # no ISO timestamp
 
 
 def test_the_examples_from_the_command_line(tmp_path: Path) -> None:

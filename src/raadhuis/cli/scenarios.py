@@ -20,7 +20,7 @@ from raadhuis.domain.salary import STEP_RULES
 from raadhuis.domain.scenario import AfterBranch
 from raadhuis.formats.text import TextError, parse, read_text
 from raadhuis.i18n import t
-from raadhuis.i18n.formatting import format_date, format_fte
+from raadhuis.i18n.formatting import format_date, format_fte, format_moment
 from raadhuis.services import comparison, register, salary
 from raadhuis.services import scenarios as svc
 
@@ -158,7 +158,8 @@ def show_cmd(
     if data["stale"]["stale"]:
         console.print(f"[yellow]{_esc(_tr('scn.stale'))}[/yellow]", highlight=False)
         for c in data["stale"]["changes"]:
-            console.print(f"  {_esc(c['recorded_by'])}, {_esc(c['recorded_at'])}: {_esc(c['reason'])}", highlight=False)
+            when = format_moment(c["recorded_at"], CTX.lang)
+            console.print(f"  {_esc(c['recorded_by'])}, {_esc(when)}: {_esc(c['reason'])}", highlight=False)
     for line in data["changes"]:
         console.print(f"  • {_esc(line['text'])}", highlight=False)
     for c in data["conflicts"]:
@@ -190,7 +191,8 @@ def add_event_cmd(
 ) -> None:
     """Voorgestelde gebeurtenissen aan een scenario toevoegen (een bestaande id vervangt die)."""
     events = _events_from(file, event)
-    data = _run(svc.add_events, CTX.open(), org, sid, events, _who(), reason, "cli", version, dry_run)
+    origin = Path(file).name if file and not event else "--event" if event and not file else "cli"
+    data = _run(svc.add_events, CTX.open(), org, sid, events, _who(), reason, origin, version, dry_run)
     _done(data, fmt, _tr("scn.cli.added", n=len(data["events"]), ids=", ".join(data["events"])))
 
 

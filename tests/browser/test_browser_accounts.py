@@ -84,11 +84,15 @@ def test_sign_in_change_and_audit_trail(tab, accounts_url: str) -> None:  # type
     sign_in(page, accounts_url, "anna", PASSWORD)
     page.wait_for_url("**/o/GM0168")
     assert page.locator(".user a").inner_text() == "Anna Redacteur"
-    page.get_by_role("link", name="Wijzigen").click()
-    page.fill("#f-unit", "OW")
+    page.get_by_role("link", name="Wijziging vastleggen").click()
+    page.wait_for_load_state()
+    page.select_option("#action-pick", "rename")
+    page.wait_for_selector("#f-unit")
+    page.fill("#f-unit", "Openbare Werken")
     page.fill("#f-name", "Buitendienst")
     page.fill("#f-date", "2013-01-01")
     page.fill("#f-reason", "besluit college 12 maart")
+    page.get_by_role("button", name="Effect bekijken").click()
     page.get_by_role("button", name="Opslaan").click()
     page.wait_for_url("**saved=**")
     page.get_by_role("link", name="Audittrail").first.click()
@@ -118,8 +122,11 @@ def test_a_lezer_reads_but_is_offered_no_change(tab, accounts_url: str) -> None:
     sign_in(page, accounts_url, "lees", PASSWORD)
     page.wait_for_url(accounts_url + "/")
     page.get_by_role("link", name="Losser", exact=True).click()
-    assert page.locator("nav.orgnav a", has_text="Wijzigen").count() == 0
+    assert page.locator("nav.orgnav a", has_text="Wijziging vastleggen").count() == 0
     assert page.locator("nav.orgnav a", has_text="Audittrail").count() == 1
+    assert page.locator("#export-xlsx").count() == 1  # reading includes the formatieplan in Excel
+    response = page.goto(accounts_url + "/o/GM0168/change")
+    assert response.status == 403
     response = page.goto(accounts_url + "/o/GM0168/edit")
     assert response.status == 403
     assert "geen rechten" in page.get_by_role("alert").inner_text()

@@ -127,3 +127,6 @@ MESSAGES.update(STUDY_MESSAGES)
 from raadhuis.i18n.scenarios import SCENARIO_MESSAGES  # noqa: E402 - scenarios and salary tables
 
 MESSAGES.update(SCENARIO_MESSAGES)
+from raadhuis.i18n.changes import CHANGE_MESSAGES  # noqa: E402 - the change forms (no ids)
+
+MESSAGES.update(CHANGE_MESSAGES)

@@ -42,6 +42,7 @@ def create_app(store: Store, lang: str = "nl", settings: WebSettings | None = No
     from raadhuis.services.accounts import secret_key
     from raadhuis.web.api.routes import router as api_router
     from raadhuis.web.pages import (
+        change,
         coops,
         diff,
         edit,
@@ -169,7 +170,21 @@ def create_app(store: Store, lang: str = "nl", settings: WebSettings | None = No
     guard.install(app, is_api)  # body size limit; 503 while another change is being saved
 
     app.include_router(api_router, prefix=API)
-    for module in (organisations, orgchart, unit, timeline, diff, coops, edit, upload, excel, retract, sources, undone):
+    for module in (
+        organisations,
+        orgchart,
+        unit,
+        timeline,
+        diff,
+        coops,
+        edit,
+        change,
+        upload,
+        excel,
+        retract,
+        sources,
+        undone,
+    ):
         app.include_router(module.router)
     from raadhuis.web.api.analysis import router as analysis_api
     from raadhuis.web.pages import dashboard

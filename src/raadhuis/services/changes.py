@@ -721,9 +721,25 @@ def digest(p: Proposal) -> str:
 # --- checking, showing, saving ------------------------------------------------------------------
 
 
-def check(store: Store, organisation: str, proposal: Proposal, who: str, seen: int | None = None) -> None:
-    """The checks of an import, on the register as it is, writing nothing."""
-    _write(store, organisation, proposal, who, "voorbeeld", True, seen)
+def check(store: Store, organisation: str, proposal: Proposal) -> None:
+    """The checks of an import, on the register as it is, writing nothing. Without the write lock:
+    the effect follows the fields as they are typed and must not hold up a writer; saving checks
+    again, under the lock (:func:`save`)."""
+    from dataclasses import replace
+
+    from raadhuis.canonical.check import check_dataset
+    from raadhuis.canonical.paths import path_text
+
+    ds = proposal.extra()
+    event = replace(proposal.event, seq=0)
+    ds.events = [event]
+    ds.origins[(event.organisation, event.id)] = ("events", 0)
+    errors: list[tuple[tuple[str | int, ...], str]] = []
+    with store.session() as s:
+        known = register.StoreKnown(s)
+        check_dataset(ds, errors, known, known)
+    if errors:
+        raise InputErrors([InputError(ORIGIN, None, _checked_field(proposal, path_text(p)), m) for p, m in errors])
 
 
 def _write(
@@ -785,15 +801,13 @@ class Preview:
     new_records: list[str]
 
 
-def preview(
-    store: Store, organisation: str, proposal: Proposal, who: str, lang: str = "nl", seen: int | None = None
-) -> Preview:
+def preview(store: Store, organisation: str, proposal: Proposal, lang: str = "nl") -> Preview:
     """Check the change, then say what it does on its day: the differences in words (the Verschil
     page's sentences) and the rows of the chart with the change marked. Writes nothing."""
     from raadhuis.services import differences
     from raadhuis.services.scenarios import unit_rows
 
-    check(store, organisation, proposal, who, seen)
+    check(store, organisation, proposal)
     event = proposal.event
     day = event.date.effective
     view = View.ACTUAL if event.status is Status.REALISED else View.PLANNED

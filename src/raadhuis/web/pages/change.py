@@ -170,7 +170,7 @@ async def _read(request: Request) -> tuple[_Form, str]:
 def _propose(request: Request, org: str, form: _Form, lang: str) -> tuple[changes.Proposal, changes.Preview]:
     store = request.app.state.store
     proposal = changes.propose(store, org, form, lang)
-    shown = changes.preview(store, org, proposal, author(request), lang, seen_of(form))
+    shown = changes.preview(store, org, proposal, lang)
     return proposal, shown
 
 

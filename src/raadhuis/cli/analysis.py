@@ -267,6 +267,7 @@ def register_commands(app: typer.Typer) -> None:
         fmt: Annotated[str, typer.Option("--format", help="text of json")] = "text",
     ) -> None:
         """Lees vergelijkingscijfers van andere gemeenten in: alles of niets."""
+        cli._input_file(file, "peers")
         data = cli._run(analysis.import_peers, cli.CTX.open(), file)
         if fmt == "json":
             cli._json(data)

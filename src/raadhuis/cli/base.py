@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from datetime import date, datetime
 from enum import Enum
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -13,6 +15,7 @@ from rich.console import Console
 
 from raadhuis import __version__, limits
 from raadhuis.canonical.errors import InputErrors
+from raadhuis.cli.errors import DutchGroup, os_error_message
 from raadhuis.domain.dates import DateError
 from raadhuis.domain.model import View
 from raadhuis.i18n import detect, t
@@ -25,6 +28,7 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
+    cls=DutchGroup,  # usage errors and stray errors in the reader's language, never a traceback
 )
 console = Console()
 err_console = Console(stderr=True)
@@ -91,17 +95,26 @@ def _day(value: str | None, default: date | None = None) -> date:
 
 
 def _moment(value: str | None) -> datetime | None:
+    """A moment of knowledge: a date-time (ISO 8601), or a day typed as any day is (31-12-2011),
+    meaning the end of that day."""
     if value is None:
         return None
+    from datetime import UTC
+
     try:
         moment = datetime.fromisoformat(value)
+        bare_day = len(value.strip()) == 10
     except ValueError:
-        raise typer.BadParameter(f"expected a date or date-time (ISO 8601), got {value!r}") from None
+        try:
+            moment, bare_day = datetime.combine(read_day(value, CTX.lang), datetime.min.time()), True
+        except DateError:
+            raise typer.BadParameter(t("cli.bad_moment", CTX.lang, value=value)) from None
+        note = understood(value, moment.date(), CTX.lang)
+        if note:
+            err_console.print(note, highlight=False)
     if moment.tzinfo is None:
-        from datetime import UTC
-
         moment = moment.replace(tzinfo=UTC)
-        if len(value) == 10:  # a bare day means: by the end of that day
+        if bare_day:  # a bare day means: by the end of that day
             moment = moment.replace(hour=23, minute=59, second=59)
     return moment
 
@@ -129,14 +142,121 @@ def _fail(message: str) -> None:
 
 
 def _run(fn: Any, *args: Any, **kwargs: Any) -> Any:
+    from raadhuis.services.exchange import FileKindError
+
     try:
         return fn(*args, **kwargs)
+    except FileKindError as exc:
+        _fail_kind(exc.file, exc.kind)
     except InputErrors as exc:
         _fail_input(exc)
     except register.NotFound as exc:
-        _fail(str(exc))
+        _fail_not_found(exc)
     except WriteBusy as exc:  # another change is being saved: say so, nothing was written
         _fail(str(exc))
+    except OSError as exc:  # a file the service opened itself: name it, in words
+        err_console.print(
+            f"[red]{t('error', CTX.lang)}[/red] {_esc(os_error_message(exc, CTX.lang))}",
+            highlight=False,
+            soft_wrap=True,
+        )
+        raise typer.Exit(1) from None
+
+
+def _fail_not_found(exc: register.NotFound) -> None:
+    """Not found, with the names closest to what was typed and where to see them all."""
+    lang = CTX.lang
+    what = t(f"what.{exc.what}", lang)
+    what = exc.what if what == f"what.{exc.what}" else what
+    text = t("cli.not_found", lang, what=what, ref=exc.ref)
+    if exc.suggestions:
+        text += " " + t("cli.did_you_mean", lang, names=", ".join(exc.suggestions))
+    elif exc.hint and not exc.hint.startswith("known organisations"):
+        text += f" ({_esc(translate_hint(exc.hint, lang))})"
+    err_console.print(f"[red]{t('error', lang)}[/red] {_esc(text)}", highlight=False, soft_wrap=True)
+    see = {"organisation": "cli.see_orgs", "unit": "cli.see_units"}.get(exc.what)
+    if see:
+        err_console.print(t(see, lang, org=exc.scope or "ORG"), highlight=False, soft_wrap=True)
+    raise typer.Exit(1)
+
+
+_HINT_WORDS = (
+    ("known units: ", "bekende eenheden: "),
+    ("scenarios: ", "scenario's: "),
+    ("studies of ", "onderzoeken van "),
+    ("in trajectory ", "in traject "),
+)
+
+
+def translate_hint(hint: str, lang: str) -> str:
+    if lang != "nl":
+        return hint
+    for en, nl in _HINT_WORDS:
+        hint = hint.replace(en, nl)
+    return "op " + hint[3:] if hint.startswith("on ") else hint
+
+
+# What each file-reading command expects, and which command reads the other kinds.
+_KIND_HINTS = {
+    "xlsx": "hint.import_excel",
+    "csv": "hint.import_excel",
+    "cbs-xml": "hint.import_cbs",
+    "ods": "hint.save_as_xlsx",
+    "old-office": "hint.save_as_xlsx",
+}
+
+
+def _fail_kind(file: str, kind: str) -> None:
+    lang = CTX.lang
+    err_console.print(
+        f"[red]{t('error', lang)}[/red] "
+        + _esc(
+            t("file.wrong_kind", lang, file=file, kind=t(f"kind.{kind}", lang), expected=t("expected.dataset", lang))
+        ),
+        highlight=False,
+        soft_wrap=True,
+    )
+    err_console.print(_esc(t(_KIND_HINTS.get(kind, "hint.template"), lang, file=file)), highlight=False, soft_wrap=True)
+    err_console.print(t("errors.count", lang, n=1))
+    raise typer.Exit(1)
+
+
+def _input_file(path: Path, expected: str) -> Path:
+    """``path`` when it is a file this user may read; otherwise say what is wrong with it, what
+    was expected (``expected.*``) and stop, before anything is opened or written."""
+    lang = CTX.lang
+    wanted = t(f"expected.{expected}", lang)
+    key: str | None = None
+    folder = path.parent if str(path.parent) not in ("", ".") else Path.cwd()
+    if path.is_dir():
+        key = "file.is_folder"
+    elif not path.exists():
+        key = "file.missing" if folder.is_dir() else "file.no_folder"
+    elif not os.access(path, os.R_OK):
+        key = "file.no_permission"
+    if key is None:
+        return path
+    err_console.print(
+        f"[red]{t('error', lang)}[/red] " + _esc(t(key, lang, file=path, folder=folder, expected=wanted)),
+        highlight=False,
+        soft_wrap=True,
+    )
+    if key == "file.is_folder":
+        found = sorted(p.name for p in path.iterdir() if p.suffix.lower() in _SUFFIXES.get(expected, ()))[:5]
+        if found:
+            err_console.print(_esc(t("file.in_folder", lang, names=", ".join(found))), highlight=False, soft_wrap=True)
+    raise typer.Exit(1)
+
+
+_SUFFIXES = {
+    "dataset": (".yaml", ".yml", ".json", ".jsonld", ".ttl"),
+    "excel": (".xlsx", ".csv"),
+    "cbs": (".xml", ".xlsx", ".csv"),
+    "mapping": (".json", ".yaml", ".yml"),
+    "salary": (".csv", ".xlsx"),
+    "peers": (".csv",),
+    "figures": (".yaml", ".yml", ".json", ".csv", ".xlsx"),
+}
 
 
 def _view(planned: bool) -> View:

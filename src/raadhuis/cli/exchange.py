@@ -10,7 +10,20 @@ from typing import Annotated, Any
 import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-from raadhuis.cli.base import CTX, Fmt, _day, _fail, _json, _moment, _run, _view, app, console, err_console
+from raadhuis.cli.base import (
+    CTX,
+    Fmt,
+    _day,
+    _fail,
+    _input_file,
+    _json,
+    _moment,
+    _run,
+    _view,
+    app,
+    console,
+    err_console,
+)
 from raadhuis.i18n import t
 from raadhuis.services import exchange, register
 
@@ -23,6 +36,9 @@ def import_(
     fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.text,
 ) -> None:
     """Lees een dataset in: alles of niets, met wie, wanneer en waarom."""
+    for file in files:  # every file checked before anything is read or written
+        _input_file(file, "dataset")
+        _run(exchange.input_kind, file)
     store = CTX.open()
     results = []
     for file in files:
@@ -65,6 +81,9 @@ def validate(
     fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.text,
 ) -> None:
     """Controleer een dataset tegen het schema en de historie in de database; schrijft niets."""
+    for file in files:
+        _input_file(file, "dataset")
+        _run(exchange.input_kind, file)
     store = CTX.open()
     out = []
     for file in files:
@@ -145,6 +164,9 @@ def import_excel(
     from raadhuis.formats.mapping import ColumnMapping
     from raadhuis.services import formatieplan
 
+    _input_file(file, "excel")
+    if mapping:
+        _input_file(mapping, "mapping")
     store = CTX.open()
     day = _day(at)
     cmap = _run(ColumnMapping.load, mapping) if mapping else _run(sniff_mapping, file)

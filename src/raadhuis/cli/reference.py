@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from raadhuis.cli.base import CTX, Fmt, _day, _fail, _json, _run, app, console
+from raadhuis.cli.base import CTX, Fmt, _day, _fail, _input_file, _json, _run, app, console
 from raadhuis.i18n import t
 
 
@@ -34,6 +34,7 @@ def import_cbs_cmd(
     """Lees de CBS-gemeentelijke indeling in."""
     from raadhuis.services.municipalities import import_cbs
 
+    _input_file(file, "cbs")
     data = _run(import_cbs, CTX.open(), file, _day(valid_on) if valid_on else None)
     if fmt is Fmt.json:
         _json(data)

@@ -11,7 +11,7 @@ from rich.tree import Tree
 from raadhuis import __version__
 from raadhuis.cli.base import CTX, Fmt, _day, _esc, _json, _moment, _run, _view, app, console
 from raadhuis.i18n import t
-from raadhuis.i18n.formatting import format_date
+from raadhuis.i18n.formatting import count, format_date, format_fte
 from raadhuis.services import register
 from raadhuis.store.database import current_revision, describe_url
 
@@ -78,7 +78,11 @@ def show(
         return
     lang = CTX.lang
     title = t(
-        "show.title", lang, org=data["organisation"]["name"], at=day.isoformat(), view=t(f"view.{data['view']}", lang)
+        "show.title",
+        lang,
+        org=data["organisation"]["name"],
+        at=format_date(day, lang),
+        view=t(f"view.{data['view']}", lang),
     )
     if not data["units"]:
         console.print(title, highlight=False)
@@ -89,7 +93,7 @@ def show(
     for u in data["units"]:
         label = f"{_esc(u['name'])} [dim]({_esc(u['id'])}, {_esc(u['kind'])}"
         if u["posts"]:
-            label += f", {u['fte']:g} fte"
+            label += f", {format_fte(u['fte'], lang)} {t('cli.fte', lang)}"
         label += ")[/dim]"
         if u["temporary"]:
             label += f" [yellow]{t('cli.temporary', lang)}[/yellow]"
@@ -101,10 +105,10 @@ def show(
         t(
             "show.totals",
             lang,
-            units=tot["units"],
-            posts=tot["posts"],
-            fte=f"{tot['fte']:g}",
-            filled=f"{tot['filled_fte']:g}",
+            units=count(tot["units"], "unit", lang),
+            posts=count(tot["posts"], "post", lang),
+            fte=f"{format_fte(tot['fte'], lang)} {t('cli.fte', lang)}",
+            filled=f"{format_fte(tot['filled_fte'], lang)} {t('cli.fte', lang)}",
         ),
         highlight=False,
     )

@@ -394,6 +394,11 @@ def salary_import_cmd(
     fmt: Format = Fmt.text,
 ) -> None:
     """Een salaristabel inlezen: alles of niets; fouten noemen bestand, rij en kolom."""
+    from pathlib import Path
+
+    from raadhuis.cli.base import _input_file
+
+    _input_file(Path(file), "salary")
     data = _run(
         salary.import_tables, CTX.open(), file, _who(), name, source, url, illustrative, charges, None, None, dry_run
     )

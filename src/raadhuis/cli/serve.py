@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from raadhuis import limits
-from raadhuis.cli.base import CTX, _fail, _run, app, err_console
+from raadhuis.cli.base import CTX, _esc, _fail, _run, app, err_console
 from raadhuis.i18n import t
 
 
@@ -66,6 +66,7 @@ def serve(
         limits.check_all()
     except limits.BadLimit as exc:
         _fail(str(exc))
+    _check_port(host, port)  # before the database is opened or an example loaded
     store = CTX.open()
     if workers > 1 and store.url.startswith("sqlite"):
         err_console.print(f"[red]{t('error', CTX.lang)}[/red] {message('cli.serve_workers_sqlite', CTX.lang)}")
@@ -87,3 +88,51 @@ def serve(
         if users == 0:
             err_console.print(message("cli.no_users", CTX.lang))
     run(store, host=host, port=port, lang=CTX.lang, settings=settings, workers=workers)
+
+
+def _check_port(host: str, port: int) -> None:
+    """Stop with a sentence when the server could not listen on ``host:port``: the port in use
+    (by which address, and how to choose another), a port this user may not open, an address
+    that is not this computer's."""
+    import errno
+    import socket
+
+    lang = CTX.lang
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError):
+        _serve_fail(t("serve.bad_host", lang, host=host))
+        return
+    family, _, _, _, address = infos[0]
+    with socket.socket(family, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does
+        try:
+            sock.bind(address)
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                _serve_fail(t("serve.port_in_use", lang, host=host, port=port, free=_free_port(host, port, family)))
+            elif exc.errno in (errno.EACCES, errno.EPERM):
+                _serve_fail(t("serve.port_denied", lang, port=port))
+            elif exc.errno == errno.EADDRNOTAVAIL:
+                _serve_fail(t("serve.bad_host", lang, host=host))
+            else:
+                _serve_fail(t("serve.cannot_listen", lang, host=host, port=port))
+
+
+def _free_port(host: str, port: int, family: int) -> int:
+    """The first port after ``port`` that is free now (a suggestion, not a promise)."""
+    import socket
+
+    for candidate in range(port + 1, min(port + 50, 65536)):
+        with socket.socket(family, socket.SOCK_STREAM) as sock:
+            try:
+                sock.bind((host, candidate))
+            except OSError:
+                continue
+            return candidate
+    return port + 1
+
+
+def _serve_fail(message: str) -> None:
+    err_console.print(f"[red]{t('error', CTX.lang)}[/red] {_esc(message)}", highlight=False, soft_wrap=True)
+    raise typer.Exit(1)

@@ -94,11 +94,13 @@ def _fast_valid(data: Any) -> bool:
 def read_dataset(
     path: str | FsPath, known_events: Mapping[str, list[Event]] | None = None, known: Known | None = None
 ) -> Dataset:
+    from raadhuis.formats.kinds import os_problem
+
     file = FsPath(path)
     try:
         text = file.read_text("utf-8")
     except OSError as exc:
-        raise InputErrors([InputError(str(file), None, "(file)", f"cannot read the file: {exc.strerror}")]) from None
+        raise InputErrors([InputError(str(file), None, "(file)", f"cannot read the file: {os_problem(exc)}")]) from None
     except UnicodeDecodeError:
         raise InputErrors([InputError(str(file), None, "(file)", "expected UTF-8 text")]) from None
     kind = "json" if file.suffix.lower() == ".json" else "yaml"

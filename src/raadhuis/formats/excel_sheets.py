@@ -207,9 +207,17 @@ def _read_grids(file: Path, sheet: str | None) -> list[_Grid]:
     try:
         # Not read-only: merged ranges are only known in the normal mode.
         wb = openpyxl.load_workbook(file, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged or non-xlsx file
+    except OSError as exc:
+        from raadhuis.formats.kinds import os_problem
+
+        raise InputErrors([InputError(str(file), None, "(file)", f"cannot read the file: {os_problem(exc)}")]) from None
+    except Exception:  # noqa: BLE001 - openpyxl raises many kinds for a damaged or non-xlsx file
         raise InputErrors(
-            [InputError(str(file), None, "(file)", f"geen leesbaar Excel-bestand (.xlsx): {exc}")]
+            [
+                InputError(
+                    str(file), None, "(file)", "not a readable Excel workbook (.xlsx): damaged, or of another kind"
+                )
+            ]
         ) from None
     if sheet is not None:
         match = [ws for ws in wb.worksheets if normalise(ws.title) == normalise(sheet)]
@@ -242,9 +250,9 @@ def _read_csv(file: Path) -> list[list[Any]]:
     try:
         raw = file.read_bytes()
     except OSError as exc:
-        raise InputErrors(
-            [InputError(str(file), None, "(file)", f"kan het bestand niet lezen: {exc.strerror}")]
-        ) from None
+        from raadhuis.formats.kinds import os_problem
+
+        raise InputErrors([InputError(str(file), None, "(file)", f"cannot read the file: {os_problem(exc)}")]) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

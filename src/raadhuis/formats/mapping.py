@@ -152,13 +152,15 @@ class ColumnMapping:
 
     @classmethod
     def load(cls, path: str | Path) -> ColumnMapping:
+        from raadhuis.formats.kinds import os_problem
+
         source = Path(path)
         try:
             text = source.read_text("utf-8-sig")
             data = yaml.safe_load(text) if source.suffix.lower() in (".yaml", ".yml") else json.loads(text)
         except OSError as exc:
             raise InputErrors(
-                [InputError(str(source), None, "(file)", f"kan het bestand niet lezen: {exc.strerror}")]
+                [InputError(str(source), None, "(file)", f"cannot read the file: {os_problem(exc)}")]
             ) from None
         except (ValueError, yaml.YAMLError) as exc:
             raise InputErrors([InputError(str(source), None, "(file)", f"geen geldige JSON/YAML: {exc}")]) from None

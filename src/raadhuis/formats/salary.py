@@ -48,12 +48,14 @@ class TableRows:
 
 def read_salary_file(path: str | Path, data: bytes | None = None, name: str | None = None) -> list[TableRows]:
     """The tables in a CSV or Excel file (one per valid-from day). Raises InputErrors."""
+    from raadhuis.formats.kinds import os_problem
+
     label = name or Path(path).name
     if data is None:
         try:
             data = Path(path).read_bytes()
         except OSError as exc:
-            raise InputErrors([InputError(label, None, "(file)", f"cannot read the file: {exc.strerror}")]) from None
+            raise InputErrors([InputError(label, None, "(file)", f"cannot read the file: {os_problem(exc)}")]) from None
     if label.lower().endswith((".xlsx", ".xlsm")):
         title, rows = _excel_rows(data, label)
         return _read_rows(rows, label, sheet=title)

@@ -336,7 +336,11 @@ def read_text(path: str | object) -> str:
         return file.read_text("utf-8")
     except TextError as exc:
         raise InputErrors([InputError(str(path), None, "(file)", exc.message)]) from None
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
+        from raadhuis.formats.kinds import os_problem
+
+        raise InputErrors([InputError(str(path), None, "(file)", f"cannot read the file: {os_problem(exc)}")]) from None
+    except UnicodeDecodeError as exc:
         raise InputErrors(
-            [InputError(str(path), None, "(file)", f"cannot read the file as UTF-8 text: {exc}")]
+            [InputError(str(path), None, "(file)", f"expected UTF-8 text (a character at byte {exc.start} is not)")]
         ) from None

@@ -89,7 +89,30 @@ _PATTERNS: list[tuple[str, str]] = [
         r"expected the organisation \(here or as the dataset's 'organisation'\)",
         "verwacht de organisatie (hier of als 'organisation' van de dataset)",
     ),
+    (r"cannot read the file: the file does not exist", "kan het bestand niet lezen: het bestaat niet"),
+    (r"cannot read the file: this is a folder, not a file", "kan het bestand niet lezen: dit is een map, geen bestand"),
+    (
+        r"cannot read the file: a part of the path is not a folder",
+        "kan het bestand niet lezen: een deel van het pad is geen map",
+    ),
+    (r"cannot read the file: no permission to read it", "kan het bestand niet lezen: geen toestemming"),
+    (
+        r"cannot read the file: the operating system could not read it",
+        "kan het bestand niet lezen: het besturingssysteem kon het niet lezen",
+    ),
     (r"cannot read the file(?: as UTF-8 text)?: (.+)", r"kan het bestand niet lezen: \1"),
+    (
+        r"not a readable Excel workbook \(\.xlsx\): damaged, or of another kind",
+        "geen leesbare Excel-werkmap (.xlsx): beschadigd, of een ander soort bestand",
+    ),
+    (
+        r"expected UTF-8 text \(a character at byte (\d+) is not\)",
+        r"verwacht UTF-8-tekst (het teken op byte \1 is dat niet)",
+    ),
+    (
+        r"expected a mapping with sections such as organisations, units, events",
+        "verwacht een dataset met onderdelen als organisations, units en events",
+    ),
     (r"expected UTF-8 text", "verwacht UTF-8-tekst"),
     (r"(\S+) '(.+?)' not found: (.+)", r"\1 '\2' niet gevonden: \3"),
     (r"(\S+) '(.+?)' not found", r"\1 '\2' niet gevonden"),
@@ -180,3 +203,18 @@ def add_wrappers(patterns: list[tuple[str, str]]) -> None:
     """Dutch templates of messages that wrap another message (their last group), which is
     translated in turn: ``"without X, event Y would no longer fit: {inner}"``."""
     _WRAPPERS_COMPILED[:0] = [(re.compile(f"^{p}$", re.DOTALL), d) for p, d in patterns]
+
+
+def _kind_patterns() -> list[tuple[str, str]]:
+    """'this is an Excel workbook, not a dataset ...' (services/exchange.FileKindError) in Dutch."""
+    from raadhuis.i18n.cli import CLI_MESSAGES
+
+    reads = CLI_MESSAGES["expected.dataset"]
+    return [
+        (re.escape(f"this is {m['en']}, not {reads['en']}"), f"dit is {m['nl']}, geen {reads['nl']}")
+        for key, m in CLI_MESSAGES.items()
+        if key.startswith("kind.")
+    ]
+
+
+add_patterns(_kind_patterns())

@@ -78,8 +78,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "On this date {org} has no units in the register.",
     },
     "show.totals": {
-        "nl": "{units} eenheden, {posts} formatieplaatsen, {fte} fte formatie, {filled} fte bezet (incl. inhuur en inleen)",
-        "en": "{units} units, {posts} posts, {fte} FTE budgeted, {filled} FTE filled (incl. hire and loans in)",
+        "nl": "{units}, {posts}, {fte} formatie, {filled} bezet (incl. inhuur en inleen)",
+        "en": "{units}, {posts}, {fte} budgeted, {filled} filled (incl. hire and loans in)",
     },
     # lineage
     "lineage.title": {"nl": "Herkomst en opvolging van {unit}", "en": "Lineage of {unit}"},

@@ -189,6 +189,62 @@ WEB_MESSAGES: dict[str, dict[str, str]] = {
     },
     "web.version": {"nl": "Versie", "en": "Version"},
     "web.retracted": {"nl": "ingetrokken", "en": "retracted"},
+    # Error pages (web/errors.py): a title and what to do, per status, and the ways back
+    "web.back_previous": {"nl": "Terug naar de vorige pagina", "en": "Back to the previous page"},
+    "web.back_start": {"nl": "Naar de startpagina (organisaties)", "en": "To the start page (organisations)"},
+    "web.status.400": {"nl": "Dit verzoek klopt niet", "en": "This request is not right"},
+    "web.status.400.explain": {
+        "nl": "Een waarde in het adres of het formulier is niet te lezen. Pas die aan en probeer het opnieuw.",
+        "en": "A value in the address or the form cannot be read. Correct it and try again.",
+    },
+    "web.status.401": {"nl": "Aanmelden nodig", "en": "Sign-in needed"},
+    "web.status.401.explain": {"nl": "Meld u aan om verder te gaan.", "en": "Sign in to go on."},
+    "web.status.403": {"nl": "Geen toegang", "en": "No access"},
+    "web.status.403.explain": {
+        "nl": "Dit mag u hier niet, of het formulier is verlopen. Ga terug, laad de pagina opnieuw en probeer het nog eens; "
+        "vraag anders de beheerder om de rol die u nodig hebt.",
+        "en": "You may not do this here, or the form has expired. Go back, reload the page and try again; "
+        "otherwise ask the administrator for the role you need.",
+    },
+    "web.status.404": {"nl": "Pagina niet gevonden", "en": "Page not found"},
+    "web.status.404.explain": {
+        "nl": "Dit adres bestaat niet (meer), of wat u zoekt staat niet in het register. Controleer het adres, "
+        "of zoek de organisatie op de startpagina.",
+        "en": "This address does not exist (any more), or what you look for is not in the register. Check the "
+        "address, or find the organisation on the start page.",
+    },
+    "web.status.405": {"nl": "Dit kan op deze pagina niet", "en": "This cannot be done on this page"},
+    "web.status.405.explain": {
+        "nl": "Deze pagina neemt dit soort verzoek niet aan (bijvoorbeeld opslaan zonder formulier). Gebruik de knoppen op de pagina zelf.",
+        "en": "This page does not take this kind of request (for example saving without the form). Use the buttons on the page itself.",
+    },
+    "web.status.409": {"nl": "Intussen gewijzigd", "en": "Changed in the meantime"},
+    "web.status.409.explain": {
+        "nl": "Iemand anders heeft dit intussen gewijzigd. Laad de pagina opnieuw en kijk of uw wijziging nog nodig is.",
+        "en": "Someone else changed this in the meantime. Reload the page and see whether your change is still needed.",
+    },
+    "web.status.413": {"nl": "Bestand of formulier te groot", "en": "File or form too large"},
+    "web.status.413.explain": {
+        "nl": "Er is niets opgeslagen. Kies een kleiner bestand, of vraag de beheerder de grens te verhogen.",
+        "en": "Nothing was saved. Choose a smaller file, or ask the administrator to raise the limit.",
+    },
+    "web.status.422": {"nl": "Fout in de invoer", "en": "Error in the input"},
+    "web.status.422.explain": {
+        "nl": "Er is niets opgeslagen. Verbeter wat hierboven staat en probeer het opnieuw.",
+        "en": "Nothing was saved. Correct what is listed above and try again.",
+    },
+    "web.status.500": {"nl": "Er ging iets mis", "en": "Something went wrong"},
+    "web.status.500.explain": {
+        "nl": "Dit is een fout in Raadhuis zelf, niet in wat u deed; er is niets half opgeslagen. Probeer het zo "
+        "opnieuw; blijft het gebeuren, meld dan aan de beheerder wat u deed en wanneer.",
+        "en": "This is an error in Raadhuis itself, not in what you did; nothing was half saved. Try again shortly; "
+        "if it keeps happening, tell the administrator what you did and when.",
+    },
+    "web.status.503": {"nl": "Even bezet", "en": "Busy for a moment"},
+    "web.status.503.explain": {
+        "nl": "Er wordt net een andere wijziging opgeslagen. Probeer het over een paar seconden opnieuw.",
+        "en": "Another change is being saved just now. Try again in a few seconds.",
+    },
 }
 
 WEB_MESSAGES.update(ACCESS_MESSAGES)  # sign-in, roles, tokens, audit trail: their own catalogue

@@ -10,8 +10,10 @@ import yaml
 
 from raadhuis.canonical.errors import InputError, InputErrors
 from raadhuis.domain.model import View
+from raadhuis.formats import kinds
 from raadhuis.formats.dataset import dump_dataset
 from raadhuis.formats.text import read_text
+from raadhuis.i18n import t
 from raadhuis.services import register
 from raadhuis.store.database import Store
 
@@ -61,11 +63,43 @@ def export_file(
     return export_csv(snap, output, coops, lang)
 
 
+class FileKindError(InputErrors):
+    """A file of another kind than the command reads (a workbook given to ``import``);
+    ``kind`` names it (:mod:`raadhuis.formats.kinds`), so a door can name the right command."""
+
+    def __init__(self, file: str, kind: str, reads: str) -> None:
+        # English, like every check; i18n/errors.py has it in Dutch.
+        super().__init__([InputError(file, None, "(file)", f"this is {t('kind.' + kind, 'en')}, not {reads}")])
+        self.file = file
+        self.kind = kind
+
+
+DATASET_READS = t("expected.dataset", "en")
+
+
+def input_kind(path: Path) -> str:
+    """How ``import`` reads ``path``: ``dataset``, ``turtle`` or ``jsonld`` (by content first,
+    so a JSON-LD file named .json is read as JSON-LD); any other kind is refused, naming it."""
+    try:
+        kind = kinds.kind_of(path)
+    except OSError as exc:
+        raise InputErrors(
+            [InputError(str(path), None, "(file)", f"cannot read the file: {kinds.os_problem(exc)}")]
+        ) from None
+    if kind in (kinds.DATASET, kinds.JSON):
+        return "dataset"
+    if kind in (kinds.TURTLE, kinds.JSONLD):
+        return kind
+    raise FileKindError(str(path), kind, DATASET_READS)
+
+
 def import_file(
     store: Store, path: Path, who: str | None = None, reason: str = "", dry_run: bool = False, progress: Any = None
 ) -> register.ImportResult:
-    """Import a dataset file (YAML/JSON) or a W3C ORG file (Turtle/JSON-LD) made by Raadhuis."""
-    rdf = RDF_SUFFIXES.get(path.suffix.lower())
+    """Import a dataset file (YAML/JSON) or a W3C ORG file (Turtle/JSON-LD) made by Raadhuis;
+    a file of another kind is refused with its kind named (:class:`FileKindError`)."""
+    kind = input_kind(path)
+    rdf = None if kind == "dataset" else kind
     if rdf is None:
         return register.import_dataset(store, path, who=who, reason=reason, dry_run=dry_run, progress=progress)
     from raadhuis.formats.w3c_org import from_text, graph_to_data

@@ -44,11 +44,40 @@ Progress = Callable[[str, int, int], None]
 
 
 class NotFound(LookupError):
-    def __init__(self, what: str, ref: str, hint: str = "") -> None:
+    """``what`` (organisation, unit, event, ...) called ``ref`` is not there; ``suggestions``
+    are the names closest to what was typed, ``scope`` the organisation looked in."""
+
+    def __init__(
+        self, what: str, ref: str, hint: str = "", suggestions: list[str] | None = None, scope: str | None = None
+    ) -> None:
         super().__init__(f"{what} {ref!r} not found{': ' + hint if hint else ''}")
         self.what = what
         self.ref = ref
         self.hint = hint
+        self.suggestions = suggestions or []
+        self.scope = scope
+
+
+def close_names(typed: str, names: dict[str, str], limit: int = 3) -> list[str]:
+    """The entries of ``names`` (id -> name) closest to ``typed``, as 'Name (id)': a name or
+    id that contains what was typed first, then the nearest by spelling."""
+    import difflib
+
+    norm = typed.strip().lower()
+    if not norm:
+        return []
+    keys: dict[str, str] = {}
+    for ident, name in names.items():
+        keys.setdefault(ident.lower(), ident)
+        keys.setdefault((name or "").lower(), ident)
+    found = [ident for key, ident in keys.items() if len(norm) >= 3 and norm in key]
+    found += [keys[k] for k in difflib.get_close_matches(norm, list(keys), n=limit * 2, cutoff=0.6)]
+    out: list[str] = []
+    for ident in found:
+        label = f"{names[ident]} ({ident})" if names[ident] and names[ident] != ident else ident
+        if label not in out:
+            out.append(label)
+    return out[:limit]
 
 
 def current_user() -> str:
@@ -77,7 +106,12 @@ def resolve_organisation(session: Session, ref: str) -> OrganisationRow:
         if org.name.lower() == norm:
             return org
     known = ", ".join(f"{o.id} ({o.name})" for o in candidates[:10]) or "none yet; import a dataset first"
-    raise NotFound("organisation", ref_clean, f"known organisations: {known}")
+    raise NotFound(
+        "organisation",
+        ref_clean,
+        f"known organisations: {known}",
+        close_names(ref_clean, {o.id: o.name for o in candidates}),
+    )
 
 
 def list_organisations(store: Store, search: str | None = None) -> list[dict[str, Any]]:
@@ -718,7 +752,13 @@ def lineage_of(store: Store, organisation: str, unit: str, view: View = View.ACT
         if unit not in names:
             match = [uid for uid, n in names.items() if n.lower() == unit.lower()]
             if not match:
-                raise NotFound("unit", unit, f"in {org.id}; known units: {', '.join(sorted(names)[:20])}")
+                raise NotFound(
+                    "unit",
+                    unit,
+                    f"in {org.id}; known units: {', '.join(sorted(names)[:20])}",
+                    close_names(unit, names),
+                    org.id,
+                )
             unit = match[0]
         links = _linked_lineage(s, org.id, view)
         preds, succs = lineage(links, f"{org.id}:{unit}")
@@ -907,5 +947,6 @@ def unit_attributes_at(
 ) -> dict[str, Any]:
     snap = snapshot(store, organisation, at, view)
     if unit not in snap.units:
-        raise NotFound("unit", unit, f"on {at.isoformat()}")
+        names = {uid: u.name for uid, u in snap.units.items()}
+        raise NotFound("unit", unit, f"on {at.isoformat()}", close_names(unit, names), snap.organisation)
     return unit_attributes(snap.units[unit])

@@ -253,11 +253,10 @@ def install(app: FastAPI) -> None:
             target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
             return RedirectResponse(f"/signin?next={quote(target, safe='')}", status_code=303)
         from raadhuis.i18n.access_messages import message
-        from raadhuis.web.common import render, tr
+        from raadhuis.web import errors
 
         lang = getattr(request.state, "lang", "nl")
-        title = tr("not_found" if exc.status == 404 else "error", lang)
-        return render(request, "error.html", exc.status, title=title, message=message(exc.key, lang, **exc.values))
+        return errors.page(request, exc.status, message(exc.key, lang, **exc.values))
 
     plain_openapi = app.openapi
 

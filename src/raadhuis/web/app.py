@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 import swagger_ui_bundle
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -19,9 +19,9 @@ from raadhuis.i18n.errors import translate
 from raadhuis.services.concurrency import EditConflict
 from raadhuis.services.register import NotFound
 from raadhuis.store.database import Store
-from raadhuis.web import access, security
+from raadhuis.web import access, errors, security
 from raadhuis.web.access import public
-from raadhuis.web.common import HERE, LANG_COOKIE, render, tr
+from raadhuis.web.common import HERE, LANG_COOKIE, render
 from raadhuis.web.settings import WebSettings
 
 API = "/api/v1"
@@ -116,7 +116,7 @@ def create_app(store: Store, lang: str = "nl", settings: WebSettings | None = No
         }
         if is_api(request):
             return JSONResponse(body, status_code=422)
-        return render(request, "error.html", 422, title=tr("error", request.state.lang), errors=exc.errors)
+        return errors.page(request, 422, errors=exc.errors)
 
     @app.exception_handler(EditConflict)
     async def edit_conflict(request: Request, exc: EditConflict) -> Response:
@@ -134,39 +134,21 @@ def create_app(store: Store, lang: str = "nl", settings: WebSettings | None = No
                 {"errors": [{"field": exc.what, "message": message, "message_en": text, "line": None}]},
                 status_code=404,
             )
-        return render(request, "error.html", 404, title=tr("not_found", request.state.lang), message=text)
-
-    @app.exception_handler(HTTPException)
-    async def http_error(request: Request, exc: HTTPException) -> Response:
-        if is_api(request):
-            detail = str(exc.detail)
-            message = translate(detail, request.state.lang)
-            return JSONResponse(
-                {"errors": [{"field": None, "message": message, "message_en": detail, "line": None}]},
-                status_code=exc.status_code,
-            )
-        return render(
-            request, "error.html", exc.status_code, title=tr("error", request.state.lang), message=str(exc.detail)
-        )
+        return errors.page(request, 404, text)
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(request: Request, exc: RequestValidationError) -> Response:
-        errors = [
+        problems = [
             {"field": ".".join(str(x) for x in e.get("loc", ())), "message": e.get("msg", ""), "line": None}
             for e in exc.errors()
         ]
         if is_api(request):
-            return JSONResponse({"errors": errors}, status_code=422)
-        return render(
-            request,
-            "error.html",
-            400,
-            title=tr("error", request.state.lang),
-            message="; ".join(f"{e['field']}: {e['message']}" for e in errors),
-        )
+            return JSONResponse({"errors": problems}, status_code=422)
+        return errors.page(request, 400, "; ".join(f"{e['field']}: {e['message']}" for e in problems))
 
     from raadhuis.web import guard
 
+    errors.install(app, is_api)  # the routing's 404 and 405, and a 500, as pages of our own
     guard.install(app, is_api)  # body size limit; 503 while another change is being saved
 
     app.include_router(api_router, prefix=API)

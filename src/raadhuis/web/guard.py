@@ -95,9 +95,9 @@ def install(app: FastAPI, is_api: Callable[[Request], bool]) -> None:
                 "errors": [{"field": None, "line": None, "message": translate(message, lang), "message_en": message}]
             }
             return JSONResponse(body, status_code=status, headers=headers)
-        from raadhuis.web.common import render, tr
+        from raadhuis.web import errors
 
-        response = render(request, "error.html", status, title=tr("error", lang), message=message)
+        response = errors.page(request, status, message)
         response.headers.update(headers or {})
         return response
 

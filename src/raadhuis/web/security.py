@@ -102,9 +102,17 @@ def install(app: FastAPI) -> None:
                 both("auth.bad_host", host=host[:100], hosts=", ".join(settings.allowed_hosts)), status_code=400
             )
         elif request.method in _UNSAFE and not _same_site(request, settings.allowed_hosts):
-            response = JSONResponse(
-                {"errors": [dict(_message("auth.cross_site", request), field=None, line=None)]}, status_code=403
-            )
+            if request.url.path.startswith("/api/"):
+                response = JSONResponse(
+                    {"errors": [dict(_message("auth.cross_site", request), field=None, line=None)]}, status_code=403
+                )
+            else:  # a person's browser: a page in their language, with a way back
+                from raadhuis.web import errors
+                from raadhuis.web.common import LANG_COOKIE
+
+                chosen = (request.query_params.get("lang"), request.cookies.get(LANG_COOKIE))
+                request.state.lang = next((v for v in chosen if v in ("nl", "en")), request.app.state.default_lang)
+                response = errors.page(request, 403, _message("auth.cross_site", request)["message"])
         else:
             response = await call_next(request)
             from raadhuis.web.csrf import write_cookie

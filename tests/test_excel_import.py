@@ -115,7 +115,7 @@ def test_dry_run_then_import_of_messy_workbook(tmp_path, history) -> None:
     assert text[0] == (
         "Nieuwe eenheid 'Team Participatie' (team) onder 'Dienst SZW' (szw), id team-participatie, taakvelden 6.4 (100%)"
     )
-    assert text[1].startswith("Formatieplaats 'Beleidsmedewerker' (werk-bm) wijzigen: formatie 2,5 fte")
+    assert text[1].startswith("Formatieplaats 'Beleidsmedewerker' (werk-bm) wijzigen: formatie 2,50 fte")
     assert "inhuur 0,5" in text[1]
     assert describe(planned, "en", snapshot)[3] == "Task fields of 'Team Inkomen' (inkomen): 6.3 (100%)"
 

@@ -15,6 +15,7 @@ from raadhuis.cli import (  # noqa: F401 - registers the commands
     serve,
     sources,
     studies,
+    templates,
     trajectories,
     users,
 )

@@ -136,6 +136,55 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Een voorbeeld om in te vullen maakt u met: raadhuis template dataset -o mijn-organisatie.yaml",
         "en": "Make an example to fill in with: raadhuis template dataset -o my-organisation.yaml",
     },
+    # raadhuis template (services/templates.py)
+    "template.default_name": {"nl": "Mijn gemeente", "en": "My municipality"},
+    "template.description": {
+        "nl": "Startdataset van {name}, gemaakt met raadhuis template dataset; vul aan en pas aan.",
+        "en": "Starting dataset of {name}, made with raadhuis template dataset; fill in and adjust.",
+    },
+    "template.source_title": {"nl": "Organogram {name}", "en": "Organisation chart of {name}"},
+    "template.sheet": {"nl": "Formatieplan", "en": "Formatieplan"},
+    "template.notes_sheet": {"nl": "Toelichting", "en": "Explanation"},
+    "template.notes": {
+        "nl": "Formatieplan om in te vullen — {org}, stand per {day}\n"
+        "Op het blad '{sheet}' staat één regel per bezetting van een formatieplaats. De formatie (fte) staat op de "
+        "eerste regel van een plaats; een tweede bezettingsregel van dezelfde plaats laat de formatie leeg.\n"
+        "Wijzig een formatie, schaal of bezetting in de cel zelf. Een nieuwe plaats: een nieuwe regel met een nieuw "
+        "nummer in de kolom Formatieplaats. Een nieuwe eenheid: een nieuw pad (bijvoorbeeld Directie / Sociaal "
+        "Domein / Team Jeugd).\n"
+        "Soort bezetting: eigen personeel, vacature, inhuur, inleen of detachering.\n"
+        "Kijk eerst wat er verandert, zonder iets op te slaan: raadhuis import-excel BESTAND --org {org} --at {day} "
+        "--dry-run\n"
+        'Sla daarna op met een reden: raadhuis import-excel BESTAND --org {org} --at {day} -m "formatieplan"\n'
+        "Het blad Eenheden is ter naslag: de eenheden met hun pad. Uitleg van de kolommen: docs/excel.md.",
+        "en": "Formatieplan to fill in — {org}, as of {day}\n"
+        "The sheet '{sheet}' has one row per staffing line of a post. The budget (FTE) is on a post's first line; "
+        "a second staffing line of the same post leaves the budget empty.\n"
+        "Change a budget, scale or staffing in its cell. A new post: a new row with a new number in the column "
+        "Formatieplaats (post). A new unit: a new path (for example Directie / Sociaal Domein / Team Jeugd).\n"
+        "Staffing kind: employee, vacancy, external hire, loan in or secondment out.\n"
+        "First see what changes, without saving anything: raadhuis import-excel FILE --org {org} --at {day} "
+        "--dry-run\n"
+        'Then save with a reason: raadhuis import-excel FILE --org {org} --at {day} -m "formatieplan"\n'
+        "The sheet Units is for reference: the units with their path. The columns are explained in docs/excel.md.",
+    },
+    "template.written": {"nl": "Sjabloon geschreven: {file}", "en": "Template written: {file}"},
+    "template.next_dataset": {
+        "nl": "Vul het in en controleer het met: raadhuis validate {file}",
+        "en": "Fill it in and check it with: raadhuis validate {file}",
+    },
+    "template.next_formatieplan": {
+        "nl": "Pas de formatie aan en kijk wat er verandert met: raadhuis import-excel {file} --org {org} --at {day} --dry-run",
+        "en": "Adjust the posts and see what changes with: raadhuis import-excel {file} --org {org} --at {day} --dry-run",
+    },
+    "template.exists": {
+        "nl": "{file} bestaat al; er is niets overschreven. Kies een andere naam met -o, of geef --force.",
+        "en": "{file} already exists; nothing was overwritten. Choose another name with -o, or give --force.",
+    },
+    "template.needs_output": {
+        "nl": "een formatieplan is een Excel-werkmap: geef een bestandsnaam met -o, bijvoorbeeld -o formatieplan.xlsx",
+        "en": "a formatieplan is an Excel workbook: give a file name with -o, for example -o formatieplan.xlsx",
+    },
     # serve: where the server cannot listen (cli/serve.py)
     "serve.port_in_use": {
         "nl": "poort {port} op {host} is al in gebruik (draait Raadhuis of een ander programma daar al? "

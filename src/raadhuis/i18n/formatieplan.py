@@ -25,6 +25,13 @@ STAFFING_LABELS = {
 }
 
 
+def format_fte(number: float, lang: str = "nl") -> str:
+    """FTE as a formatieplan writes it, '2,50' (i18n/formatting)."""
+    from raadhuis.i18n.formatting import format_fte as fte
+
+    return fte(number, lang)
+
+
 def _fmt(number: float, lang: str = "nl") -> str:
     text = f"{number:.4f}".rstrip("0").rstrip(".")
     return text.replace(".", ",") if lang == "nl" else text
@@ -92,7 +99,7 @@ def describe(events: list[Event], lang: str = "nl", snapshot: Snapshot | None = 
 
     def staffing(lines: Iterable[Staffing]) -> str:
         parts = [
-            f"{STAFFING_LABELS[lang][s.kind]} {_fmt(s.fte, lang)}" + (f" ({s.person})" if s.person else "")
+            f"{STAFFING_LABELS[lang][s.kind]} {format_fte(s.fte, lang)}" + (f" ({s.person})" if s.person else "")
             for s in lines
         ]
         return "; ".join(parts) or words["none"]
@@ -119,7 +126,7 @@ def describe(events: list[Event], lang: str = "nl", snapshot: Snapshot | None = 
                 words["add_post"].format(
                     title=p.title,
                     unit=unit(p.unit),
-                    fte=_fmt(p.fte, lang),
+                    fte=format_fte(p.fte, lang),
                     id=p.id,
                     scale=words["scale"].format(p.scale) if p.scale else "",
                     staffing=words["staffing"].format(staffing(p.staffing)) if p.staffing else "",
@@ -129,7 +136,7 @@ def describe(events: list[Event], lang: str = "nl", snapshot: Snapshot | None = 
             what = []
             for k, v in e.changes.items():
                 if k == "fte":
-                    what.append(words["fte"].format(_fmt(v, lang)))
+                    what.append(words["fte"].format(format_fte(v, lang)))
                 elif k == "staffing":
                     what.append(words["staffing_to"].format(staffing(v)))
                 elif k in ("scale", "title"):

@@ -22,14 +22,13 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
 from functools import cache
 from importlib import resources
 from typing import Any
 from urllib.parse import quote
 
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, RDFS, SKOS, TIME, XSD
+from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, SKOS, TIME, XSD
 from rdflib.term import Node
 
 from raadhuis.canonical.dataset import FORMAT, Dataset
@@ -43,31 +42,16 @@ from raadhuis.domain.dates import END_OF_TIME, FuzzyDate, Precision
 from raadhuis.domain.engine import EngineError, State, Version, admitted, apply, build_history, replay
 from raadhuis.domain.events import Event, EventType
 from raadhuis.domain.model import Citation, Cooperation, Organisation, Post, Status, Unit, View
+from raadhuis.formats import w3c_studies, w3c_trajectories
 from raadhuis.formats.dataset import load_dataset
 from raadhuis.formats.text import TextError, line_finder, parse
-
-ORG = Namespace("http://www.w3.org/ns/org#")
-# Raadhuis' own terms, for what ORG, PROV and OWL-Time do not say (FTE, kind, status, ...).
-RDH = Namespace("https://raadhuis.example/def#")
-DEFAULT_BASE = "https://raadhuis.example/id/"
-
-CONTEXT: dict[str, str] = {
-    "org": str(ORG),
-    "rdh": str(RDH),
-    "skos": str(SKOS),
-    "prov": str(PROV),
-    "dcterms": str(DCTERMS),
-    "foaf": str(FOAF),
-    "time": str(TIME),
-    "rdfs": str(RDFS),
-    "xsd": str(XSD),
-}
+from raadhuis.formats.w3c_terms import CONTEXT, DEFAULT_BASE, ORG, RDH, decimal_literal, interval
 
 _MUNICIPALITY_CODE = re.compile(r"^GM\d{4}$")
 
 # Extra RDF terms a section adds to its items beyond the generic PROV entity (see _Writer.sections):
-# section name → function(writer, node, item). A section's W3C module registers itself here.
-SECTION_TERMS: dict[str, Callable[[Any, URIRef, Any], None]] = {}
+# section name → function(writer, node, item), from the section's own W3C module.
+SECTION_TERMS: dict[str, Callable[[Any, URIRef, Any], None]] = {**w3c_studies.TERMS, **w3c_trajectories.TERMS}
 
 
 # --- public functions ---------------------------------------------------------------
@@ -199,23 +183,8 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
 
 
-def _number(value: float) -> Literal:
-    """FTE, shares and costs as xsd:decimal: "0.89", not the double "8.9e-01"."""
-    return Literal(Decimal(repr(float(value))), datatype=XSD.decimal)
-
-
-def _interval(g: Graph, start: date | None, end: date | None) -> BNode:
-    """A time:Interval [start, end); an open end is left out rather than written as 9999."""
-    node = BNode()
-    g.add((node, RDF.type, TIME.Interval))
-    for prop, day in ((TIME.hasBeginning, start), (TIME.hasEnd, end)):
-        if day is None or day >= END_OF_TIME:
-            continue
-        instant = BNode()
-        g.add((node, prop, instant))
-        g.add((instant, RDF.type, TIME.Instant))
-        g.add((instant, TIME.inXSDDate, Literal(day, datatype=XSD.date)))
-    return node
+_number = decimal_literal
+_interval = interval
 
 
 @dataclass
@@ -1060,7 +1029,3 @@ def _parents_first(units: dict[str, dict[str, Any]]) -> list[str]:
     for uid in sorted(units):
         visit(uid, set())
     return out
-
-
-# The sections' own terms register themselves in SECTION_TERMS when imported.
-from raadhuis.formats import w3c_studies, w3c_trajectories  # noqa: E402,F401

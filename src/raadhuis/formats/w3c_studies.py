@@ -10,13 +10,14 @@ derived from the study, and each status change linked to its recommendation.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, XSD
 
 from raadhuis.domain.study import FollowUp, Study
-from raadhuis.formats.w3c_org import RDH, SECTION_TERMS
+from raadhuis.formats.w3c_terms import RDH
 
 
 def recommendation_iri(w: Any, audit_body: str, study: str, number: str) -> URIRef:
@@ -61,5 +62,5 @@ def follow_up_terms(w: Any, node: URIRef, f: FollowUp) -> None:
     g.add((node, RDH.validFrom, Literal(f.date.edtf)))
 
 
-SECTION_TERMS["studies"] = study_terms
-SECTION_TERMS["follow_up"] = follow_up_terms
+# The terms w3c_org adds to each item of these sections (its SECTION_TERMS).
+TERMS: dict[str, Callable[[Any, URIRef, Any], None]] = {"studies": study_terms, "follow_up": follow_up_terms}

@@ -9,6 +9,7 @@ and the effects of a cooperation linked to the cooperation itself.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
@@ -17,7 +18,9 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, TIME
 
 from raadhuis.domain.trajectory import Assessment, CooperationOutcome, Trajectory
 from raadhuis.domain.written_dates import WrittenDate
-from raadhuis.formats.w3c_org import RDH, SECTION_TERMS, _interval, _number
+from raadhuis.formats.w3c_terms import RDH
+from raadhuis.formats.w3c_terms import decimal_literal as _number
+from raadhuis.formats.w3c_terms import interval as _interval
 
 
 def _date(w: Any, node: URIRef | BNode, wd: WrittenDate) -> None:
@@ -122,6 +125,9 @@ def outcome_terms(w: Any, node: URIRef, o: CooperationOutcome) -> None:
             g.add((en, RDH.bound, Literal(e.amount.bound.value)))
 
 
-SECTION_TERMS["trajectories"] = trajectory_terms
-SECTION_TERMS["assessments"] = assessment_terms
-SECTION_TERMS["cooperation_outcomes"] = outcome_terms
+# The terms w3c_org adds to each item of these sections (its SECTION_TERMS).
+TERMS: dict[str, Callable[[Any, URIRef, Any], None]] = {
+    "trajectories": trajectory_terms,
+    "assessments": assessment_terms,
+    "cooperation_outcomes": outcome_terms,
+}

@@ -400,6 +400,27 @@ def test_show_json_lists_the_uncertain_dates_of_the_day(tmp_path: Path) -> None:
     assert json.loads(out)["uncertain"][0]["window"] == {"from": "2017-04-01", "to": "2017-04-30"}
 
 
+def test_show_as_text_marks_the_units_and_names_the_events_of_an_uncertain_date(tmp_path: Path) -> None:
+    """Not only the JSON: the tree the CLI prints says the day is open, with the window in words."""
+    db = tmp_path / "r.sqlite"
+    assert run(db, "import", str(write(tmp_path, "i.yaml", IMPRECISE)))[0] == 0
+    code, out = run(db, "show", "GM9999", "--at", "2017-04-15")
+    text = " ".join(out.split())  # rich wraps long lines
+    assert code == 0
+    label = "datum onzeker: tussen 1 april en 30 april 2017"
+    assert re.search(r"Onderwijs \(OCW, dienst, 1 fte\) \? " + label, text)
+    assert "Onzekere datums op deze dag" in text
+    # The event by kind and id, its date as the source gives it in words, the units by name (also
+    # the one that ended that day), and what the answer assumed.
+    assert f"? opgaan in (wmo-in-ocw) (april 2017): Wmo-taken, Onderwijs — {label}" in text
+    assert "neemt aan dat ze op de eerste dag van hun periode gebeurden" in text
+    _, english = run(db, "--lang", "en", "show", "GM9999", "--at", "2017-04-15")
+    assert "date uncertain: between 1 April and 30 April 2017" in " ".join(english.split())
+    for day in ("2017-03-31", "2017-04-30"):  # before the window, and its last day: nothing open
+        _, quiet = run(db, "show", "GM9999", "--at", day)
+        assert "?" not in quiet and "onzeker" not in quiet
+
+
 def test_pages_chart_and_report_mark_the_units_of_an_uncertain_date(tmp_path: Path) -> None:
     from fastapi.testclient import TestClient
 
@@ -418,12 +439,18 @@ def test_pages_chart_and_report_mark_the_units_of_an_uncertain_date(tmp_path: Pa
         assert "uncertain" not in client.get("/o/GM9999", params={"at": "2017-04-30"}).text.split("<main", 1)[1]
         english = client.get("/o/GM9999", params={"at": "2017-04-15", "lang": "en"}).text
         assert "date uncertain: between 1 April and 30 April 2017" in english
+        # The unit's own page says it too, at the top; not on a day the window leaves no longer open.
+        unit_page = client.get("/o/GM9999/u/OCW", params={"at": "2017-04-15", "lang": "nl"}).text
+        assert f'<p class="notice"><span class="badge uncertain">{label}</span>' in unit_page
+        assert "badge uncertain" not in client.get("/o/GM9999/u/OCW", params={"at": "2017-04-30"}).text
+        assert "badge uncertain" not in client.get("/o/GM9999/u/BEC", params={"at": "2017-04-15"}).text
         svg = client.get("/o/GM9999/chart.svg", params={"at": "2017-04-15"}).text
         assert 'class="unit uncertain" data-unit="OCW"' in svg and 'data-mark="uncertain"' in svg
     data = report_data(store, "GM9999", date(2017, 4, 15))
     page = report_html(data)
     assert 'class="unit uncertain" data-unit="OCW"' in page
     assert f"Wmo-taken, Onderwijs — {label}" in page  # the units by name, also the one gone that day
+    assert "(april 2017): Wmo-taken" in page  # the date in words, not the code '2017-04'
     from tests.test_report import _pdf_text
 
     text = _pdf_text(report_pdf(data))

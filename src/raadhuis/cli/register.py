@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Any
 
 import typer
@@ -11,6 +12,7 @@ from rich.tree import Tree
 from raadhuis import __version__
 from raadhuis.cli.base import CTX, Fmt, _day, _esc, _json, _moment, _run, _view, app, console
 from raadhuis.i18n import t
+from raadhuis.i18n.engine import uncertain_labels, window_label
 from raadhuis.i18n.formatting import count, format_date, format_fte
 from raadhuis.services import register
 from raadhuis.store.database import current_revision, describe_url
@@ -90,6 +92,8 @@ def show(
         return
     tree = Tree(f"[bold]{_esc(title)}[/bold]")
     nodes: dict[str | None, Any] = {None: tree}
+    # Units an event with an imprecise date touches on this day: "?" and the window, as on the chart.
+    uncertain = uncertain_labels(data["uncertain"], lang)
     for u in data["units"]:
         label = f"{_esc(u['name'])} [dim]({_esc(u['id'])}, {_esc(u['kind'])}"
         if u["posts"]:
@@ -97,6 +101,8 @@ def show(
         label += ")[/dim]"
         if u["temporary"]:
             label += f" [yellow]{t('cli.temporary', lang)}[/yellow]"
+        if u["id"] in uncertain:
+            label += f" [magenta]? {_esc('; '.join(uncertain[u['id']]))}[/magenta]"
         parent = u["parent"] if u["parent"] in nodes else None
         nodes[u["id"]] = nodes[parent].add(label)
     console.print(tree)
@@ -112,6 +118,22 @@ def show(
         ),
         highlight=False,
     )
+    if data["uncertain"]:  # which events leave this day open, and what the answer assumed
+        names = register.unit_names(CTX.open(), data["organisation"]["id"], _view(planned))  # also units gone
+        names.update({u["id"]: u["name"] for u in data["units"]})
+        console.print(t("uncertain.title", lang), highlight=False)
+        for e in data["uncertain"]:
+            window = e["window"]
+            what = t(
+                "uncertain.event",
+                lang,
+                event=f"{t('event.' + e['type'], lang)} ({e['event']})",
+                date=format_date(e["date"], lang),
+                units=", ".join(names.get(uid, uid) for uid in e["units"]),
+            )
+            label = window_label(date.fromisoformat(window["from"]), date.fromisoformat(window["to"]), lang)
+            console.print(f"  ? {what} — {label}", highlight=False)
+        console.print(t("uncertain.help", lang), highlight=False)
 
 
 @app.command()

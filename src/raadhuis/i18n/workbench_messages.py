@@ -59,6 +59,13 @@ WORKBENCH_MESSAGES: dict[str, dict[str, str]] = {
     },
     "wb.below": {"nl": "eronder", "en": "below"},
     "wb.temporary": {"nl": "tijdelijk", "en": "temporary"},
+    "wb.temporary_until": {"nl": "tijdelijk, tot {end}", "en": "temporary, until {end}"},
+    "wb.unit_uncertain": {
+        "nl": "Op deze dag staat niet vast of een gebeurtenis met een onscherpe datum al had plaatsgevonden; "
+        "deze pagina neemt aan dat ze op de eerste dag van haar periode gebeurde.",
+        "en": "On this day it is not certain whether an event with an imprecise date had happened yet; "
+        "this page assumes it happened on the first day of its period.",
+    },
     "wb.unknown": {"nl": "onbekend", "en": "unknown"},
     "wb.partly_unknown": {"nl": "deels onbekend", "en": "partly unknown"},
     "web.no_pdf": {

@@ -8,6 +8,7 @@ from typing import Any
 from raadhuis.domain.model import View
 from raadhuis.i18n import t
 from raadhuis.i18n.engine import uncertain_labels, window_label
+from raadhuis.i18n.formatting import format_date
 from raadhuis.services import analysis, register, studies
 from raadhuis.services import trajectories as traj
 from raadhuis.services.sources import source_records
@@ -18,9 +19,13 @@ def _cited_ids(raw: Any) -> list[str]:
     return [c if isinstance(c, str) else str(c.get("source")) for c in raw or [] if c]
 
 
-def _event_label(e: dict[str, Any], lang: str) -> str:
+def _event_label(e: dict[str, Any], lang: str, unit_names: dict[str, str]) -> str:
+    """An event without a title in words: its kind and the units it touches, by name."""
     unit = e["data"].get("unit")
-    names = [unit["name"]] if isinstance(unit, dict) and unit.get("name") else e["units"]
+    if isinstance(unit, dict) and unit.get("name"):
+        names = [unit["name"]]
+    else:
+        names = [unit_names.get(uid, uid) for uid in e["units"]]
     return f"{t('event.' + e['type'], lang)}: {', '.join(names)}" if names else t("event." + e["type"], lang)
 
 
@@ -42,12 +47,13 @@ def report_data(
     labels = uncertain_labels(shown["uncertain"], lang)
     units = [dict(u, uncertain=labels[u["id"]]) if u["id"] in labels else u for u in shown["units"]]
     events = [e for e in register.timeline(store, org_id, lang=lang)["events"] if e["effective"] <= at.isoformat()]
-    names = register.unit_names(store, org_id, view) if shown["uncertain"] else {}
-    told = {e["id"]: e.get("title") or _event_label(e, lang) for e in events}
+    names = register.unit_names(store, org_id, view)
+    # The event by its title, else its kind (the units it touches follow by name); the date in words.
+    told = {e["id"]: e.get("title") or t("event." + e["type"], lang) for e in events}
     uncertain = [
         {
             "event": told.get(e["event"], e["event"]),
-            "date": e["date"],
+            "date": format_date(e["date"], lang),
             "units": ", ".join(names.get(uid, uid) for uid in e["units"]),
             "label": window_label(date.fromisoformat(e["window"]["from"]), date.fromisoformat(e["window"]["to"]), lang),
         }
@@ -63,7 +69,7 @@ def report_data(
 
     assumptions: list[dict[str, str]] = []
     for e in events:
-        label = e.get("title") or _event_label(e, lang)
+        label = e.get("title") or _event_label(e, lang, names)
         cite([s["source"] for s in e["sources"]], label)
         if e["assumption"]:
             assumptions.append(

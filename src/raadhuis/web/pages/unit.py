@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
+from raadhuis.i18n.engine import uncertain_labels
 from raadhuis.services import register, studies, web_queries
 from raadhuis.web.access import READ, require
 from raadhuis.web.chart import trusted
@@ -20,6 +21,8 @@ def unit_page(request: Request, org: str, unit: str, at: str | None = None, view
     day, v = parse_day(at), parse_view(view)
     detail = web_queries.unit_detail(store, org, unit, day, v)
     org_id = detail["organisation"]["id"]
+    # An event with an imprecise date that touches the unit leaves this day open: said at the top.
+    uncertain = uncertain_labels(register.show(store, org_id, day, v)["uncertain"], lang).get(detail["id"], [])
     lineage = register.lineage_of(store, org_id, unit, v)
     history = register.timeline(store, org_id, unit=unit, lang=lang)["events"]
     title = tr("lineage.title", lang, unit=detail["name"])
@@ -36,6 +39,7 @@ def unit_page(request: Request, org: str, unit: str, at: str | None = None, view
         history=history,
         lineage_svg=trusted(svg),
         findings=studies.findings_about(store, org_id, unit=unit, lang=lang),
+        uncertain=uncertain,
     )
 
 

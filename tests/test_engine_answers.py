@@ -287,6 +287,68 @@ def test_a_transfer_takes_the_unit_its_sub_units_posts_and_staffing_along(tmp_pa
     store.dispose()
 
 
+@pytest.mark.parametrize("kind", ["turtle", "jsonld"])
+def test_the_w3c_export_of_either_side_of_a_transfer_reads_back_into_an_empty_register(
+    tmp_path: Path, kind: str
+) -> None:
+    """The full-history graph of one organisation carries the events of the organisation it
+    exchanges units with (as the dataset export does): the receiver's graph has the unit that
+    arrived, and either graph alone rebuilds both organisations, in fact and in the plan."""
+    store = Store(f"sqlite:///{tmp_path / 'r.sqlite'}")
+    decided = TRANSFER.replace(
+        "events:\n",
+        "events:\n  - {id: bd-weg, type: transfer_out, date: 2022-01-01, unit: BD, to: GM9998, status: decided,"
+        " assumption: true}\n",
+    )
+    register.import_dataset(store, write(tmp_path, "t.yaml", decided))
+    days = [date(2019, 12, 31), date(2020, 1, 1), date(2022, 6, 1)]
+
+    def state(s: Store) -> list[object]:
+        return [
+            (org, day, view, sorted(snap.units.items()), sorted(snap.posts.items()))
+            for org in ("GM9999", "GM9998")
+            for day in days
+            for view in (View.ACTUAL, View.PLANNED)
+            for snap in [register.snapshot(s, org, day, view)]
+        ]
+
+    expected = state(store)
+    for org in ("GM9999", "GM9998"):
+        ds = register.export_dataset(store, org)
+        graph = dataset_to_graph(ds, org)
+        text = to_turtle(graph) if kind == "turtle" else to_jsonld(graph)
+        if org == "GM9998":  # the unit that arrived is in the receiver's own history
+            assert "https://raadhuis.example/id/organisation/GM9998/unit/ICT" in text
+            assert "https://raadhuis.example/id/organisation/GM9998/post/ict-1" in text
+        path = write(tmp_path, f"{org}.{'ttl' if kind == 'turtle' else 'jsonld'}", text)
+        again = Store(f"sqlite:///{tmp_path / (org + '.sqlite')}")
+        from raadhuis.services.exchange import import_file
+
+        import_file(again, path, who="tester", reason="w3c round trip")
+        assert state(again) == expected, org
+        again.dispose()
+    store.dispose()
+
+
+def test_an_error_in_a_w3c_file_names_that_file_and_the_event(tmp_path: Path) -> None:
+    """A graph is checked through its dataset form; the error names the file the user gave (not
+    an intermediate '….ttl.yaml' and a line of it) and the event by its id."""
+    from raadhuis.services.exchange import import_file
+
+    ds = load_dataset(TRANSFER, "t.yaml")
+    ds.events = [e for e in ds.events if e.organisation != "GM9998"]  # the receiving SSC is missing
+    path = write(tmp_path, "ict.ttl", to_turtle(dataset_to_graph(ds, "GM9999")))
+    store = Store(f"sqlite:///{tmp_path / 'r.sqlite'}")
+    with pytest.raises(InputErrors) as caught:
+        import_file(store, path, who="tester", reason="w3c")
+    [error] = caught.value.errors
+    assert (error.file, error.line) == (str(path), None)
+    assert re.fullmatch(r"events\[\d+\]\.parent \(id 'ict-naar-ssc'\)", error.field), error.field
+    assert "'SSC'" in error.message and "GM9998" in error.message
+    assert register.list_organisations(store) == []  # nothing written
+    store.dispose()
+
+
 def test_a_decided_transfer_moves_nothing_in_fact_and_everything_in_the_plan(tmp_path: Path) -> None:
     store = Store(f"sqlite:///{tmp_path / 'r.sqlite'}")
     decided = TRANSFER.replace("parent: SSC, assumption: true}", "parent: SSC, status: decided, assumption: true}")

@@ -42,6 +42,7 @@ from raadhuis.domain.dates import END_OF_TIME, FuzzyDate, Precision
 from raadhuis.domain.engine import EngineError, State, Version, admitted, apply, build_history, replay
 from raadhuis.domain.events import Event, EventType
 from raadhuis.domain.model import Citation, Cooperation, Organisation, Post, Status, Unit, View
+from raadhuis.domain.order import ordered
 from raadhuis.formats import w3c_studies, w3c_trajectories
 from raadhuis.formats.dataset import load_dataset
 from raadhuis.formats.text import TextError, line_finder, parse
@@ -68,6 +69,7 @@ def dataset_to_graph(ds: Dataset, organisation: str, at: date | None = None, bas
             writer.decision(decision.id)
     if at is None:
         writer.full_history()
+        writer.joined_events()
     else:
         writer.as_of(at)
     writer.cooperations(at)
@@ -473,8 +475,10 @@ class _Writer:
 
     def full_history(self) -> None:
         events = self.org_events()
-        history = build_history(events, self.org, View.ACTUAL)
-        touching = _touching(events)
+        # Replayed with the organisations it transfers units to or receives them from (the dataset
+        # holds their events): a unit that arrives from a neighbour is part of this history.
+        history = build_history(self.ds.events, self.org, View.ACTUAL)
+        touching = _touching(events + self.arrivals())
         units: dict[str, list[Version]] = {}
         for v in history.units:
             units.setdefault(v.id, []).append(v)
@@ -505,6 +509,47 @@ class _Writer:
             self.evidence_of(node, evs)
         self.planned_only(events, set(units), set(posts), touching)
         self.events(events)
+
+    def arrivals(self) -> list[Event]:
+        """The transfers of other organisations that bring a unit here (the arrival's evidence)."""
+        return [
+            e
+            for e in self.ds.events
+            if e.organisation != self.org and e.type is EventType.TRANSFER_OUT and e.other_organisation == self.org
+        ]
+
+    def joined_events(self) -> None:
+        """The events of the organisations this one is replayed with (a transfer between them is one
+        event of the sender), each an ``org:ChangeEvent`` under its own organisation's IRI with
+        ``rdh:organisation`` and its payload: without them the history does not read back (the
+        dataset export carries them for the same reason; docs/dataset-format.md)."""
+        g = self.g
+        start = len(self.org_events())
+        others = [e for e in self.ds.events if e.organisation != self.org]
+        for order, ev in enumerate(ordered(others), start):
+            node = self.iri("organisation", ev.organisation, "event", ev.id)
+            g.add((node, RDF.type, ORG.ChangeEvent))
+            g.add((node, DCTERMS.identifier, Literal(ev.id)))
+            g.add((node, RDH.organisation, self.organisation_node(ev.organisation)))
+            g.add((node, RDH.order, Literal(order)))
+            g.add((node, RDH.eventType, Literal(ev.type.value)))
+            g.add((node, RDH.status, Literal(ev.status.value)))
+            when = BNode()
+            g.add((node, TIME.hasTime, when))
+            g.add((when, RDF.type, TIME.Instant))
+            g.add((when, TIME.inXSDDate, Literal(ev.date.effective, datatype=XSD.date)))
+            g.add((when, RDH.edtf, Literal(ev.date.edtf)))
+            g.add((when, RDH.precision, Literal(ev.date.precision.value)))
+            # ORG's two sides: the organisation whose event it is (and a unit arriving here).
+            g.add((node, ORG.originalOrganization, self.org_iri(ev.organisation)))
+            g.add((node, ORG.resultingOrganization, self.org_iri(ev.organisation)))
+            if ev.type is EventType.TRANSFER_OUT and ev.other_organisation == self.org and ev.unit:
+                g.add((node, ORG.resultingOrganization, self.unit_iri(ev.other_unit or ev.unit)))
+            if ev.decision:
+                g.add((node, RDH.decision, self.decision(ev.decision)))
+            self.evidence(node, ev.citations, ev.assumption)
+            payload = json.dumps(event_to_dict(ev), ensure_ascii=False, sort_keys=True)
+            g.add((node, RDH.payload, Literal(payload)))
 
     def unit_version(self, node: URIRef, v: Version) -> None:
         g = self.g

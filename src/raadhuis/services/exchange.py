@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -108,12 +110,32 @@ def import_file(
     data = graph_to_data(from_text(text, rdf, str(path)), str(path))
     # Through the dataset form, so the RDF import gets exactly the checks a dataset gets.
     as_yaml = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
-    return register.import_dataset(
-        store,
-        str(path) + ".yaml",
-        who=who,
-        reason=reason or f"import {path.name}",
-        dry_run=dry_run,
-        progress=progress,
-        text=as_yaml,
-    )
+    inner = str(path) + ".yaml"
+    try:
+        return register.import_dataset(
+            store,
+            inner,
+            who=who,
+            reason=reason or f"import {path.name}",
+            dry_run=dry_run,
+            progress=progress,
+            text=as_yaml,
+        )
+    except InputErrors as exc:  # name the file the user gave, and the item by its id, not a line of our YAML
+        raise InputErrors([_in_graph(e, inner, str(path), data) for e in exc.errors]) from None
+
+
+def _in_graph(error: InputError, inner: str, file: str, data: dict[str, Any]) -> InputError:
+    """An error found in the dataset form of a graph, placed in the graph: the file as given, no
+    line (the graph has none of ours), and the item's id next to its place (``events[28]`` is the
+    29th event in ``rdh:order``)."""
+    if error.file != inner:
+        return error
+    field = error.field
+    match = re.match(r"(\w+)\[(\d+)\]", field)
+    if match:
+        items = data.get(match.group(1))
+        index = int(match.group(2))
+        if isinstance(items, list) and index < len(items) and isinstance(items[index], dict) and items[index].get("id"):
+            field = f"{field} (id {items[index]['id']!r})"
+    return replace(error, file=file, line=None, field=field)

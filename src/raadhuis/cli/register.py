@@ -12,7 +12,6 @@ from rich.tree import Tree
 from raadhuis import __version__
 from raadhuis.cli.base import CTX, Fmt, _day, _esc, _json, _moment, _run, _view, app, console
 from raadhuis.i18n import t
-from raadhuis.i18n.engine import uncertain_labels, window_label
 from raadhuis.i18n.formatting import count, format_date, format_fte
 from raadhuis.services import register
 from raadhuis.store.database import current_revision, describe_url
@@ -93,6 +92,8 @@ def show(
     tree = Tree(f"[bold]{_esc(title)}[/bold]")
     nodes: dict[str | None, Any] = {None: tree}
     # Units an event with an imprecise date touches on this day: "?" and the window, as on the chart.
+    from raadhuis.i18n.engine import uncertain_labels, window_label
+
     uncertain = uncertain_labels(data["uncertain"], lang)
     for u in data["units"]:
         label = f"{_esc(u['name'])} [dim]({_esc(u['id'])}, {_esc(u['kind'])}"

@@ -67,12 +67,15 @@ def diff_units(
     fte_before: dict[str, float] | None = None,
     fte_after: dict[str, float] | None = None,
     events: Iterable[Event] = (),
+    event_ids: dict[str, list[str]] | None = None,
 ) -> list[UnitChange]:
     """What changed between two states. ``events`` (those between the dates) say *why*:
     a unit that disappears through a merge is 'merged', one that appears from a split is
     'split', a temporary unit made definitive is 'converted', a unit that leaves for or comes
     from another organisation (with its sub-units) is 'transferred_out' or 'transferred_in',
-    rather than a bare removal, addition or move."""
+    rather than a bare removal, addition or move. ``event_ids``: per unit, the ids of all the
+    events between the dates that touch it, in order, when the caller has them already (then
+    ``events`` need hold only the merges, absorptions, splits, conversions and transfers)."""
     fte_before = fte_before or {}
     fte_after = fte_after or {}
     merged_into: dict[str, list[str]] = {}
@@ -80,10 +83,12 @@ def diff_units(
     converted: dict[str, list[str]] = {}  # unit → the units it was converted from or into (none: kept its id)
     sent: dict[str, str] = {}  # unit → "ORG:unit" it became over there
     received: dict[str, str] = {}  # unit → "ORG:unit" it came from
-    event_ids: dict[str, list[str]] = {}
+    given = event_ids is not None
+    touching: dict[str, list[str]] = event_ids if event_ids is not None else {}
     for ev in events:
-        for uid in ev.subjects():
-            event_ids.setdefault(uid, []).append(ev.id)
+        if not given:
+            for uid in ev.subjects():
+                touching.setdefault(uid, []).append(ev.id)
         if ev.type is EventType.MERGE and ev.new_unit is not None:
             for uid in ev.units:
                 merged_into.setdefault(uid, []).append(ev.new_unit.id)
@@ -122,7 +127,7 @@ def diff_units(
     for uid in sorted(set(before) | set(after)):
         a, b = before.get(uid), after.get(uid)
         fa, fb = fte_before.get(uid), fte_after.get(uid)
-        evs = event_ids.get(uid, [])
+        evs = touching.get(uid, [])
         if a is None and b is not None:
             related = split_from.get(uid, [])
             arrived = moved_with(uid, after, received) if received else None

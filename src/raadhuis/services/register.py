@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from raadhuis.canonical.check import check_dataset
 from raadhuis.canonical.dataset import Dataset
 from raadhuis.canonical.decode import event_from_dict
-from raadhuis.canonical.encode import event_to_dict
+from raadhuis.canonical.encode import event_to_dict, unit_to_dict
 from raadhuis.canonical.errors import InputError, InputErrors
 from raadhuis.canonical.paths import path_text
 from raadhuis.canonical.records import dataset_from_records, event_positions, record_dicts, restrict
@@ -516,32 +516,15 @@ def show(
                 )
         snap_events: list[Event] | None = None
         if known_at is None:
-            units = repo.units_as_of(s, org.id, at, view)
+            # The stored canonical dicts straight into rows: no Unit objects in between.
+            raw = repo.unit_data_as_of(s, org.id, at, view)
             fte = repo.fte_by_unit(s, org.id, at, view)
         else:
             snap_events = events_with_transfers(s, org.id, known_at)
             snap = replay(snap_events, org.id, at, view, _members(s))
-            units = snap.units
+            raw = [unit_to_dict(u) for u in snap.units.values()]
             fte = _fte_of(snap.posts.values())
-        rows: list[dict[str, Any]] = []
-        for unit, depth in _tree_order(units):
-            f, filled, n = fte.get(unit.id, (0.0, 0.0, 0))
-            rows.append(
-                {
-                    "id": unit.id,
-                    "name": unit.name,
-                    "kind": unit.kind,
-                    "parent": unit.parent,
-                    "depth": depth,
-                    "abbreviation": unit.abbreviation,
-                    "temporary": unit.temporary,
-                    "expected_end": unit.expected_end,
-                    "task_fields": [{"code": t.code, "share": t.share} for t in unit.task_fields],
-                    "posts": n,
-                    "fte": round(f, 4),
-                    "filled_fte": round(filled, 4),
-                }
-            )
+        rows = _unit_rows(raw, fte)
         posts_total = sum(int(r["posts"]) for r in rows)
         result = {
             "organisation": organisation_summary(org),
@@ -559,6 +542,55 @@ def show(
         if key is not None:
             _AS_OF.put(key, result)
         return dict(result, units=list(rows), uncertain=uncertain_on(s, org.id, at, view, snap_events))
+
+
+def _unit_rows(raw: list[dict[str, Any]], fte: dict[str, tuple[float, float, int]]) -> list[dict[str, Any]]:
+    """The rows of :func:`show` from the units' canonical dicts (``unit_to_dict``), depth-first
+    in name order as :func:`_tree_order` orders units, with their FTE."""
+    by_id = {u["id"]: u for u in raw}
+    children: dict[str | None, list[tuple[str, str]]] = {}
+    for u in raw:
+        parent = u.get("parent")
+        children.setdefault(parent if parent in by_id else None, []).append((u["name"].lower(), u["id"]))
+    for group in children.values():
+        group.sort(key=_first)  # by name only, as _tree_order: ties keep the order read
+    rows: list[dict[str, Any]] = []
+    nothing = (0.0, 0.0, 0)
+    stack: list[tuple[str, int]] = [(uid, 0) for _, uid in reversed(children.get(None, []))]
+    while stack:
+        uid, depth = stack.pop()
+        u = by_id[uid]
+        f, filled, n = fte.get(uid, nothing)
+        expected_end = u.get("expected_end")
+        rows.append(
+            {
+                "id": uid,
+                "name": u["name"],
+                "kind": u.get("kind", "afdeling"),
+                "parent": u.get("parent"),
+                "depth": depth,
+                "abbreviation": u.get("abbreviation"),
+                "temporary": bool(u.get("temporary", False)),
+                "expected_end": str(expected_end) if expected_end is not None else None,
+                "task_fields": [
+                    {"code": t, "share": 1.0}
+                    if isinstance(t, str)
+                    else {"code": t["code"], "share": float(t.get("share", 1.0))}
+                    for t in u.get("task_fields", ()) or ()
+                ],
+                "posts": n,
+                "fte": round(f, 4),
+                "filled_fte": round(filled, 4),
+            }
+        )
+        kids = children.get(uid)
+        if kids:
+            stack.extend((cid, depth + 1) for _, cid in reversed(kids))
+    return rows
+
+
+def _first(pair: tuple[str, str]) -> str:
+    return pair[0]
 
 
 def uncertain_on(
@@ -680,50 +712,61 @@ def _fte_of(posts: Iterable[Post]) -> dict[str, tuple[float, float, int]]:
     return out
 
 
+_STRUCTURAL = tuple(
+    t.value
+    for t in (
+        EventType.MERGE,
+        EventType.ABSORB,
+        EventType.SPLIT,
+        EventType.CONVERT,
+        EventType.TRANSFER_OUT,
+        EventType.TRANSFER_IN,
+    )
+)
+
+
 @collector_paused
 def diff(store: Store, organisation: str, start: date, end: date, view: View = View.ACTUAL) -> dict[str, Any]:
-    """What changed between two days: added, removed, renamed, moved, merged, split, FTE."""
+    """What changed between two days: added, removed, renamed, moved, merged, split, FTE.
+
+    Only the units whose version or FTE row begins or ends between the two days can differ, so
+    only they are read (``repo.units_changed_between``); of the events between the days only the
+    merges, absorptions, splits, conversions and transfers are decoded whole (what went where),
+    for the rest the units they touch, kept in a column, is all the diff reads."""
     if end < start:
         start, end = end, start
     with store.session() as s:
         org = resolve_organisation(s, organisation)
-        before = _units_as_of(s, store, org.id, start, view)
-        after = _units_as_of(s, store, org.id, end, view)
-        fte_a = {k: v[0] for k, v in _fte_as_of(s, store, org.id, start, view).items()}
-        fte_b = {k: v[0] for k, v in _fte_as_of(s, store, org.id, end, view).items()}
+        if repo.has_unit_fte(s, org.id):
+            before, after, fte_a3, fte_b3 = repo.units_changed_between(s, org.id, start, end, view)
+        else:  # a register from before the unit_fte read model: the two whole days
+            before = _units_as_of(s, store, org.id, start, view)
+            after = _units_as_of(s, store, org.id, end, view)
+            fte_a3 = _fte_as_of(s, store, org.id, start, view)
+            fte_b3 = _fte_as_of(s, store, org.id, end, view)
+        fte_a = {k: v[0] for k, v in fte_a3.items()}
+        fte_b = {k: v[0] for k, v in fte_b3.items()}
         # Events strictly after the first day up to and including the second shape the difference.
-        # Only merges, absorptions, splits, conversions and transfers need their whole event (what
-        # went where); for the rest the units they touch, kept in a column, is all diff_units reads.
-        structural = tuple(
-            t.value
-            for t in (
-                EventType.MERGE,
-                EventType.ABSORB,
-                EventType.SPLIT,
-                EventType.CONVERT,
-                EventType.TRANSFER_OUT,
-                EventType.TRANSFER_IN,
-            )
-        )
-        full = repo.event_data_of_types(s, org.id, start, end, structural)
-        events = []
-        for event_id, etype, status, effective, seq, units_text, conflict in repo.event_digest(s, org.id, start, end):
-            if conflict is not None or not view.admits(_status(status)):
+        full = repo.event_data_of_types(s, org.id, start, end, _STRUCTURAL)
+        admitted = {st.value for st in Status if view.admits(st)}
+        structural: list[Event] = []
+        event_ids: dict[str, list[str]] = {}
+        ids: list[str] = []
+        for seq, (event_id, etype, status, units_text, conflict) in enumerate(
+            repo.event_touches(s, org.id, start, end)
+        ):
+            if conflict is not None or status not in admitted:
                 continue
-            if etype in structural:
-                events.append(event_from_dict(full[event_id], seq))
+            ids.append(event_id)
+            if etype in _STRUCTURAL:
+                event = event_from_dict(full[event_id], seq)
+                structural.append(event)
+                subjects: Iterable[str] = event.subjects()
             else:
-                events.append(
-                    Event(
-                        event_id,
-                        EventType(etype),
-                        FuzzyDate.of_day(effective),
-                        org.id,
-                        seq=seq,
-                        units=tuple(units_text.split()),
-                    )
-                )
-        changes = diff_units(before, after, fte_a, fte_b, events)
+                subjects = units_text.split()
+            for uid in subjects:
+                event_ids.setdefault(uid, []).append(event_id)
+        changes = diff_units(before, after, fte_a, fte_b, structural, event_ids)
         counts: dict[str, int] = {}
         for ch in changes:
             counts[ch.change] = counts.get(ch.change, 0) + 1
@@ -734,7 +777,7 @@ def diff(store: Store, organisation: str, start: date, end: date, view: View = V
             "view": view.value,
             "counts": counts,
             "changes": [c.to_dict() for c in changes],
-            "events": [e.id for e in events],
+            "events": ids,
         }
 
 
@@ -922,6 +965,25 @@ def export_dataset(store: Store, organisation: str | None = None, known_at: date
         records["extension"] = repo.current_records(s, "extension", org, known_at)
         ds = dataset_from_records(records)
         return restrict(ds, org) if org else ds
+
+
+def as_of_state(store: Store, organisation: str, at: date, view: View = View.ACTUAL) -> tuple[Any, ...]:
+    """What the answer of :func:`show` on ``at`` depends on, read from the database: the
+    organisation, its revision (every write of it raises it), the newest changeset among its
+    records (the version a form sends back), the view, the day and the last event day on or before
+    it. Equal states give equal answers, in any process (web/answers.py makes the ETag of it)."""
+    from raadhuis.services.concurrency import org_version as version
+
+    with store.session() as s:
+        org = resolve_organisation(s, organisation)
+        return (
+            org.id,
+            org.revision,
+            version(s, org.id),
+            view.value,
+            at.isoformat(),
+            repo.last_event_day(s, org.id, at),
+        )
 
 
 def org_version(store: Store, organisation: str) -> int:

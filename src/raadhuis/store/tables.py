@@ -130,7 +130,10 @@ class UnitFte(Base):
     filled_fte: Mapped[float] = mapped_column(Float)
     posts: Mapped[int] = mapped_column(Integer)
 
-    __table_args__ = (Index("ix_unit_fte_asof", "organisation", "view", "valid_from", "valid_to"),)
+    __table_args__ = (
+        Index("ix_unit_fte_asof", "organisation", "view", "valid_from", "valid_to"),
+        Index("ix_unit_fte_unit", "organisation", "view", "unit_id"),
+    )
 
 
 class EventRow(Base):

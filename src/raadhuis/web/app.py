@@ -12,6 +12,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.middleware.gzip import DEFAULT_EXCLUDED_CONTENT_TYPES, GZipMiddleware
 
 from raadhuis.canonical.errors import InputErrors
 from raadhuis.i18n import LANGUAGES
@@ -19,13 +20,19 @@ from raadhuis.i18n.errors import translate
 from raadhuis.services.concurrency import EditConflict
 from raadhuis.services.register import NotFound
 from raadhuis.store.database import Store
-from raadhuis.web import access, errors, security
+from raadhuis.web import access, answers, errors, security
 from raadhuis.web.access import public
 from raadhuis.web.common import HERE, LANG_COOKIE, render
 from raadhuis.web.settings import WebSettings
 
 API = "/api/v1"
 _YEAR = 365 * 24 * 3600
+_PACKED = (
+    *DEFAULT_EXCLUDED_CONTENT_TYPES,
+    "application/pdf",
+    "application/zip",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+)
 
 
 @asynccontextmanager
@@ -89,6 +96,11 @@ def create_app(store: Store, lang: str = "nl", settings: WebSettings | None = No
             response.set_cookie(LANG_COOKIE, chosen, max_age=_YEAR, samesite="lax", httponly=True)
         return response
 
+    # Compressed when the client accepts it (issue 16); what is compressed already is left alone,
+    # and so is an answer that comes gzipped (web/answers.py).
+    app.add_middleware(
+        GZipMiddleware, minimum_size=answers.MIN_GZIP, compresslevel=answers.GZIP_LEVEL, exclude_content_types=_PACKED
+    )
     security.install(app)  # outermost: Host check, cross-site check, headers, the browser cookie
     access.install(app)
 

@@ -13,6 +13,7 @@ from fastapi import APIRouter, Body, HTTPException, Query, Request, Response
 
 from raadhuis.canonical.errors import InputError, InputErrors
 from raadhuis.services import register, web_queries
+from raadhuis.web import answers
 from raadhuis.web.access import READ, WRITE, author, can, may_write, require
 from raadhuis.web.common import parse_day, parse_view
 from raadhuis.web.guard import off_loop
@@ -49,11 +50,17 @@ def organisation(
     org: str,
     at: str | None = Query(None, description="YYYY-MM-DD, default today"),
     view: str = Query("actual", description="actual or planned"),
-) -> dict[str, Any]:
-    data = register.show(_store(request), org, parse_day(at), parse_view(view))
-    # The version to send back as ?seen= with a change (optimistic concurrency).
-    response.headers["X-Raadhuis-Version"] = str(register.org_version(_store(request), data["organisation"]["id"]))
-    return data
+) -> Response:
+    store, day, chosen = _store(request), parse_day(at), parse_view(view)
+    state = register.as_of_state(store, org, day, chosen)
+    # The ETag is the register's state (web/answers.py): 304 when the client has it; the version
+    # to send back as ?seen= with a change (optimistic concurrency) is part of that state.
+    return answers.send(
+        request,
+        answers.etag_of("as-of", *state),
+        lambda: register.show(store, org, day, chosen),
+        {"X-Raadhuis-Version": str(state[2])},
+    )
 
 
 @router.get(

@@ -791,8 +791,11 @@ def lineage_of(store: Store, organisation: str, unit: str, view: View = View.ACT
     transfer leads to."""
     with store.session() as s:
         org = resolve_organisation(s, organisation)
-        names = repo.unit_names(s, org.id, view)
-        if unit not in names:
+        # The unit's own versions first (by its index); every unit's name only when the question
+        # names it by name or names none that exists.
+        versions = repo.unit_versions(s, org.id, unit, view)
+        if not versions:
+            names = repo.unit_names(s, org.id, view)
             match = [uid for uid, n in names.items() if n.lower() == unit.lower()]
             if not match:
                 raise NotFound(
@@ -803,20 +806,26 @@ def lineage_of(store: Store, organisation: str, unit: str, view: View = View.ACT
                     org.id,
                 )
             unit = match[0]
+            versions = repo.unit_versions(s, org.id, unit, view)
         links = _linked_lineage(s, org.id, view)
         preds, succs = lineage(links, f"{org.id}:{unit}")
-        versions = repo.unit_versions(s, org.id, unit, view)
-        names_of = {org.id: names}
+        # The latest names of the units the answer names, read by unit, per organisation.
+        wanted: dict[str, set[str]] = {}
+        for step in (*preds, *succs):
+            other_org, uid = step.id.split(":", 1)
+            wanted.setdefault(other_org, set()).add(uid)
+        members = _members(s) if set(wanted) - {org.id} else {org.id}
+        names_of = {
+            other: repo.latest_names(s, other, view, uids) if other == org.id or other in members else {}
+            for other, uids in wanted.items()
+        }
 
         def name_in(other_org: str, uid: str, until: date | None) -> str:
             if until is not None:  # the unit's earlier form: its name then
                 earlier = [v for v in repo.unit_versions(s, other_org, uid, view) if v.valid_from < until]
                 if earlier:
                     return earlier[-1].name
-            if other_org not in names_of:
-                known = other_org in _members(s)
-                names_of[other_org] = repo.unit_names(s, other_org, view) if known else {}
-            return names_of[other_org].get(uid, uid)
+            return names_of.get(other_org, {}).get(uid, uid)
 
         def item(step: Any) -> dict[str, Any]:
             other_org, uid = step.id.split(":", 1)
@@ -836,7 +845,7 @@ def lineage_of(store: Store, organisation: str, unit: str, view: View = View.ACT
             "view": view.value,
             "unit": {
                 "id": unit,
-                "name": names[unit],
+                "name": versions[-1].name,
                 "from": versions[0].valid_from.isoformat() if versions else None,
                 "to": _open_end(versions[-1].valid_to) if versions else None,
             },

@@ -155,6 +155,7 @@ def forget() -> None:
     """Drop every kept answer: what the first read after a write finds (its revision is new)."""
     register._AS_OF.items.clear()  # noqa: SLF001 - the bench measures both sides of the reuse
     register._UNITS.items.clear()  # noqa: SLF001
+    register._UNCERTAIN.items.clear()  # noqa: SLF001
     answers.KEPT.items.clear()
 
 

@@ -6,6 +6,7 @@ ready for JSON, a table or a template, so a figure is computed once for every do
 
 from __future__ import annotations
 
+import copy
 import getpass
 import threading
 from collections import OrderedDict
@@ -93,15 +94,19 @@ def current_user() -> str:
 def resolve_organisation(session: Session, ref: str) -> OrganisationRow:
     """An organisation by CBS code (GM0168, 0168, 168), id, slug or name."""
     ref_clean = ref.strip()
-    candidates = repo.organisations(session)
     norm = ref_clean.lower()
     code = None
     digits = norm[2:] if norm.startswith("gm") else norm
     if digits.isdigit():
         code = f"GM{int(digits):04d}"
-    for org in candidates:
-        if org.id.lower() == norm or (org.slug or "").lower() == norm or (code and org.cbs_code == code):
-            return org
+    # Those that match by id, slug or code first, found by the database (a register of every
+    # municipality has hundreds of organisations, and every question names one); by name, or
+    # when the database's lower() folds differently, every organisation as before.
+    for candidates in (repo.organisations_named(session, norm, code), None):
+        for org in candidates if candidates is not None else repo.organisations(session):
+            if org.id.lower() == norm or (org.slug or "").lower() == norm or (code and org.cbs_code == code):
+                return org
+    candidates = repo.organisations(session)
     for org in candidates:
         if org.name.lower() == norm:
             return org
@@ -512,7 +517,10 @@ def show(
             if cached is not None:
                 # The uncertain dates depend on the day itself, not only on the last event before it.
                 return dict(
-                    cached, at=at.isoformat(), units=list(cached["units"]), uncertain=uncertain_on(s, org.id, at, view)
+                    cached,
+                    at=at.isoformat(),
+                    units=list(cached["units"]),
+                    uncertain=_uncertain_kept(s, store, org, at, view),
                 )
         snap_events: list[Event] | None = None
         if known_at is None:
@@ -541,7 +549,19 @@ def show(
         }
         if key is not None:
             _AS_OF.put(key, result)
+            return dict(result, units=list(rows), uncertain=_uncertain_kept(s, store, org, at, view))
         return dict(result, units=list(rows), uncertain=uncertain_on(s, org.id, at, view, snap_events))
+
+
+def _uncertain_kept(s: Session, store: Store, org: OrganisationRow, at: date, view: View) -> list[dict[str, Any]]:
+    """:func:`uncertain_on` from the register's timeline, kept like :func:`show`'s answers until the
+    organisation's next write (its revision): a copy, so a caller may change it."""
+    key = (store.identity, "uncertain", org.id, org.revision, view.value, at)
+    kept = _UNCERTAIN.get(key)
+    if kept is None:
+        kept = {"value": uncertain_on(s, org.id, at, view)}
+        _UNCERTAIN.put(key, kept)
+    return copy.deepcopy(kept["value"]) if kept["value"] else []
 
 
 def _unit_rows(raw: list[dict[str, Any]], fte: dict[str, tuple[float, float, int]]) -> list[dict[str, Any]]:
@@ -680,6 +700,7 @@ class _AsOfCache:
 
 _AS_OF = _AsOfCache()
 _UNITS = _AsOfCache()
+_UNCERTAIN = _AsOfCache(256)
 
 
 def _reused(s: Session, store: Store, what: str, org: str, day: date, view: View, read: Callable[[], Any]) -> Any:

@@ -26,7 +26,7 @@ import threading
 import unicodedata
 import weakref
 from collections import OrderedDict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -1090,24 +1090,56 @@ def _assumed(
     return out
 
 
+class _Figures:
+    """Span of control, headline figures and personnel cost of the snapshots of one comparison,
+    each made once: the columns and the points over time ask for the same snapshots (the day
+    compared is the last day over time; a baseline that did not change is the same snapshot)."""
+
+    def __init__(self, band: tuple[int, int], cost_args: dict[str, Any]) -> None:
+        self.band = band
+        self.cost_args = cost_args
+        # By the snapshot's units and posts (the very dicts: a baseline that did not change is a new
+        # Snapshot of the same two), day and view; the snapshot is kept, so the ids stay its own.
+        self.made: dict[tuple[Any, ...], tuple[Snapshot, Any]] = {}
+
+    def _of(self, what: str, snap: Snapshot, make: Callable[[], Any]) -> Any:
+        key = (what, id(snap.units), id(snap.posts), snap.at, snap.view)
+        found = self.made.get(key)
+        if found is None or found[0].units is not snap.units or found[0].posts is not snap.posts:
+            found = self.made[key] = (snap, make())
+        return found[1]
+
+    def span(self, snap: Snapshot) -> soc.SpanOfControl:
+        made: soc.SpanOfControl = self._of("span", snap, lambda: soc.span_of_control(snap, self.band))
+        return made
+
+    def head(self, snap: Snapshot) -> reorg.Headline:
+        made: reorg.Headline = self._of("head", snap, lambda: reorg.headline(snap))
+        return made
+
+    def cost(self, snap: Snapshot) -> costing.Cost:
+        made: costing.Cost = self._of("cost", snap, lambda: costing.personnel_cost(snap, **self.cost_args))
+        return made
+
+
 def _column(
     store: Store,
     key: str,
     snapshot: Snapshot,
     baseline: Snapshot | None,
     assumed: dict[str, str],
-    band: tuple[int, int],
-    cost_args: dict[str, Any],
+    figures: _Figures,
     events: Iterable[Event],
     cache_key: tuple[Any, ...],
 ) -> dict[str, Any]:
+    band = figures.band
     found = _kept(store).analyses.get(cache_key)
     if found is None:
         found = analysis.of_snapshot(store, snapshot.organisation, snapshot, assumed, band)
         _kept(store).analyses.put(cache_key, found)
-    span = soc.span_of_control(snapshot, band)
-    head = reorg.headline(snapshot)
-    cost = costing.personnel_cost(snapshot, **cost_args)
+    span = figures.span(snapshot)
+    head = figures.head(snapshot)
+    cost = figures.cost(snapshot)
     out: dict[str, Any] = {
         "key": key,
         "at": snapshot.at.isoformat(),
@@ -1173,6 +1205,15 @@ def _get(column: Mapping[str, Any], path: tuple[str, str]) -> Any:
     return column[path[0]][path[1]]
 
 
+def _over_time_days(items: list[tuple[Scenario, int]], until: date) -> list[date]:
+    """The days of the comparison over time: every change day of the scenarios up to ``until``."""
+    days = sorted({d for item, _ in items for d in dom.change_days(item) if d <= until} | {until})
+    if len(days) > MAX_DAYS:  # the first, the last and evenly between: a table stays readable
+        step = (len(days) - 1) / (MAX_DAYS - 1)
+        days = sorted({days[round(i * step)] for i in range(MAX_DAYS)})
+    return days
+
+
 def _over_time(
     store: Store,
     org: str,
@@ -1180,18 +1221,14 @@ def _over_time(
     items: list[tuple[Scenario, int]],
     until: date,
     starts: list[tuple[date, View, Snapshot]],
-    cost_args: dict[str, Any],
-    band: tuple[int, int],
+    figures: _Figures,
 ) -> dict[str, Any]:
-    days = sorted({d for item, _ in items for d in dom.change_days(item) if d <= until} | {until})
-    if len(days) > MAX_DAYS:  # the first, the last and evenly between: a table stays readable
-        step = (len(days) - 1) / (MAX_DAYS - 1)
-        days = sorted({days[round(i * step)] for i in range(MAX_DAYS)})
+    days = _over_time_days(items, until)
 
     def point(snap: Snapshot) -> dict[str, Any]:
-        head = reorg.headline(snap)
-        span = soc.span_of_control(snap, band)
-        c = costing.personnel_cost(snap, **cost_args)
+        head = figures.head(snap)
+        span = figures.span(snap)
+        c = figures.cost(snap)
         return head.to_dict() | {
             "cost": c.to_dict()["total"],
             "cost_assumption": c.assumption,
@@ -1296,23 +1333,27 @@ def compare(
     }
     starts: list[tuple[date, View, Snapshot]] = []
     evaluated: list[tuple[Scenario, int, Evaluation, str]] = []
+    # Each scenario evaluated once on every day the comparison shows (the day compared among those
+    # over time): the columns and the points over time are then of the same snapshots.
+    shown_days = _over_time_days(items, day) if over_time else [day]
     for item, version in items:
-        result, begun = evaluation(store, item, [day], version)
+        result, begun = evaluation(store, item, [d for d in shown_days if d >= item.branch_day], version)
         starts.append((item.branch_day, item.view, begun.snapshot))
         evaluated.append((item, version, result, begun.fingerprint(item)))
     baseline = _baseline_on(store, org["id"], view, day, starts)
+    figures = _Figures(band, cost_args)
     event_cs = _event_changeset(store, org["id"])
     base_assumed = analysis.assumed_posts(store, org["id"], day, view)
     base_key = (org["id"], view.value, day, event_cs, "", 0, band)
     columns = [
-        _column(store, "baseline", baseline, None, base_assumed, band, cost_args, (), base_key)
+        _column(store, "baseline", baseline, None, base_assumed, figures, (), base_key)
         | {"kind": "baseline", "view": view.value}
     ]
     for item, version, result, digest in evaluated:
         snap = result.at(day)
         key = (org["id"], view.value, day, event_cs, item.id, version, band)
         col = _column(
-            store, item.id, snap, baseline, _assumed(snap, base_assumed, item, day), band, cost_args, item.events, key
+            store, item.id, snap, baseline, _assumed(snap, base_assumed, item, day), figures, item.events, key
         )
         col |= {
             "kind": "scenario",
@@ -1368,5 +1409,5 @@ def compare(
         "assumptions": assumptions,
     }
     if over_time:
-        out["over_time"] = _over_time(store, org["id"], view, items, day, starts, cost_args, band)
+        out["over_time"] = _over_time(store, org["id"], view, items, day, starts, figures)
     return out

@@ -957,6 +957,15 @@ def unit_names(session: Session, organisation: str, view: View) -> dict[str, str
     return {uid: name for uid, name in rows}
 
 
+def organisations_named(session: Session, norm: str, code: str | None) -> list[OrganisationRow]:
+    """The organisations whose id or slug is ``norm`` (lower case) or whose CBS code is ``code``,
+    by name (the order :func:`organisations` gives)."""
+    cond = [func.lower(OrganisationRow.id) == norm, func.lower(OrganisationRow.slug) == norm]
+    if code:
+        cond.append(OrganisationRow.cbs_code == code)
+    return list(session.execute(select(OrganisationRow).where(or_(*cond)).order_by(OrganisationRow.name)).scalars())
+
+
 def organisations(session: Session) -> list[OrganisationRow]:
     return list(session.execute(select(OrganisationRow).order_by(OrganisationRow.name)).scalars())
 

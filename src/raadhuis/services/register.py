@@ -1005,14 +1005,22 @@ def as_of_state(store: Store, organisation: str, at: date, view: View = View.ACT
     from raadhuis.services.concurrency import org_version as version
 
     with store.session() as s:
-        org = resolve_organisation(s, organisation)
+        # One round trip when the question names the organisation by id, slug or code (as
+        # resolve_organisation finds it first), else the organisation found, then its state.
+        norm = organisation.strip().lower()
+        digits = norm[2:] if norm.startswith("gm") else norm
+        code = f"GM{int(digits):04d}" if digits.isdigit() else None
+        for org, changeset, last in repo.organisations_named_with_state(s, norm, code, at):
+            if org.id.lower() == norm or (org.slug or "").lower() == norm or (code and org.cbs_code == code):
+                return (org.id, org.revision, int(changeset or 0), view.value, at.isoformat(), last)
+        found = resolve_organisation(s, organisation)
         return (
-            org.id,
-            org.revision,
-            version(s, org.id),
+            found.id,
+            found.revision,
+            version(s, found.id),
             view.value,
             at.isoformat(),
-            repo.last_event_day(s, org.id, at),
+            repo.last_event_day(s, found.id, at),
         )
 
 

@@ -966,6 +966,31 @@ def organisations_named(session: Session, norm: str, code: str | None) -> list[O
     return list(session.execute(select(OrganisationRow).where(or_(*cond)).order_by(OrganisationRow.name)).scalars())
 
 
+def organisations_named_with_state(
+    session: Session, norm: str, code: str | None, day: date
+) -> list[tuple[OrganisationRow, int | None, date | None]]:
+    """:func:`organisations_named`, each with the newest changeset among its records (its version,
+    services.concurrency.org_version) and its last event day on or before ``day``: one query."""
+    cond = [func.lower(OrganisationRow.id) == norm, func.lower(OrganisationRow.slug) == norm]
+    if code:
+        cond.append(OrganisationRow.cbs_code == code)
+    version = select(func.max(Record.changeset_id)).where(Record.organisation == OrganisationRow.id).scalar_subquery()
+    last = (
+        select(func.max(EventRow.effective))
+        .where(EventRow.organisation == OrganisationRow.id, EventRow.effective <= day)
+        .scalar_subquery()
+    )
+    rows = session.execute(
+        select(OrganisationRow, version, last).where(or_(*cond)).order_by(OrganisationRow.name)
+    ).all()
+    out = []
+    for org, changeset, when in rows:
+        if isinstance(when, str):  # SQLite hands a subquery's date back as text
+            when = date.fromisoformat(when)
+        out.append((org, changeset, when))
+    return out
+
+
 def organisations(session: Session) -> list[OrganisationRow]:
     return list(session.execute(select(OrganisationRow).order_by(OrganisationRow.name)).scalars())
 

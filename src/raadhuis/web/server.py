@@ -29,6 +29,8 @@ from raadhuis.web.app import create_app
 from raadhuis.web.settings import Mode, WebSettings
 
 _ENV = "RAADHUIS_WEB_SETTINGS"
+# Seconds a worker may take to start (import the app, open the store) before uvicorn counts it as hung.
+_WORKER_START = 60
 
 log = logging.getLogger("uvicorn.error")
 
@@ -60,6 +62,9 @@ def run(
             host=host,
             port=port,
             workers=workers,
+            # A worker imports the whole app before it answers the supervisor's ping; on a busy host
+            # that took longer than uvicorn's 5 s, and the worker was killed and started again.
+            timeout_worker_healthcheck=_WORKER_START,
             log_level="info",
             proxy_headers=True,
             timeout_graceful_shutdown=grace,

@@ -383,7 +383,7 @@ def across_workers(base: str, store: Store, reads: int = 20) -> str:
     day = date(2040, 1, 1) + timedelta(days=int(time.time()) % 3000)
     path = f"/api/v1/organisations/GM0168?at={day}"
     first = httpx.get(base + path, timeout=30).json()
-    unit = next(u for u in first["units"] if u["depth"] > 0)
+    unit = first["units"][-1]
     for _ in range(reads):  # every worker keeps the answer before the write
         httpx.get(base + path, timeout=30, headers={"Connection": "close"})
     name = f"{unit['name'].split(' (bench')[0]} (bench {int(time.time())})"
@@ -433,10 +433,11 @@ def api(url: str, store: Store, workers: list[int], clients: int, seconds: float
                 "304": not_modified_ms(server.base, path),
                 "rss": server.worker_rss_mb(),
             }
+            print(f"  {n} worker(s): {res}", file=sys.stderr, flush=True)
             if n > 1:
                 res["across"] = across_workers(server.base, store)
+                print(f"  seen by the next reads: {res['across']}", file=sys.stderr, flush=True)
             results[n] = res
-            print(f"  {n} worker(s): {res}", file=sys.stderr, flush=True)
         if n == workers[0]:
             floor: dict[str, Any] = {}
             for kind, file in (("plain", "plain.json"), ("gzip", "packed.gz")):

@@ -559,7 +559,7 @@ def test_bbv_formatie_and_bezetting_are_derived_on_any_day_and_in_the_planned_vi
     assert register.show(store, "GM9999", date(2021, 6, 15))["totals"]["filled_fte"] == 3.0
     db = tmp_path / "r.sqlite"
     _, text = run(db, "show", "GM9999", "--at", "2021-06-15")
-    assert "3 fte bezet (incl. inhuur en inleen)" in " ".join(text.split())
+    assert "3,00 fte bezet (incl. inhuur en inleen)" in " ".join(text.split())  # Dutch figures in the CLI
     store.dispose()
 
 

@@ -220,7 +220,7 @@ CLI_MESSAGES: dict[str, dict[str, str]] = {
     "what.post": {"nl": "formatieplaats", "en": "post"},
     "what.scenario": {"nl": "scenario", "en": "scenario"},
     "what.study": {"nl": "onderzoek", "en": "study"},
-    "what.trajectory": {"nl": "traject", "en": "trajectory"},
+    "what.trajectory": {"nl": "samenwerkingstraject", "en": "cooperation trajectory"},
     "what.task": {"nl": "taak", "en": "task"},
     "what.source": {"nl": "bron", "en": "source"},
     "what.decision": {"nl": "besluit", "en": "decision"},

@@ -619,7 +619,7 @@ def new(
 
 def _event_taken(store: Store, scenario: Scenario) -> set[str]:
     with store.session() as s:
-        register_ids = {r.key for r in repo.current_records(s, "event", scenario.organisation)}
+        register_ids = repo.current_keys(s, "event", scenario.organisation)
     return register_ids | scenario.event_ids()
 
 

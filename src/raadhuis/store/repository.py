@@ -91,6 +91,12 @@ def current_records(
     return [Stored(org, key, dict(data), position) for org, key, data, position in rows]
 
 
+def current_keys(session: Session, kind: str, organisation: str) -> set[str]:
+    """The keys of the current records of ``kind`` of one organisation, without their data (the
+    ids of its events: a check that an id is free need not decode every event)."""
+    return set(session.execute(select(Record.key).where(_current(kind, organisation))).scalars())
+
+
 def record_kinds(session: Session) -> list[str]:
     """Every kind of record the log holds a current version of."""
     return sorted(session.execute(select(Record.kind).where(Record.superseded_at.is_(None)).distinct()).scalars())

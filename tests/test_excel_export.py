@@ -92,7 +92,7 @@ def test_workbook_sheets_are_readable(tmp_path) -> None:
     assert coop[:5] == [
         "gr-sociaal",
         "GR Sociaal Domein",
-        "openbaar_lichaam",
+        "Openbaar lichaam",  # the legal form in words, not its code
         "GM9999 (deelnemer, 40%); GM0001 (gastheer, 60%)",
         "6.3, 6.4",
     ]

@@ -256,3 +256,42 @@ def test_formatieplan_as_excel_from_the_organisation_page(client: TestClient) ->
     cells = [c for ws in wb.worksheets for row in ws.iter_rows() for c in row]
     assert not any(c.data_type == "f" for c in cells)
     assert any(c.value == "BSP" for c in cells)
+
+
+def test_a_post_with_two_lines_of_staffing_in_words(client: TestClient) -> None:
+    fields = {
+        "action": "add_post",
+        "unit": "Openbare Werken",
+        "post_title": "Medewerker groen",
+        "fte": "2",
+        "staffing_kind": "employee",
+        "staffed_fte": "1",
+        "person": "Piet",
+        "staffing_kind_2": "vacancy",
+        "staffed_fte_2": "1",
+        "date": "2018-01-01",
+        "reason": "test",
+    }
+    r = _save(client, fields)
+    assert r.status_code == 303, r.text
+    unit = client.get("/api/v1/organisations/GM0168/units/OW", params={"at": "2018-01-02"}).json()
+    post = next(p for p in unit["posts"] if p["title"] == "Medewerker groen")
+    assert post["staffing"] == [{"kind": "employee", "fte": 1.0, "person": "Piet"}, {"kind": "vacancy", "fte": 1.0}]
+    page = client.get("/o/GM0168/u/OW", params={"at": "2018-01-02"}).text
+    assert "eigen personeel 1,00 Piet" in page and "vacature 1,00" in page
+    # A second line with an FTE but no kind is named at its own field.
+    r = _post(client, dict(fields, staffing_kind_2="", post_title="Medewerker riolering"))
+    assert r.status_code == 422 and 'id="staffing_kind_2-error"' in r.text
+
+
+def test_the_excel_export_says_things_in_words(client: TestClient) -> None:
+    r = client.get("/o/GM0168/formatieplan.xlsx", params={"at": "2017-06-01"})
+    wb = openpyxl.load_workbook(io.BytesIO(r.content))
+    posts = [[c.value for c in row] for row in wb["Formatie"].iter_rows()]
+    head = posts[0]
+    roles = [row[head.index("Rollen")] for row in posts[1:] if row[0] == "OW-hoofd"]
+    assert roles == ["leidinggevende"]
+    about = {row[0].value: row[1].value for row in wb["Over"].iter_rows()}
+    assert about["Peildatum"] == "1 juni 2017" and about["Weergave"] == "feitelijk"
+    statuses = {row[-1] for row in list(wb["Samenwerkingen"].iter_rows(values_only=True))[1:]}
+    assert statuses and statuses <= {"gerealiseerd", "besloten", "voorgesteld", "niet gerealiseerd"}

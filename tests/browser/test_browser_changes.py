@@ -116,3 +116,30 @@ def test_formatieplan_downloads_as_excel(page, live_url: str, tmp_path: Path) ->
     info.value.save_as(target)
     wb = openpyxl.load_workbook(target)
     assert not any(c.data_type == "f" for ws in wb.worksheets for row in ws.iter_rows() for c in row)
+
+
+def test_the_form_at_phone_width_and_in_english(page, live_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(live_url + "/o/GM0168/change?action=add_post&unit=BSP&at=2018-06-01")
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    wide = page.evaluate(
+        "Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > 392).slice(0, 8).map(e => e.tagName + '#' + e.id + '.' + e.className + ':' + Math.round(e.getBoundingClientRect().right))"
+    )
+    assert overflow <= 0, (overflow, wide)
+    page.fill("#f-post_title", "Opzichter")
+    page.fill("#f-fte", "0,8")
+    page.select_option("#f-staffing_kind", "vacancy")
+    page.fill("#f-staffed_fte", "0,8")
+    page.wait_for_selector("#effect #save")
+    assert "Opzichter" in page.locator("#effect-said").inner_text()
+    shot(page, "c7-add-post-phone")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(live_url + "/o/GM0168/change?action=split&unit=BSP&at=2018-06-01&lang=en")
+    assert page.locator("h2", has_text="Split a unit").is_visible()
+    page.fill("#f-name_1", "Roads")
+    page.fill("#f-name_2", "Parks")
+    page.fill("#f-date", "2018-07-01")
+    page.wait_for_selector("#effect #save")
+    assert "split" in page.locator("#effect-said").inner_text().lower()
+    shot(page, "c8-split-english")
+    page.goto(live_url + "/?lang=nl")

@@ -25,7 +25,9 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from raadhuis.domain.model import Cooperation, Snapshot, Unit
+from raadhuis.i18n import t as message
 from raadhuis.i18n.formatieplan import STAFFING_LABELS
+from raadhuis.i18n.formatting import format_date
 
 DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -150,6 +152,21 @@ def unit_path(snapshot: Snapshot, uid: str) -> str:
     return " / ".join(reversed(names))
 
 
+def _word(key: str, code: str, lang: str) -> str:
+    """A code as the word people use (``manager`` → ``leidinggevende``); the code when there is none."""
+    text = message(f"{key}.{code}", lang)
+    return code if text == f"{key}.{code}" else text
+
+
+def _legal_form(code: str, lang: str) -> str:
+    from raadhuis.reference.legal_forms import legal_form
+
+    try:
+        return legal_form(code).label(lang)
+    except KeyError:
+        return code
+
+
 def tables(snapshot: Snapshot, cooperations: Iterable[Cooperation] = (), lang: str = "nl") -> list[Table]:
     """The export's sheets as plain rows (text is not yet escaped)."""
     words = _HEADERS["en" if lang == "en" else "nl"]
@@ -178,7 +195,16 @@ def tables(snapshot: Snapshot, cooperations: Iterable[Cooperation] = (), lang: s
         for u in units
     ]
     post_rows = [
-        [p.id, p.unit, unit_path(snapshot, p.unit), p.title, p.fte, p.scale, ", ".join(p.roles), p.filled_fte]
+        [
+            p.id,
+            p.unit,
+            unit_path(snapshot, p.unit),
+            p.title,
+            p.fte,
+            p.scale,
+            ", ".join(_word("scn.role", r, lang) for r in p.roles),
+            p.filled_fte,
+        ]
         for p in posts
     ]
     staffing_rows: list[list[Any]] = []
@@ -196,7 +222,7 @@ def tables(snapshot: Snapshot, cooperations: Iterable[Cooperation] = (), lang: s
         [
             c.id,
             c.name,
-            c.legal_form,
+            _legal_form(c.legal_form, lang),
             "; ".join(
                 p.organisation + (f" ({p.role}" + (f", {p.share:g}%" if p.share is not None else "") + ")")
                 for p in c.participants
@@ -204,7 +230,7 @@ def tables(snapshot: Snapshot, cooperations: Iterable[Cooperation] = (), lang: s
             ", ".join(c.task_fields),
             c.start,
             c.end,
-            c.status.value,
+            _word("status", c.status.value, lang),
         ]
         for c in cooperations
     ]
@@ -244,8 +270,8 @@ def export_workbook(
     for r, (label, value) in enumerate(
         [
             ("Organisatie" if lang != "en" else "Organisation", snapshot.organisation),
-            ("Peildatum" if lang != "en" else "As of", snapshot.at.isoformat()),
-            ("Weergave" if lang != "en" else "View", snapshot.view.value),
+            ("Peildatum" if lang != "en" else "As of", format_date(snapshot.at, lang)),
+            ("Weergave" if lang != "en" else "View", _word("view", snapshot.view.value, lang)),
         ],
         start=1,
     ):

@@ -122,10 +122,13 @@ CHANGE_MESSAGES: dict[str, dict[str, str]] = {
     "chg.f.manager": {"nl": "Leidinggevende functie", "en": "Management post"},
     "chg.f.staffing": {"nl": "Bezetting", "en": "Staffing"},
     "chg.f.staffing_help": {
-        "nl": "Leeg laten als de bezetting onbekend is (dan telt zij als onbekend, niet als vacature).",
-        "en": "Leave empty when the staffing is unknown (it then counts as unknown, not as vacant).",
+        "nl": "Eén regel per persoon of vacature. Leeg laten als de bezetting onbekend is (dan telt zij als onbekend, "
+        "niet als vacature).",
+        "en": "One line per person or vacancy. Leave empty when the staffing is unknown (it then counts as unknown, "
+        "not as vacant).",
     },
     "chg.f.staffing_kind": {"nl": "Ingevuld door", "en": "Filled by"},
+    "chg.f.staffing_kind_n": {"nl": "Regel {n}: ingevuld door", "en": "Line {n}: filled by"},
     "chg.f.staffing_none": {"nl": "onbekend / niet opgeven", "en": "unknown / not given"},
     "chg.f.staffed_fte": {"nl": "Bezet (fte)", "en": "Filled (FTE)"},
     "chg.f.person": {"nl": "Naam medewerker (mag leeg)", "en": "Employee's name (may be empty)"},

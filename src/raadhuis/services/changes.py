@@ -572,22 +572,30 @@ def _task_fields(r: _Reader, text: str) -> list[dict[str, Any]]:
     return out
 
 
+STAFFING_LINES = 3  # lines of staffing a post form offers: line 1 unnumbered, then _2, _3
+
+
 def _staffing(r: _Reader, form: Mapping[str, Any]) -> list[dict[str, Any]] | None:
-    """One line of staffing from the form: its kind (a Dutch word in a list), FTE and person."""
-    kind = _text(form, "staffing_kind")
-    fte = r.number("staffed_fte")
-    if not kind and fte is None:
-        return None
-    if kind not in {k.value for k in StaffingKind}:
-        r.error("staffing_kind", "chg.err.choice")
-        return None
-    if fte is None:
-        r.error("staffed_fte", "chg.err.required")
-        return None
-    line: dict[str, Any] = {"kind": kind, "fte": fte}
-    if _text(form, "person"):
-        line["person"] = _text(form, "person")
-    return [line]
+    """The staffing from the form: per line its kind (a Dutch word in a list), FTE and person.
+    None when no line is filled in (the staffing stays as it was, or unknown)."""
+    out: list[dict[str, Any]] = []
+    for n in range(1, STAFFING_LINES + 1):
+        tail = "" if n == 1 else f"_{n}"
+        kind = _text(form, f"staffing_kind{tail}")
+        fte = r.number(f"staffed_fte{tail}")
+        if not kind and fte is None:
+            continue
+        if kind not in {k.value for k in StaffingKind}:
+            r.error(f"staffing_kind{tail}", "chg.err.choice")
+            continue
+        if fte is None:
+            r.error(f"staffed_fte{tail}", "chg.err.required")
+            continue
+        line: dict[str, Any] = {"kind": kind, "fte": fte}
+        if _text(form, f"person{tail}"):
+            line["person"] = _text(form, f"person{tail}")
+        out.append(line)
+    return out or None
 
 
 def _evidence(

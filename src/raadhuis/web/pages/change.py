@@ -109,6 +109,7 @@ def _page(
         source_kinds=changes.SOURCE_KINDS,
         max_units=changes.MAX_UNITS,
         max_names=changes.MAX_NAMES,
+        staffing_lines=changes.STAFFING_LINES,
         units_given=[u for u in _units_of(form)],
     )
 

@@ -50,7 +50,7 @@ from raadhuis.reference.legal_forms import legal_form
 from raadhuis.reference.taskfields import TASK_FIELDS
 from raadhuis.services import sections
 from raadhuis.services.analysis import _load as analysis_inputs
-from raadhuis.services.register import ImportResult, NotFound, StoreKnown, resolve_organisation
+from raadhuis.services.register import ImportResult, NotFound, StoreKnown, close_names, resolve_organisation
 from raadhuis.store import repository as repo
 from raadhuis.store.database import Store
 
@@ -107,10 +107,11 @@ def _all(store: Store) -> list[Trajectory]:
 
 
 def _get(store: Store, trajectory_id: str) -> Trajectory:
-    for tr in _all(store):
+    every = _all(store)
+    for tr in every:
         if tr.id == trajectory_id:
             return tr
-    raise NotFound("trajectory", trajectory_id)
+    raise NotFound("trajectory", trajectory_id, suggestions=close_names(trajectory_id, {t.id: t.name for t in every}))
 
 
 def _assessments(store: Store, trajectory_id: str) -> list[Assessment]:
@@ -352,7 +353,12 @@ def assess(store: Store, trajectory_id: str, task_id: str, at: date | None = Non
     tr = _get(store, trajectory_id)
     task = tr.task(task_id)
     if task is None:
-        raise NotFound("task", task_id, f"in trajectory {trajectory_id}")
+        raise NotFound(
+            "task",
+            task_id,
+            f"in trajectory {trajectory_id}",
+            close_names(task_id, {k.id: k.name for k in tr.tasks}),
+        )
     ctx = _Context(store, lang)
     assessments = _assessments(store, tr.id)
     options = tr.options_for(task.id)

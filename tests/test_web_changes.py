@@ -79,9 +79,13 @@ def test_a_team_under_a_department_by_names(client: TestClient) -> None:
     assert unit["id"] == "team-communicatie" and unit["parent"] == "BSP" and unit["kind"] == "team"
     assert new["effective"] == "2013-03-01"
     assert new["sources"][0]["source"] == "losser-2011-aanpassing" and new["sources"][0]["quote"]
-    # The history says who and why.
+    # The history says who and why, and what in words: the effect's sentence is the event's title,
+    # the units are named (the parent by its name, not its code).
+    assert new["title"] == "Team Communicatie opgericht onder BSP (nieuw)"
     page = client.get(r.headers["location"]).text
-    assert "nieuw team volgens het besluit" in page
+    assert "nieuw team volgens het besluit" in page and "Team Communicatie opgericht onder BSP" in page
+    assert "Eenheid Team Communicatie op 1 maart 2013" in page
+    assert '<td class="after">Beleid, Strategie en Projecten</td>' in page
 
 
 def test_merge_with_a_new_decision_and_a_new_source(client: TestClient) -> None:

@@ -260,6 +260,11 @@ class _Effects:
             "posts": posts,
         }
 
+    @staticmethod
+    def _name(units: dict[str, Any], uid: Any) -> str | None:
+        unit = units.get(uid) if uid else None
+        return str(unit.name) if unit is not None else (str(uid) if uid else None)
+
     def of(self, data: dict[str, Any]) -> list[dict[str, Any]]:
         try:
             day = FuzzyDate.parse(str(data.get("date"))).effective
@@ -277,9 +282,14 @@ class _Effects:
                 for k in ("name", "parent", "kind", "posts", "fte", "filled_fte")
                 if before.get(k) != after.get(k) and (before.get(k) or after.get(k))
             ]
+            for f in fields:  # a parent is shown by its name (its id stays in before/after)
+                if f["field"] == "parent":
+                    f["before_name"] = self._name(before_units, f["before"])
+                    f["after_name"] = self._name(after_units, f["after"])
             out.append(
                 {
                     "unit": uid,
+                    "name": after.get("name") or before.get("name") or uid,
                     "on": day.isoformat(),
                     "view": view.value,
                     "existed": bool(before),

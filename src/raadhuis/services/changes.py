@@ -879,6 +879,20 @@ def _gone_under(rows: list[dict[str, Any]], gone: list[dict[str, Any]]) -> list[
     return out
 
 
+def with_title(proposal: Proposal, shown: Preview) -> Proposal:
+    """The change with the effect's first sentence as its title when none was typed
+    ("Team Communicatie opgericht onder BSP (nieuw)"), so that the timeline and the history say it."""
+    from dataclasses import replace
+
+    if proposal.event.title or not shown.said:
+        return proposal
+    title = shown.said[0].text().strip()
+    if not title:
+        return proposal
+    raw = dict(proposal.raw, title=title)
+    return replace(proposal, raw=raw, event=replace(proposal.event, title=title))
+
+
 def save(
     store: Store, organisation: str, proposal: Proposal, who: str, reason: str, seen: int | None = None
 ) -> register.ImportResult:

@@ -200,7 +200,8 @@ async def change_submit(request: Request, org: str) -> Response:
         error = InputError(changes.ORIGIN, None, "reason", tr("chg.err.reason", lang))
         return _page(request, org_id, form, [error], effect, proposal.digest, status=422)
     try:
-        result = await off_loop(changes.save, store, org_id, proposal, author(request), reason, seen_of(form))
+        titled = changes.with_title(proposal, shown)
+        result = await off_loop(changes.save, store, org_id, titled, author(request), reason, seen_of(form))
     except EditConflict as exc:
         form["seen"] = str(register.org_version(store, org_id))
         return _page(request, org_id, form, [conflict_error(exc, lang)], status=409)

@@ -233,7 +233,7 @@ def lineage(
             if p.get("until"):  # the unit itself, before a conversion that kept its id
                 where += f" ({t('lineage.earlier_form', lang, until=p['until'])})"
             console.print(
-                f"    {p['date']}  {p['name']} ({p['id']}){where} — {t('event.' + p['type'], lang)} ({p['event']})",
+                f"    {format_date(p['date'], lang)}  {p['name']} ({p['id']}){where} — {t('event.' + p['type'], lang)} ({p['event']})",
                 highlight=False,
             )
 
@@ -310,7 +310,7 @@ def _timeline_table(data: dict[str, Any], lang: str) -> None:
             t(f"event.{e['type']}", lang),
             status_text,
             " ".join(e["units"]),
-            f"{dec['body']} {dec['date']}" if dec else "",
+            f"{dec['body']} {format_date(dec['date'], lang)}" if dec else "",
             srcs,
         )
     console.print(table)

@@ -13,6 +13,7 @@ import typer
 from raadhuis.cli.base import CTX, Fmt, _esc, _json, app, console, err_console
 from raadhuis.i18n import t
 from raadhuis.i18n.access_messages import message
+from raadhuis.i18n.formatting import read_day
 
 user_app = typer.Typer(help="Gebruikers en hun rollen per organisatie.", no_args_is_help=True)
 token_app = typer.Typer(help="Persoonlijke toegangstokens voor de API.", no_args_is_help=True)
@@ -203,7 +204,7 @@ def token_add(
     until = None
     if expires:
         try:
-            until = datetime.combine(datetime.fromisoformat(expires).date(), time.max, UTC)
+            until = datetime.combine(read_day(expires, CTX.lang), time.max, UTC)  # 31-12-2026 as well
         except ValueError:
             raise typer.BadParameter(message("auth.bad_expiry", CTX.lang, value=expires)) from None
     made = _call(accounts.add_token, CTX.open(), name, list(scope), _actor(), label, until)

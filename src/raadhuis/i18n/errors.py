@@ -57,6 +57,18 @@ _PATTERNS: list[tuple[str, str]] = [
     (r"expected a number of at least (\S+), got (.+)", r"verwacht een getal van minstens \1; gevonden: \2"),
     (r"expected a number of at most (\S+), got (.+)", r"verwacht een getal van hoogstens \1; gevonden: \2"),
     (r"expected an FTE of at least 0, got (.+)", r"verwacht een fte van minstens 0; gevonden: \1"),
+    (
+        r"expected a valid date \(YYYY-MM-DD, YYYY-MM, YYYY, YYYY-Q1\.\.Q4, YYYY-H1/H2 or YYYY-spring/summer/autumn/winter\), "
+        r"got (.+?): (.+)",
+        r"verwacht een bestaande datum (JJJJ-MM-DD, JJJJ-MM, JJJJ, JJJJ-Q1..Q4, JJJJ-H1/H2 of JJJJ-voorjaar/zomer/najaar/winter); "
+        r"gevonden: \1",
+    ),
+    (
+        r"expected a date \(YYYY-MM-DD, YYYY-MM, YYYY, YYYY-Q1\.\.Q4, YYYY-H1/H2 or YYYY-spring/summer/autumn/winter\), "
+        r"got (.+)",
+        r"verwacht een datum als 2011-12-31 (JJJJ-MM-DD), 2011-12, 2011, 2011-Q1..Q4, 2011-H1/H2 of "
+        r"2011-voorjaar/zomer/najaar/winter; gevonden: \1",
+    ),
     (r"expected a valid date \((.+?)\), got (.+?): (.+)", r"verwacht een geldige datum (\1); gevonden: \2 (\3)"),
     (r"expected a date \((.+?)\), got (.+)", r"verwacht een datum (\1); gevonden: \2"),
     (r"expected a day YYYY-MM-DD, got (.+)", r"verwacht een dag JJJJ-MM-DD; gevonden: \1"),

@@ -35,6 +35,7 @@ from raadhuis.domain.transfers import together, transfer_pairs
 from raadhuis.formats.dataset import check_decoded, decode_text
 from raadhuis.formats.text import read_text
 from raadhuis.i18n.errors import translate
+from raadhuis.i18n.formatting import format_fuzzy
 from raadhuis.services.collector import collector_paused
 from raadhuis.services.concurrency import check_unchanged
 from raadhuis.store import repository as repo
@@ -951,7 +952,7 @@ def timeline(
                     "type": r.type,
                     "status": r.status,
                     "date": r.date_text,
-                    "date_label": fd.label(lang),
+                    "date_label": format_fuzzy(fd, lang),  # '1 januari 2012', '2e kwartaal 2018'
                     "precision": r.precision,
                     "effective": r.effective.isoformat(),
                     "title": data.get("title"),

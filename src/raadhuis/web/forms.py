@@ -102,7 +102,7 @@ def event_from_form(form: Mapping[str, Any], organisation: str) -> Event:
 
     if action == "other":
         return _event_from_yaml(_text(form, "event_yaml"), organisation)
-    day = need("date")
+    day = _typed_day(need("date"))
     raw: dict[str, Any] = {
         "id": f"web-{day or 'x'}-{action}-{secrets.token_hex(3)}",
         "type": action,
@@ -209,3 +209,14 @@ def form_field(path: str) -> str:
     if tail == "id":
         return "post" if "post" in parts else "unit"
     return {"into": "unit", "new_unit": "unit", "set": "fte"}.get(tail, tail)
+
+
+def _typed_day(text: str) -> str:
+    """A day typed the Dutch way (31-12-2011, 31 december 2011) as the dataset writes it
+    (2011-12-31); anything else (2012, 2012-Q1, a typo) is left for the dataset's own check."""
+    from raadhuis.i18n.formatting import DayError, read_day
+
+    try:
+        return read_day(text, "en").isoformat() if text else text
+    except DayError:
+        return text

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, time
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from raadhuis.i18n.formatting import read_day
 from raadhuis.services import accounts
 from raadhuis.services.access import Permission
 from raadhuis.web import csrf
@@ -125,7 +126,7 @@ async def add_token(request: Request) -> Response:
     scopes = [str(s) for s in form.getlist("scope") if str(s).strip()]
     expires_text = str(form.get("expires") or "").strip()
     try:
-        expires = datetime.combine(datetime.fromisoformat(expires_text).date(), time.max, UTC) if expires_text else None
+        expires = datetime.combine(read_day(expires_text, "en"), time.max, UTC) if expires_text else None
     except ValueError:
         return _account_page(request, 422, error=tr("auth.bad_expiry", lang_of(request), value=expires_text))
     who = principal(request)

@@ -164,36 +164,19 @@ def _run(fn: Any, *args: Any, **kwargs: Any) -> Any:
 
 
 def _fail_not_found(exc: register.NotFound) -> None:
-    """Not found, with the names closest to what was typed and where to see them all."""
+    """Not found: an organisation or unit with the names closest to what was typed and where
+    to see them all; anything else as its own (translated) message."""
     lang = CTX.lang
+    if exc.what not in ("organisation", "unit"):
+        _fail(str(exc))
     what = t(f"what.{exc.what}", lang)
-    what = exc.what if what == f"what.{exc.what}" else what
     text = t("cli.not_found", lang, what=what, ref=exc.ref)
     if exc.suggestions:
         text += " " + t("cli.did_you_mean", lang, names=", ".join(exc.suggestions))
-    elif exc.hint and not exc.hint.startswith("known organisations"):
-        text += f" ({_esc(translate_hint(exc.hint, lang))})"
     err_console.print(f"[red]{t('error', lang)}[/red] {_esc(text)}", highlight=False, soft_wrap=True)
-    see = {"organisation": "cli.see_orgs", "unit": "cli.see_units"}.get(exc.what)
-    if see:
-        err_console.print(t(see, lang, org=exc.scope or "ORG"), highlight=False, soft_wrap=True)
+    see = "cli.see_orgs" if exc.what == "organisation" else "cli.see_units"
+    err_console.print(t(see, lang, org=exc.scope or "ORG"), highlight=False, soft_wrap=True)
     raise typer.Exit(1)
-
-
-_HINT_WORDS = (
-    ("known units: ", "bekende eenheden: "),
-    ("scenarios: ", "scenario's: "),
-    ("studies of ", "onderzoeken van "),
-    ("in trajectory ", "in traject "),
-)
-
-
-def translate_hint(hint: str, lang: str) -> str:
-    if lang != "nl":
-        return hint
-    for en, nl in _HINT_WORDS:
-        hint = hint.replace(en, nl)
-    return "op " + hint[3:] if hint.startswith("on ") else hint
 
 
 # What each file-reading command expects, and which command reads the other kinds.

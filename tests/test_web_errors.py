@@ -126,3 +126,9 @@ def test_api_errors_stay_json_in_the_readers_language(client: TestClient) -> Non
     }
     r = client.get("/api/v1/organisations/GM9999")
     assert r.status_code == 404 and "niet gevonden" in r.json()["errors"][0]["message"]
+
+
+def test_the_api_docs_link_back_to_the_workbench(client: TestClient) -> None:
+    html = client.get("/api/v1/docs").text
+    assert '<a href="/">← Terug naar de werkbank</a>' in html
+    assert '<a href="/">← Back to the workbench</a>' in client.get("/api/v1/docs", params={"lang": "en"}).text

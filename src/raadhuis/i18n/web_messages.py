@@ -190,6 +190,7 @@ WEB_MESSAGES: dict[str, dict[str, str]] = {
     "web.version": {"nl": "Versie", "en": "Version"},
     "web.retracted": {"nl": "ingetrokken", "en": "retracted"},
     # Error pages (web/errors.py): a title and what to do, per status, and the ways back
+    "web.api_back": {"nl": "← Terug naar de werkbank", "en": "← Back to the workbench"},
     "web.back_previous": {"nl": "Terug naar de vorige pagina", "en": "Back to the previous page"},
     "web.back_start": {"nl": "Naar de startpagina (organisaties)", "en": "To the start page (organisations)"},
     "web.status.400": {"nl": "Dit verzoek klopt niet", "en": "This request is not right"},

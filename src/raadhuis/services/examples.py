@@ -21,7 +21,7 @@ def example_paths() -> list[Path]:
 
 def load_examples(store: Store, who: str | None = None) -> list[ImportResult]:
     return [
-        import_dataset(store, path, who=who, reason=f"voorbeeld {path.stem} (seed documents)")
+        import_dataset(store, path, who=who, reason=f"voorbeeld {path.stem} (uit de meegeleverde brondocumenten)")
         for path in example_paths()
     ]
 

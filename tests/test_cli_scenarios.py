@@ -126,7 +126,10 @@ def test_bad_input_says_where_and_writes_nothing(db: Path, tmp_path: Path) -> No
     code, out = run(db, "scenario", "salary-tables", "--format", "json")
     assert json.loads(out)["shipped"] is True  # nothing was written: the shipped tables still apply
     code, out = run(db, "scenario", "export", "GM0168", "proef", "--output", str(tmp_path / "x.docx"))
-    assert code != 0 and ".xlsx or .pdf" in out
+    assert code == 1 and "--output: verwacht een bestand dat eindigt op .xlsx of .pdf; gevonden: 'x.docx'" in out
+    assert "Invalid value" not in out  # Dutch, in the project's own words
+    code, out = run(db, "scenario", "compare", "GM0168", "proef", "--step-rule", "hoogste")
+    assert code == 1 and "--step-rule: verwacht een van" in out and "gevonden: 'hoogste'" in out
 
 
 def test_events_from_a_file_are_named_by_the_file_and_stale_changes_say_when(db: Path, tmp_path: Path) -> None:

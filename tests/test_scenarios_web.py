@@ -125,3 +125,9 @@ def test_pages_refuse_without_csrf_and_show_errors_at_their_field(client: TestCl
     page = client.get("/o/GM0168/scenarios/proef")
     assert page.status_code == 200 and 'src="/static/scenario.js"' in page.text
     assert "style=" not in page.text.split("<svg", 1)[0]  # no inline style in the page around the chart
+
+
+def test_an_export_of_another_kind_is_refused_in_words(client: TestClient) -> None:
+    r = client.get("/o/GM0168/scenario-comparison.docx", params={"scenario": ["x"]})
+    assert r.status_code == 404
+    assert "Een vergelijking is er als .xlsx of .pdf, niet als .docx." in r.text and "expected" not in r.text

@@ -14,7 +14,7 @@ import typer
 from rich.table import Table
 
 from raadhuis.canonical.errors import InputError, InputErrors
-from raadhuis.cli.base import CTX, Fmt, _day, _esc, _fail_input, _json, _run, app, console
+from raadhuis.cli.base import CTX, Fmt, _day, _esc, _fail, _fail_input, _json, _run, app, console
 from raadhuis.domain.model import View
 from raadhuis.domain.salary import STEP_RULES
 from raadhuis.domain.scenario import AfterBranch
@@ -247,7 +247,7 @@ def _compare(
     org: str, ids: list[str], at: str | None, planned: bool | None, charges: float | None, rule: str, table: str | None
 ) -> dict[str, Any]:
     if rule not in STEP_RULES:
-        raise typer.BadParameter(f"expected one of {', '.join(STEP_RULES)}, got {rule!r}")
+        _fail(_tr("scn.cli.bad_rule", rules=", ".join(STEP_RULES), rule=rule))
     view = None if planned is None else (View.PLANNED if planned else View.ACTUAL)
     data: dict[str, Any] = _run(
         svc.compare,
@@ -338,7 +338,7 @@ def export_cmd(
     """De vergelijking naar Excel (.xlsx) of PDF (.pdf), voor het MT en de raad."""
     suffix = output.suffix.lower()
     if suffix not in (".xlsx", ".pdf"):
-        raise typer.BadParameter(f"expected a file ending in .xlsx or .pdf, got {output.name!r}", param_hint="--output")
+        _fail(_tr("scn.cli.bad_output", name=output.name))
     data = _compare(org, ids, at, planned, charges, rule, table)
     tables = comparison.tables(data, CTX.lang)
     if suffix == ".xlsx":

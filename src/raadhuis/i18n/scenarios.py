@@ -194,6 +194,18 @@ SCENARIO_MESSAGES: dict[str, dict[str, str]] = {
     "scn.staffing.external_hire": {"nl": "inhuur", "en": "external hire"},
     "scn.staffing.loan_in": {"nl": "inleen", "en": "loan in"},
     "scn.yes": {"nl": "ja", "en": "yes"},
+    "scn.cli.bad_output": {
+        "nl": "--output: verwacht een bestand dat eindigt op .xlsx of .pdf; gevonden: '{name}'",
+        "en": "--output: expected a file ending in .xlsx or .pdf; found: '{name}'",
+    },
+    "scn.cli.bad_rule": {
+        "nl": "--step-rule: verwacht een van {rules}; gevonden: '{rule}'",
+        "en": "--step-rule: expected one of {rules}; found: '{rule}'",
+    },
+    "scn.bad_export": {
+        "nl": "Een vergelijking is er als .xlsx of .pdf, niet als .{fmt}.",
+        "en": "A comparison comes as .xlsx or .pdf, not as .{fmt}.",
+    },
     "scn.cli.new": {"nl": "Scenario {id} gemaakt, afgetakt op {day}.", "en": "Scenario {id} made, branched on {day}."},
     "scn.cli.none": {"nl": "Nog geen scenario's.", "en": "No scenarios yet."},
     "scn.cli.list_title": {"nl": "Scenario's van {org}", "en": "Scenarios of {org}"},

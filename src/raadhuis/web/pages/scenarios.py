@@ -605,6 +605,6 @@ async def compare_export(
     step_rule: str = "maximum",
 ) -> Response:
     if fmt not in ("xlsx", "pdf"):
-        raise HTTPException(404, f"expected .xlsx or .pdf, got .{fmt}")
+        raise HTTPException(404, tr("scn.bad_export", lang_of(request), fmt=fmt))
     data = await off_loop(_compare_data, request, org, scenario, at, view, charges, step_rule)
     return export_response(data, fmt, lang_of(request))

@@ -128,7 +128,7 @@ def test_error_example_fails_as_shown(block: Block, tmp_path: Path) -> None:
 
 
 # Pages of their own for the sections (docs/samenwerking.md, …): their examples work as written too.
-SECTION_PAGES = ("samenwerking.md", "scenarios.md")
+SECTION_PAGES = ("samenwerking.md", "scenarios.md", "programmas.md")
 SECTION_BLOCKS = [
     (page, b)
     for page in SECTION_PAGES

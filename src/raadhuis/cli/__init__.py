@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from raadhuis.cli import (  # noqa: F401 - registers the commands
     exchange,
+    programmes,
     reference,
     register,
     scenarios,

@@ -200,6 +200,9 @@ def create_app(store: Store, lang: str = "nl", settings: WebSettings | None = No
 
     app.include_router(studies_api)  # carries its own /api/v1 prefix
     app.include_router(study_pages.router)  # studies, the follow-up monitor, the status form
+    from raadhuis.web.api.programmes import router as programmes_api
+
+    app.include_router(programmes_api)  # carries its own /api/v1 prefix
     from raadhuis.web.api.scenarios import router as scenarios_api
     from raadhuis.web.pages import scenarios as scenario_pages
 

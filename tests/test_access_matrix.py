@@ -43,7 +43,7 @@ SAMPLES |= {
     "fmt": "pdf",
 }  # Losser's scenario in the example  # a trajectory Losser takes part in
 SAMPLES |= {"study": "rekenkamer-losser-2017", "number": "3a"}  # the Losser rekenkamer study of 2017
-SAMPLES |= {"programme": "losser-flexibel-en-verbonden"}  # a programme of Losser
+SAMPLES |= {"programme": "losser-flexibel-en-verbonden", "what": "reading"}  # a programme of Losser, a form
 
 
 @pytest.fixture

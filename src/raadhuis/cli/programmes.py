@@ -15,6 +15,7 @@ import typer
 from rich.table import Table
 
 from raadhuis.cli.base import CTX, Fmt, _day, _esc, _json, _run, app, console, err_console
+from raadhuis.i18n import programmes as words
 from raadhuis.i18n import t
 from raadhuis.i18n.programmes import amount_label
 from raadhuis.services import challenges as challenge_svc
@@ -54,27 +55,11 @@ def _line(text: str, indent: str = "  ") -> None:
 
 
 def reading_text(r: dict[str, Any] | None) -> str:
-    """'G (groen) sinds 2024' — the value as the source wrote it, what it means, since when."""
-    if r is None:
-        return _tr("programme.no_reading")
-    meaning = _tr(f"reading.{r['reading']}") if r["reading"] else _tr("programme.reading_unknown")
-    assumed = f", {_tr('programme.reading_assumed')}" if r.get("reading_assumption") else ""
-    since = f" {_tr('programme.since', date=r['since_label'])}" if r.get("since_label") else ""
-    return f"{r['value']} ({meaning}{assumed}){since}"
+    return words.reading_text(r, CTX.lang)
 
 
 def budget_text(b: dict[str, Any]) -> str:
-    """'€ 150.000, besteding onbekend' or '€ 12.500 van € 150.000 besteed (8%)'."""
-    if b["total"] is None and not b["years"]:
-        return _tr("programme.no_budget")
-    total = amount_label(b["total"], b["currency"], CTX.lang) if b["total"] is not None else _tr("programme.no_budget")
-    if b["spent"] is None:
-        return f"{total}, {_tr('programme.spent_unknown')}"
-    spent = amount_label(b["spent"], b["currency"], CTX.lang)
-    if b["spent_share"] is None:
-        return f"{total}, {_tr('programme.spent')}: {spent}"
-    share = f"{round(100 * b['spent_share'])}%"
-    return _tr("programme.spent_of", spent=spent, total=total, share=share)
+    return words.budget_text(b, CTX.lang)
 
 
 def _period(p: dict[str, Any]) -> str:

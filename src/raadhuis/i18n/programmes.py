@@ -28,6 +28,51 @@ def amount_label(value: float | None, currency: str = "EUR", lang: str = "nl") -
     return f"{currency} {format_number(value, lang, digits, fixed=digits > 0)}"
 
 
+def _t(key: str, lang: str, **values: object) -> str:
+    entry = PROGRAMME_MESSAGES[key]
+    text = entry.get(lang) or entry["nl"]
+    return text.format(**values) if values else text
+
+
+def budget_text(b: dict[str, Any], lang: str = "nl") -> str:
+    """A programme answer's budget in words: '€ 150.000, besteding onbekend' or
+    '€ 12.500 van € 150.000 besteed (8%)'. Unknown stays unknown, never zero."""
+    if b["total"] is None and not b["years"]:
+        return _t("programme.no_budget", lang)
+    total = amount_label(b["total"], b["currency"], lang) if b["total"] is not None else _t("programme.no_budget", lang)
+    if b["spent"] is None:
+        return f"{total}, {_t('programme.spent_unknown', lang)}"
+    spent = amount_label(b["spent"], b["currency"], lang)
+    if b["spent_share"] is None:
+        return f"{_t('programme.spent', lang)}: {spent} ({total})"
+    return _t("programme.spent_of", lang, spent=spent, total=total, share=f"{round(100 * b['spent_share'])}%")
+
+
+def reading_text(r: dict[str, Any] | None, lang: str = "nl") -> str:
+    """A reading in words: 'G (groen, betekenis aangenomen) sinds 2024' — the value as the source
+    wrote it, what it means (marked when that is assumed), since when."""
+    if r is None:
+        return _t("programme.no_reading", lang)
+    meaning = _t(f"reading.{r['reading']}", lang) if r["reading"] else _t("programme.reading_unknown", lang)
+    assumed = f", {_t('programme.reading_assumed', lang)}" if r.get("reading_assumption") else ""
+    since = f" {_t('programme.since', lang, date=r['since_label'])}" if r.get("since_label") else ""
+    return f"{r['value']} ({meaning}{assumed}){since}"
+
+
+def lead_text(x: dict[str, Any], lang: str = "nl") -> str:
+    """Who leads and until when: 'Projectleider dienstverlening, vanaf augustus 2024 tot augustus 2025 (besloten)'."""
+    out = str(x.get("title") or x["role"])
+    if x.get("from_label"):
+        out += f", {_t('programme.from', lang).lower()} {x['from_label']}"
+    if x.get("until_label"):
+        out += f" {_t('programme.until', lang).lower()} {x['until_label']}"
+        if x.get("until_status"):
+            out += f" ({_t('programme.until_status.' + x['until_status'], lang)})"
+    elif x.get("post"):
+        out += f", {_t('programme.until_unknown', lang)}"
+    return out
+
+
 PROGRAMME_MESSAGES: dict[str, dict[str, str]] = {
     "programmes": {"nl": "Programma's", "en": "Programmes"},
     "programme": {"nl": "Programma", "en": "Programme"},
@@ -131,6 +176,58 @@ PROGRAMME_MESSAGES: dict[str, dict[str, str]] = {
     "programme.start_unknown": {"nl": "begin onbekend", "en": "start unknown"},
     "programme.task_field": {"nl": "Taakveld", "en": "Task field"},
     "programme.unknown": {"nl": "onbekend", "en": "unknown"},
+    "programme.until_status.decided": {"nl": "besloten", "en": "decided"},
+    "programme.until_status.proposed": {"nl": "voorgesteld", "en": "proposed"},
+    "programme.until_status.realised": {"nl": "gerealiseerd", "en": "realised"},
+    "programme.until_status.not_realised": {"nl": "niet gerealiseerd", "en": "not realised"},
+    "programme.all": {"nl": "alle", "en": "all"},
+    "programme.today": {"nl": "vandaag", "en": "today"},
+    "programme.new_milestone_button": {"nl": "Mijlpaal toevoegen", "en": "Add a milestone"},
+    "programme.form_intro": {
+        "nl": "U ziet eerst een voorbeeld; er wordt pas iets opgeslagen als u daarna op Opslaan klikt. "
+        "Noem de bron met het citaat, of beschrijf de aanname.",
+        "en": "You see a preview first; nothing is saved until you click Save after it. "
+        "Name the source with its quote, or describe the assumption.",
+    },
+    "programme.date_help": {
+        "nl": "Zoals de bron het schrijft: 2025-03, maart 2025, 2025-Q1 of 2025.",
+        "en": "As the source writes it: 2025-03, March 2025, 2025-Q1 or 2025.",
+    },
+    "programme.milestone_help": {
+        "nl": "Kies een bestaande mijlpaal om haar stand bij te werken, of laat leeg voor een nieuwe (met titel).",
+        "en": "Pick an existing milestone to update its status, or leave empty for a new one (with a title).",
+    },
+    "programme.milestone_date": {"nl": "Datum van de mijlpaal", "en": "Date of the milestone"},
+    "programme.amount_help": {"nl": "In euro, bijv. 12500 of 12.500", "en": "In euros, e.g. 12500"},
+    "programme.evidence_help": {
+        "nl": "Een bron met citaat, of een aanname: wat is aangenomen en waarom.",
+        "en": "A source with a quote, or an assumption: what is assumed and why.",
+    },
+    "programme.who": {"nl": "Vastgelegd onder de naam", "en": "Recorded under the name"},
+    "programme.preview_title": {"nl": "Voorbeeld", "en": "Preview"},
+    "programme.dashboard_intro": {
+        "nl": "Programma's die op deze dag lopen, met hun laatste voortgangsmeting en budget.",
+        "en": "Programmes running on this day, with their latest progress reading and budget.",
+    },
+    "programme.report_intro": {
+        "nl": "Programma's en projecten die op {date} lopen: budget en waarvoor, voortgang, leiding — met bronnen.",
+        "en": "Programmes and projects running on {date}: budget and what for, progress, lead — with sources.",
+    },
+    "programme.to_page": {"nl": "Alle programma's en opgaven", "en": "All programmes and challenges"},
+    "programme.about.programme": {"nl": "het programma", "en": "the programme"},
+    "programme.about.period": {"nl": "looptijd", "en": "period"},
+    "programme.about.owner": {"nl": "eigenaar", "en": "owner"},
+    "programme.about.budget": {"nl": "budget", "en": "budget"},
+    "programme.about.progress": {"nl": "voortgang", "en": "progress"},
+    "programme.about.milestones": {"nl": "mijlpalen", "en": "milestones"},
+    "programme.about.posts": {"nl": "mensen en rollen", "en": "people and roles"},
+    "programme.about.goal": {"nl": "doel", "en": "goal"},
+    "programme.about.approach": {"nl": "aanpak", "en": "approach"},
+    "programme.about.principles": {"nl": "principes", "en": "principles"},
+    "programme.about.events": {"nl": "gebeurtenissen", "en": "events"},
+    "programme.about.units": {"nl": "eenheden", "en": "units"},
+    "programme.about.task_fields": {"nl": "taakvelden", "en": "task fields"},
+    "programme.about.parts": {"nl": "onderdelen", "en": "parts"},
     "programme.date": {"nl": "Datum", "en": "Date"},
     "programme.currency": {"nl": "Munteenheid", "en": "Currency"},
     "programme.xlsx.written": {"nl": "Excel geschreven: {path}", "en": "Excel written: {path}"},

@@ -9,7 +9,7 @@ from raadhuis.domain.model import View
 from raadhuis.i18n import t
 from raadhuis.i18n.engine import uncertain_labels, window_label
 from raadhuis.i18n.formatting import format_date
-from raadhuis.services import analysis, register, studies
+from raadhuis.services import analysis, programmes, register, studies
 from raadhuis.services import trajectories as traj
 from raadhuis.services.sources import source_records
 from raadhuis.store.database import Store
@@ -107,6 +107,12 @@ def report_data(
     for rec in recommendations:
         what = f"{t('study.recommendation', lang)} {rec['number']} ({rec['study_title']})"
         cite([c["source"] for c in rec["sources"] + rec["status"]["sources"]], what)
+    # Programmes running on the day: budget and what for, progress, who leads (services/programmes.py).
+    running = programmes.overview(store, org_id, at, lang)
+    for p in running:
+        cite([c["source"] for c in p["quotes"]], p["name"])
+        for a in p["assumptions"]:
+            assumptions.append({"fact": p["name"], "assumption": _assumption_text(a, lang)})
     known = source_records(store)
     sources = []
     for sid, uses in cited.items():
@@ -134,4 +140,5 @@ def report_data(
         "trajectories": trajectories,
         "outcomes": outcomes,
         "recommendations": recommendations,
+        "programmes": running,
     }

@@ -72,6 +72,7 @@ def context(data: dict[str, Any]) -> dict[str, Any]:
         "outcomes": data.get("outcomes", []),
         "uncertain": data.get("uncertain", []),
         "recommendations": data.get("recommendations", []),
+        "programmes": data.get("programmes", []),
         "definitions": [(k, DEFINITION_TEXT[k][lang], DEFINITIONS[k], L(f"def.{k}", lang)) for k in DEFINITION_TEXT],
     }
 

@@ -401,6 +401,38 @@ def report_pdf(data: dict[str, Any]) -> bytes:
                 who = ", ".join(p["name"] for p in tr["participants"])
                 story.append(Paragraph(_t(f"{tr['name']} — {tr['status_label']} ({who})"), S["small"], bulletText="•"))
 
+    # Programmes running on the day (services/programmes.py)
+    story += [_p(L("programmes", lang), "h1")]
+    story.append(_p(L("programme.report_intro", lang, date=date_text(r["at"], lang))))
+    progs = data.get("programmes", [])
+    if progs:
+        prows: list[list[Any]] = [
+            [
+                L("programme", lang),
+                L("programme.budget", lang),
+                L("programme.progress", lang),
+                L("programme.leader", lang),
+            ]
+        ]
+        pshade = []
+        for i, p in enumerate(progs, start=1):
+            quotes = " · ".join(f"“{c['quote']}”" for c in p["quotes"])
+            prows.append(
+                [
+                    p["name"] + (f" — {quotes}" if quotes else ""),
+                    "; ".join([p["budget_text"], *p["allocation_lines"]]),
+                    p["reading_text"],
+                    p["lead_text"] or L("programme.unknown", lang),
+                ]
+            )
+            if p["assumptions"]:
+                pshade.append(i)
+        story.append(_table(prows, [60 * mm, 45 * mm, 35 * mm, fw - 140 * mm], pshade))
+        if pshade:
+            story.append(_p(L("assumptions.intro", lang), "small"))
+    else:
+        story.append(_p(L("programmes.none", lang)))
+
     # Open recommendations of audit studies (services/studies.py)
     story += [_p(L("report.recommendations", lang), "h1")]
     story.append(_p(L("report.recommendations.intro", lang, date=date_text(r["at"], lang))))

@@ -473,6 +473,44 @@ def programme(
     return out
 
 
+def overview(store: Store, organisation: str, at: date | None, lang: str = "nl") -> list[dict[str, Any]]:
+    """The programmes running on ``at``, each with its answers in words for the dashboard and the
+    council report: the latest reading and since when, the budget and what for, who leads and
+    until when — the same words as the CLI (i18n/programmes.py)."""
+    from raadhuis.i18n.programmes import amount_label, budget_text, lead_text, reading_text
+
+    out = []
+    for p in programmes(store, organisation, at, lang)["programmes"]:
+        b = p["budget"]
+        assumptions = []
+        if b["assumption"]:
+            assumptions.append(b["assumption"])
+        if p["latest"] and p["latest"]["reading_assumption"]:
+            assumptions.append(p["latest"]["reading_assumption"])
+        for x in p["leads"]:
+            if x.get("until_assumption"):
+                assumptions.append(x["until_assumption"])
+        quotes = [
+            c
+            for part in (b["sources"], (p["latest"] or {}).get("sources", []), *(x["sources"] for x in p["leads"]))
+            for c in part
+        ]
+        out.append(
+            dict(
+                p,
+                reading_text=reading_text(p["latest"], lang),
+                budget_text=budget_text(b, lang),
+                lead_text="; ".join(lead_text(x, lang) for x in p["leads"]),
+                allocation_lines=[
+                    f"{amount_label(a['amount'], b['currency'], lang)}: {a['purpose']}" for a in b["allocations"]
+                ],
+                assumptions=list(dict.fromkeys(assumptions)),  # each a text, or True (assumed, no words)
+                quotes=list({(c["source"], c.get("quote")): c for c in quotes if c.get("quote")}.values()),
+            )
+        )
+    return out
+
+
 def timeline_entries(store: Store, organisation: str, lang: str = "nl") -> list[dict[str, Any]]:
     """Each programme's period and milestones, for the timeline beside the events."""
     out = []

@@ -201,8 +201,10 @@ def create_app(store: Store, lang: str = "nl", settings: WebSettings | None = No
     app.include_router(studies_api)  # carries its own /api/v1 prefix
     app.include_router(study_pages.router)  # studies, the follow-up monitor, the status form
     from raadhuis.web.api.programmes import router as programmes_api
+    from raadhuis.web.pages import programmes as programme_pages
 
     app.include_router(programmes_api)  # carries its own /api/v1 prefix
+    app.include_router(programme_pages.router)  # overview, one programme, the forms to record
     from raadhuis.web.api.scenarios import router as scenarios_api
     from raadhuis.web.pages import scenarios as scenario_pages
 

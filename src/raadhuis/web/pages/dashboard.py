@@ -7,7 +7,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from raadhuis.report.html import context
 from raadhuis.report.labels import L
-from raadhuis.services import analysis
+from raadhuis.services import analysis, programmes
 from raadhuis.web.access import READ, require
 from raadhuis.web.chart import file_name
 from raadhuis.web.common import analysis_day, lang_of, parse_view, render
@@ -24,6 +24,7 @@ def dashboard(request: Request, org: str, at: str | None = Query(None), view: st
     # The same context as the report (minus the org chart and sources, which have their own pages).
     ctx = context({"lang": lang, "analysis": result, "units": [], "sources": [], "assumptions": []})
     ctx.pop("lang")
+    ctx.pop("programmes", None)
     return render(
         request,
         "dashboard.html",
@@ -32,6 +33,7 @@ def dashboard(request: Request, org: str, at: str | None = Query(None), view: st
         at=day.isoformat(),
         view=v.value,
         day_note=note,
+        programmes=programmes.overview(request.app.state.store, result["organisation"]["id"], day, lang),
         report_name=file_name(result["organisation"]["id"], "rapport", day, v.value, ext="pdf"),
         **{k: val for k, val in ctx.items() if k not in ("org", "title")},
     )

@@ -14,7 +14,7 @@ from raadhuis.domain.events import EventType
 from raadhuis.domain.model import Status
 from raadhuis.i18n.formatting import format_date
 from raadhuis.i18n.trajectories import day_text
-from raadhuis.services import register
+from raadhuis.services import programmes, register
 from raadhuis.web.access import READ, require
 from raadhuis.web.chart import trusted
 from raadhuis.web.common import lang_of, parse_day, render, tr
@@ -68,6 +68,7 @@ def timeline_page(
         planned=[e for e in shown if e["status"] != "realised"],
         milestones=data["milestones"],
         milestone_axis=trusted(_milestone_axis(data["milestones"], data["organisation"]["name"], lang)),
+        programmes=programmes.timeline_entries(request.app.state.store, data["organisation"]["id"], lang),
         types=types,
         statuses=statuses,
         all_types=EventType.values(),

@@ -68,9 +68,11 @@ def import_(
             )
             if result.conflicts:
                 console.print(t("import.conflicts", CTX.lang))
+                from raadhuis.i18n.engine import conflict_words
+
                 for org, items in result.conflicts.items():
                     for c in items:
-                        console.print(f"  {org}: {c}", highlight=False)
+                        console.print(f"  {org}: {conflict_words(c, CTX.lang)}", highlight=False)
     if fmt is Fmt.json:
         _json([r.to_dict() for r in results])
 

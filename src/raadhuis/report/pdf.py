@@ -434,8 +434,11 @@ def report_pdf(data: dict[str, Any]) -> bytes:
         story.append(_p(L("programmes.none", lang)))
 
     # Open recommendations of audit studies (services/studies.py)
-    story += [_p(L("report.recommendations", lang), "h1")]
-    story.append(_p(L("report.recommendations.intro", lang, date=date_text(r["at"], lang))))
+    # The heading and its introduction go with the table (not alone at the foot of a page).
+    rec_head: list[Flowable] = [
+        _p(L("report.recommendations", lang), "h1"),
+        _p(L("report.recommendations.intro", lang, date=date_text(r["at"], lang))),
+    ]
     recs = data.get("recommendations", [])
     if recs:
         rrows: list[list[Any]] = [
@@ -468,11 +471,11 @@ def report_pdf(data: dict[str, Any]) -> bytes:
                     term + (f"; {late}" if late else ""),
                 ]
             )
-        story.append(_table(rrows, [60 * mm, 40 * mm, 40 * mm, fw - 140 * mm], rshade))
+        story.append(KeepTogether([*rec_head, _table(rrows, [60 * mm, 40 * mm, 40 * mm, fw - 140 * mm], rshade)]))
         if rshade:
             story.append(_p(L("report.recommendations.assumed", lang), "small"))
     else:
-        story.append(_p(L("report.recommendations.none", lang)))
+        story += [*rec_head, _p(L("report.recommendations.none", lang))]
 
     # Sources and assumptions
     story += [PageBreak(), _p(L("sources", lang), "h1"), _p(L("sources.intro", lang))]

@@ -168,7 +168,13 @@ def _fail_not_found(exc: register.NotFound) -> None:
     to see them all; anything else as its own (translated) message."""
     lang = CTX.lang
     if exc.what not in ("organisation", "unit"):
-        _fail(str(exc))
+        from raadhuis.i18n.errors import translate
+
+        text = translate(str(exc), lang)
+        if exc.suggestions:  # a trajectory or task close to what was typed: name it after the message
+            text += ". " + t("cli.did_you_mean", lang, names=", ".join(exc.suggestions))
+        err_console.print(f"[red]{t('error', lang)}[/red] {_esc(text)}", highlight=False, soft_wrap=True)
+        raise typer.Exit(1)
     what = t(f"what.{exc.what}", lang)
     text = t("cli.not_found", lang, what=what, ref=exc.ref)
     if exc.suggestions:

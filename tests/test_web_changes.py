@@ -130,6 +130,9 @@ def test_bad_input_is_named_at_its_field_in_dutch_and_nothing_is_written(client:
         assert f'id="{name}-error"' in r.text, name
     assert "Er is geen eenheid ‘Afdeling die niet bestaat’" in r.text
     assert "Verwacht een getal" in r.text and "Verwacht een datum" in r.text
+    # The list above the form names each field by its label, linked to it (no field codes).
+    assert '<a href="#f-unit">Eenheid</a>: Er is geen eenheid' in r.text
+    assert '<a href="#f-source">Bron</a>:' in r.text and "<code>source</code>" not in r.text
     # A change that the register's check refuses: REO is gone in 2013 (found by its name on the day).
     r = _post(client, dict(fields, unit="Welzijn", fte="0,5", date="2013-01-01", source=""))
     assert r.status_code == 422 and 'id="unit-error"' in r.text

@@ -162,6 +162,7 @@ CHANGE_MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Komt in de geschiedenis, met uw naam en het tijdstip.",
         "en": "Goes into the history, with your name and the time.",
     },
+    "chg.f.other": {"nl": "Wijziging", "en": "Change"},
     "chg.source_kind.document": {"nl": "document", "en": "document"},
     "chg.source_kind.interview": {"nl": "interview", "en": "interview"},
     "chg.source_kind.dataset": {"nl": "gegevensbestand", "en": "dataset"},

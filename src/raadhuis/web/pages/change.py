@@ -34,6 +34,48 @@ from raadhuis.web.guard import off_loop
 
 router = APIRouter()
 
+# The label a problem's field goes by in the list of problems above the form (the message itself
+# stands next to the field too).
+FIELD_LABELS = {
+    "action": "chg.what",
+    "date": "chg.f.date",
+    "status": "chg.f.status",
+    "unit": "chg.f.unit",
+    "units": "chg.f.units",
+    "name": "chg.f.name",
+    "name_1": "chg.f.names",
+    "abbreviation": "chg.f.abbreviation",
+    "kind": "chg.f.kind",
+    "parent": "chg.f.parent",
+    "into": "chg.f.into",
+    "to": "chg.f.to",
+    "from": "chg.f.from",
+    "function": "chg.f.function",
+    "task_fields": "chg.f.task_fields",
+    "post": "chg.f.post",
+    "post_title": "chg.f.post_title",
+    "fte": "chg.f.fte",
+    "scale": "chg.f.scale",
+    "staffing_kind": "chg.f.staffing",
+    "staffed_fte": "chg.f.staffed_fte",
+    "staffing_kind_2": "chg.f.staffing",
+    "staffed_fte_2": "chg.f.staffed_fte",
+    "staffing_kind_3": "chg.f.staffing",
+    "staffed_fte_3": "chg.f.staffed_fte",
+    "decision": "chg.f.decision",
+    "decision_body": "chg.f.decision_body",
+    "decision_date": "chg.f.decision_date",
+    "decision_title": "chg.f.decision_title",
+    "source": "chg.f.source",
+    "source_title": "chg.f.source_title",
+    "source_kind": "chg.f.source_kind",
+    "source_date": "chg.f.source_date",
+    "source_url": "chg.f.source_url",
+    "reason": "chg.f.reason",
+    "version": "chg.f.other",
+}
+FIELD_IDS = {"units": "f-units-1", "name_1": "f-name_1", "action": "action-pick"}
+
 
 def _day_of(text: str | None) -> date:
     try:
@@ -110,6 +152,8 @@ def _page(
         max_units=changes.MAX_UNITS,
         max_names=changes.MAX_NAMES,
         staffing_lines=changes.STAFFING_LINES,
+        field_labels=FIELD_LABELS,
+        field_ids=FIELD_IDS,
         units_given=[u for u in _units_of(form)],
     )
 

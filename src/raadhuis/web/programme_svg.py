@@ -55,7 +55,7 @@ def _window(text: str | None) -> tuple[date, date] | None:
     return d.start, d.end
 
 
-def _short(text: str, limit: int = 44) -> str:
+def _short(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 

@@ -471,6 +471,9 @@ def _bulk(session: Session, table: type, rows: list[dict[str, Any]], chunk: int 
     if conn.dialect.name == "sqlite":
         _bulk_sqlite(session, table, rows, chunk)
         return
+    if conn.dialect.name == "postgresql" and conn.dialect.driver == "psycopg":
+        _bulk_copy(session, table, rows)
+        return
     statement = insert(table.__table__)  # type: ignore[attr-defined]
     for i in range(0, len(rows), chunk):
         conn.execute(statement, rows[i : i + chunk])
@@ -521,6 +524,37 @@ def _bulk_sqlite(session: Session, table: type, rows: list[dict[str, Any]], chun
                     if values[j] is not None:
                         values[j] = convert(values[j])
         conn.exec_driver_sql(sql, [tuple(v) for v in batch])
+
+
+def _bulk_copy(session: Session, table: type, rows: list[dict[str, Any]]) -> None:
+    """The same insert through PostgreSQL's COPY (issue 16: a bulk path for big imports), on the
+    session's own connection and transaction. JSON is encoded as SQLAlchemy encodes it
+    (``json.dumps``), once for an event's data written to both ``record`` and ``event_row``;
+    the other values go as psycopg writes them (dates, timestamps with their zone, booleans)."""
+    columns = table.__table__.columns  # type: ignore[attr-defined]
+    names = [c.name for c in columns if c.name in rows[0]]
+    is_json = [isinstance(columns[n].type, JSON) for n in names]
+    memo: dict[int, tuple[Any, str]] = session.info.setdefault("_json_memo", {})
+    shared = table in (Record, EventRow)
+
+    def encode(value: Any) -> Any:
+        if value is None:
+            return None
+        if not shared:
+            return json.dumps(value)
+        hit = memo.get(id(value))
+        if hit is not None and hit[0] is value:
+            return hit[1]
+        text = json.dumps(value)
+        memo[id(value)] = (value, text)
+        return text
+
+    dbapi: Any = session.connection().connection.dbapi_connection  # a psycopg connection
+    quoted = ", ".join(f'"{n}"' for n in names)
+    statement = f'COPY "{table.__table__.name}" ({quoted}) FROM STDIN'  # type: ignore[attr-defined]
+    with dbapi.cursor() as cursor, cursor.copy(statement) as copy:
+        for row in rows:
+            copy.write_row([encode(row[n]) if j else row[n] for n, j in zip(names, is_json, strict=True)])
 
 
 def _iso(value: date) -> str:

@@ -164,3 +164,24 @@ def test_the_tree_body_is_what_the_service_answers(api: TestClient, store: Store
     body = api.get(TREE, params={"at": "2013-03-01"}).json()
     assert body == json.loads(json.dumps(register.show(store, "GM0168", date(2013, 3, 1))))
     assert api.get(TREE, params={"at": (date(2013, 3, 1) + timedelta(days=1)).isoformat()}).json()["at"] == "2013-03-02"
+
+
+def test_a_large_import_leaves_the_planner_statistics_fresh(
+    pg_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy import text
+
+    def analysed() -> float:
+        with pg_store.engine.connect() as conn:
+            return float(
+                conn.execute(
+                    text("SELECT reltuples FROM pg_class WHERE oid = to_regclass('unit_version')")
+                ).scalar_one()
+            )
+
+    monkeypatch.setattr(register, "ANALYZE_AFTER", 10_000)
+    load(pg_store, tmp_path)  # a few events: no ANALYZE
+    assert analysed() < 0  # never analysed (PostgreSQL 14 and later say -1)
+    monkeypatch.setattr(register, "ANALYZE_AFTER", 1)
+    load(pg_store, tmp_path, LOSSER.replace("Openbare Werken", "Openbare Werken en Groen"), "v2.yaml")
+    assert analysed() > 0

@@ -274,7 +274,15 @@ def import_dataset(
         check_decoded(ds, text, name, known, known)
         if progress:
             progress("validate", 1, 1)
-        return write_dataset(s, ds, name, who, reason, dry_run, progress, known, authorise)
+        result = write_dataset(s, ds, name, who, reason, dry_run, progress, known, authorise)
+    if result.changed and not result.dry_run and result.events >= ANALYZE_AFTER:
+        store.analyze()
+    return result
+
+
+# An import of at least this many events is followed by fresh planner statistics (PostgreSQL): the
+# planner has none for the read models of a register this size until autovacuum comes round.
+ANALYZE_AFTER = 10_000
 
 
 def write_dataset(

@@ -265,6 +265,14 @@ class Store:
         finally:
             session.close()
 
+    def analyze(self) -> None:
+        """Fresh planner statistics for the read models and the record log (PostgreSQL; SQLite's
+        planner needs none here). Taken after a large import, outside its transaction."""
+        if self.engine.dialect.name != "postgresql":
+            return
+        with self.engine.begin() as conn:
+            conn.exec_driver_sql("ANALYZE unit_version, post_version, unit_fte, event_row, lineage_link, record")
+
     def dispose(self) -> None:
         self.engine.dispose()
 

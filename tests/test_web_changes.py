@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ import openpyxl
 import pytest
 from fastapi.testclient import TestClient
 
+from raadhuis.domain.model import View
 from raadhuis.services import register
 from raadhuis.store.database import Store
 from raadhuis.web.app import create_app
@@ -149,6 +151,59 @@ def test_saving_what_was_not_shown_is_refused(client: TestClient) -> None:
     before = len(_events(client))
     r = _post(client, dict(TEAM, name="Team Anders", digest=digest), "save")
     assert r.status_code == 200 and 'id="effect-note"' in r.text and "Team Anders" in r.text
+    assert len(_events(client)) == before
+
+
+SPLIT = {
+    "action": "split",
+    "unit": "Openbare Werken",
+    "name_1": "Wegen",
+    "name_2": "Groen",
+    "date": "2018-06-01",
+    "reason": "splitsing volgens het besluit",
+}
+
+
+def _opzichter(client: TestClient) -> None:
+    """A second post in Openbare Werken (the example has one), so that a split has two to divide."""
+    add = {"action": "add_post", "unit": "OW", "post_title": "Opzichter", "fte": "1", "date": "2018-01-01"}
+    assert _save(client, dict(add, reason="tweede formatieplaats")).status_code == 303
+
+
+def test_a_split_divides_the_posts_over_its_new_units_by_name(client: TestClient, sqlite_store: Store) -> None:
+    _opzichter(client)
+    # The form asks, per post of the unit that splits, which new unit it goes to (the first by default).
+    r = _post(client, SPLIT)
+    assert r.status_code == 200, r.text
+    assert 'name="post_to.OW-hoofd"' in r.text and 'name="post_to.OW-opzichter"' in r.text
+    assert "naar welke nieuwe eenheid" in r.text
+    chosen = dict(SPLIT, **{"post_to.OW-opzichter": "Groen"})
+    r = _post(client, chosen)
+    division = re.search(r'<ul id="effect-allocation".*?</ul>', r.text, re.S)
+    assert division, "the effect shows the division"
+    assert "Opzichter — Openbare Werken gaat naar Groen" in division.group(0)
+    assert "Afdelingshoofd Openbare Werken — Openbare Werken gaat naar Wegen" in division.group(0)
+    r = _save(client, chosen)
+    assert r.status_code == 303, r.text
+    # As of the day each post is under the new unit chosen for it.
+    snap = register.snapshot(sqlite_store, "GM0168", date(2018, 6, 1), View.ACTUAL)
+    under = {p.title: snap.units[p.unit].name for p in snap.posts.values() if p.unit in snap.units}
+    assert under["Opzichter"] == "Groen"
+    assert under["Afdelingshoofd Openbare Werken"] == "Wegen"
+    assert "OW" not in snap.units
+
+
+def test_a_split_to_a_unit_that_is_not_one_of_its_new_units_is_refused(client: TestClient) -> None:
+    _opzichter(client)
+    before = len(_events(client))
+    r = _post(client, dict(SPLIT, **{"post_to.OW-opzichter": "Plantsoenen"}), "save")
+    assert r.status_code == 422
+    # A Dutch message at the field, in the list of problems under the field's label; nothing written.
+    assert 'id="post_to.OW-opzichter-error"' in r.text
+    assert "‘Plantsoenen’ is geen van de nieuwe eenheden (Wegen, Groen)" in r.text
+    assert "Naar welke nieuwe eenheid</a>" in r.text
+    r = _post(client, dict(SPLIT, **{"post_to.BSP-beleid": "Groen"}))
+    assert r.status_code == 422 and "hoort op die dag niet (meer) bij Openbare Werken" in r.text
     assert len(_events(client)) == before
 
 

@@ -141,5 +141,11 @@ def test_the_form_at_phone_width_and_in_english(page, live_url: str) -> None:  #
     page.fill("#f-date", "2018-07-01")
     page.wait_for_selector("#effect #save")
     assert "split" in page.locator("#effect-said").inner_text().lower()
+    # Each post of the unit: to which new unit, the names typed offered (the first by default).
+    division = page.locator("#split-allocation select[data-alloc]")
+    assert division.count() >= 1
+    assert division.first.locator("option").all_inner_texts() == ["Roads", "Parks"]
+    division.first.select_option("Parks")
+    page.locator("#effect-allocation", has_text="goes to Parks").wait_for()
     shot(page, "c8-split-english")
     page.goto(live_url + "/?lang=nl")

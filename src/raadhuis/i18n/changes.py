@@ -73,8 +73,43 @@ CHANGE_MESSAGES: dict[str, dict[str, str]] = {
     "chg.f.names": {"nl": "Namen van de nieuwe eenheden", "en": "Names of the new units"},
     "chg.f.name_n": {"nl": "Nieuwe eenheid {n}", "en": "New unit {n}"},
     "chg.f.split_help": {
-        "nl": "De formatieplaatsen en onderdelen gaan naar de eerste nieuwe eenheid; verplaats ze daarna waar nodig.",
-        "en": "The posts and sub-units go to the first new unit; move them afterwards where needed.",
+        "nl": "Kies hieronder per formatieplaats en onderdeel naar welke nieuwe eenheid het gaat (standaard de eerste).",
+        "en": "Choose below for each post and sub-unit which new unit it goes to (the first by default).",
+    },
+    "chg.f.alloc": {"nl": "Verdeling over de nieuwe eenheden", "en": "Division over the new units"},
+    "chg.f.alloc_help": {
+        "nl": "Naar welke nieuwe eenheid gaat elke formatieplaats en elk onderdeel? Vul eerst de namen in en kies "
+        "‘Effect bekijken’; zonder keuze gaat het naar de eerste nieuwe eenheid.",
+        "en": "Which new unit does each post and sub-unit go to? Fill in the names first and choose "
+        "‘Show the effect’; without a choice it goes to the first new unit.",
+    },
+    "chg.f.alloc_pick_unit": {
+        "nl": "Kies de eenheid die splitst en kies ‘Effect bekijken’ om haar formatieplaatsen en onderdelen te verdelen.",
+        "en": "Choose the unit that splits and choose ‘Show the effect’ to divide its posts and sub-units.",
+    },
+    "chg.f.alloc_none": {
+        "nl": "Deze eenheid heeft op die dag geen formatieplaatsen of onderdelen.",
+        "en": "This unit has no posts or sub-units on that day.",
+    },
+    "chg.f.alloc_post": {
+        "nl": "Formatieplaats {what}: naar welke nieuwe eenheid",
+        "en": "Post {what}: to which new unit",
+    },
+    "chg.f.alloc_unit": {
+        "nl": "Onderdeel {what}: naar welke nieuwe eenheid",
+        "en": "Sub-unit {what}: to which new unit",
+    },
+    "chg.f.alloc_to": {"nl": "Naar welke nieuwe eenheid", "en": "To which new unit"},
+    "chg.f.alloc_first": {"nl": "de eerste nieuwe eenheid", "en": "the first new unit"},
+    "chg.alloc_effect": {"nl": "Verdeling", "en": "Division"},
+    "chg.alloc_line": {"nl": "{what} gaat naar {to}", "en": "{what} goes to {to}"},
+    "chg.err.not_successor": {
+        "nl": "‘{name}’ is geen van de nieuwe eenheden ({names}); kies naar welke nieuwe eenheid {what} gaat.",
+        "en": "‘{name}’ is none of the new units ({names}); choose which new unit {what} goes to.",
+    },
+    "chg.err.alloc_gone": {
+        "nl": "Dit hoort op die dag niet (meer) bij {unit}; kies ‘Effect bekijken’ voor de verdeling van die dag.",
+        "en": "This does not belong to {unit} (any more) on that day; choose ‘Show the effect’ for that day's division.",
     },
     "chg.f.abbreviation": {"nl": "Afkorting (mag leeg)", "en": "Abbreviation (may be empty)"},
     "chg.f.kind": {"nl": "Soort eenheid", "en": "Kind of unit"},

@@ -461,12 +461,21 @@ def propose(store: Store, organisation: str, form: Mapping[str, Any], lang: str 
             parent = unit("parent", required=False) or (units[uid].parent if uid else None)
             kind_ = _text(form, "kind") or (units[uid].kind if uid else "afdeling")
             into = [new_unit(n, "", kind_, parent) for n in names]
-            # Every post of the unit goes to the first new unit unless a later one is named for it.
+            # Each post and sub-unit goes to the new unit chosen for it by name ('post_to.<id>',
+            # 'unit_to.<id>'), the first new unit when none is chosen.
             if uid and into:
-                into[0]["posts"] = sorted(p.id for p in posts.values() if p.unit == uid)
-                subs = sorted(u.id for u in units.values() if u.parent == uid)
-                if subs:
-                    into[0]["units"] = subs
+                own_posts = sorted(p.id for p in posts.values() if p.unit == uid)
+                own_subs = sorted(u.id for u in units.values() if u.parent == uid)
+                labels = {**post_labels(on_day), **post_labels(before)}
+                for key, items, what in (("posts", own_posts, "post"), ("units", own_subs, "unit")):
+                    for item in items:
+                        label = labels.get(item, item) if what == "post" else units[item].name
+                        at = _successor(r, form, f"{what}_to.{item}", names, label)
+                        if at is not None:
+                            into[at].setdefault(key, []).append(item)
+                    for fld in _chosen_keys(form, f"{what}_to."):
+                        if fld.split(".", 1)[1] not in items:
+                            r.error(fld, "chg.err.alloc_gone", unit=units[uid].name)
             raw["into"] = into
     elif action in ("merge", "absorb", "bundle"):
         picked = [unit("units", v) for v in _many(form, "units")]
@@ -545,6 +554,30 @@ def propose(store: Store, organisation: str, form: Mapping[str, Any], lang: str 
     out = Proposal(event, raw, sources, decisions)
     out.digest = digest(out)
     return out
+
+
+def split_items(snapshot: Snapshot, unit_id: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The posts (id, label) and sub-units (id, name) of a unit, which a split divides."""
+    labels = post_labels(snapshot)
+    own = sorted((pid for pid, p in snapshot.posts.items() if p.unit == unit_id), key=lambda pid: labels[pid])
+    subs = sorted((u for u in snapshot.units.values() if u.parent == unit_id), key=lambda u: u.name.casefold())
+    return [(pid, labels[pid]) for pid in own], [(u.id, u.name) for u in subs]
+
+
+def _chosen_keys(form: Mapping[str, Any], prefix: str) -> list[str]:
+    return sorted(k for k in form if isinstance(k, str) and k.startswith(prefix) and _text(form, k))
+
+
+def _successor(r: _Reader, form: Mapping[str, Any], key: str, names: list[str], label: str) -> int | None:
+    """Which new unit of a split ``key`` names (its position), the first when none is named."""
+    chosen = _text(form, key)
+    if not chosen:
+        return 0
+    for i, n in enumerate(names):
+        if _plain(n) == _plain(chosen):
+            return i
+    r.error(key, "chg.err.not_successor", name=chosen, what=label, names=", ".join(names))
+    return None
 
 
 def _day_words(day: date, lang: str) -> str:
@@ -776,6 +809,8 @@ def _checked_field(p: Proposal, path: str) -> str:
         return "parent"
     if tail in ("units",):
         return "units"
+    if t_ is EventType.SPLIT and (tail in ("into", "posts", "units") or text.startswith("into")):
+        return "name_1"  # the new units (and what each gets) of a split
     if tail == "into":
         return "into" if t_ in (EventType.ABSORB, EventType.BUNDLE, EventType.MOVE_POST) else "name"
     if tail in ("post",):
@@ -807,6 +842,21 @@ class Preview:
     day: date
     view: View
     new_records: list[str]
+    allocation: list[str] = field(default_factory=list)  # a split: where each post and sub-unit goes
+
+
+def _allocation_lines(event: Event, before: Snapshot, lang: str) -> list[str]:
+    """A split's division in words: 'Opzichter — Openbare Werken gaat naar Wegen', per post and sub-unit."""
+    if event.type is not EventType.SPLIT:
+        return []
+    names = {u.id: u.name for u in event.new_units}
+    labels = post_labels(before)
+    out = []
+    for given, what in ((event.allocation, labels), (event.sub_units, {k: u.name for k, u in before.units.items()})):
+        for target, items in given.items():
+            for item in items:
+                out.append(t("chg.alloc_line", lang, what=what.get(item, item), to=names.get(target, target)))
+    return out
 
 
 def preview(store: Store, organisation: str, proposal: Proposal, lang: str = "nl") -> Preview:
@@ -862,7 +912,7 @@ def preview(store: Store, organisation: str, proposal: Proposal, lang: str = "nl
     records = [t("chg.new_decision", lang, title=d["title"]) for d in proposal.decisions]
     records += [t("chg.new_source", lang, title=x["title"]) for x in proposal.sources]
     said = list(reading.changes) + [differences.Said("fte", [{"text": f}]) for f in reading.fte]
-    return Preview(said, reading.marks, rows, day, view, records)
+    return Preview(said, reading.marks, rows, day, view, records, _allocation_lines(event, before, lang))
 
 
 def _gone_under(rows: list[dict[str, Any]], gone: list[dict[str, Any]]) -> list[dict[str, Any]]:

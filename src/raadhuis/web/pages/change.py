@@ -100,6 +100,7 @@ def _effect(request: Request, org_id: str, p: changes.Preview, lang: str) -> dic
         "svg": trusted(svg),
         "caption": title,
         "records": p.new_records,
+        "allocation": p.allocation,
         "legend": [
             m
             for m in ("added", "removed", "moved", "renamed", "merged", "split", "transferred", "fte_changed")
@@ -129,6 +130,7 @@ def _page(
     day = _day_of(str(form.get("date") or ""))
     lists = changes.choices(store, found["id"], day, View.PLANNED if view is View.PLANNED else View.ACTUAL, lang)
     errors = errors or []
+    split = _split_fields(form, lists) if action == "split" else None
     return render(
         request,
         "change.html",
@@ -155,7 +157,28 @@ def _page(
         field_labels=FIELD_LABELS,
         field_ids=FIELD_IDS,
         units_given=[u for u in _units_of(form)],
+        split=split,
     )
+
+
+def _split_fields(form: dict[str, Any], lists: changes.Choices) -> dict[str, Any]:
+    """What a split form divides: the posts and sub-units of the unit typed, as of the day, each with
+    the field that says which new unit it goes to (by name; the names typed so far to choose from)."""
+    names = [
+        n for n in (" ".join(str(form.get(f"name_{i}") or "").split()) for i in range(1, changes.MAX_NAMES + 1)) if n
+    ]
+    snap = lists.snapshot
+    text = " ".join(str(form.get("unit") or "").split())
+    found = changes._find_unit(snap.units, text) if snap is not None and text else []
+    if snap is None or len(found) != 1:
+        return {"unit": None, "names": names, "posts": [], "units": []}
+    posts, subs = changes.split_items(snap, found[0])
+    return {
+        "unit": snap.units[found[0]].name,
+        "names": names,
+        "posts": [{"field": f"post_to.{pid}", "label": label} for pid, label in posts],
+        "units": [{"field": f"unit_to.{uid}", "label": name} for uid, name in subs],
+    }
 
 
 def _units_of(form: Any) -> list[str]:

@@ -72,7 +72,34 @@
       .catch(function () { /* the lists of the page's date stay */ });
   }
 
+  // A split: the lists 'naar welke nieuwe eenheid' offer the names typed so far (the first when none is chosen).
+  function successors() {
+    var names = [];
+    Array.prototype.forEach.call(form.querySelectorAll("input[name^='name_']"), function (el) {
+      var v = el.value.replace(/\s+/g, " ").trim();
+      if (v) { names.push(v); }
+    });
+    Array.prototype.forEach.call(form.querySelectorAll("select[data-alloc]"), function (sel) {
+      var chosen = sel.value;
+      while (sel.firstChild) { sel.removeChild(sel.firstChild); }
+      if (!names.length) {
+        var first = document.createElement("option");
+        first.value = "";
+        first.textContent = sel.getAttribute("data-first") || "";
+        sel.appendChild(first);
+      }
+      names.forEach(function (n) {
+        var o = document.createElement("option");
+        o.value = n;
+        o.textContent = n;
+        if (n.toLowerCase() === chosen.toLowerCase()) { o.selected = true; }
+        sel.appendChild(o);
+      });
+    });
+  }
+
   form.addEventListener("input", function (ev) {
+    if (ev.target && /^name_\d+$/.test(ev.target.name || "")) { successors(); }
     if (ev.target && ev.target.name === "reason") { return; } // the reason does not change the effect
     later();
   });

@@ -11,7 +11,7 @@ from raadhuis.i18n.engine import uncertain_labels, window_label
 from raadhuis.i18n.formatting import format_date
 from raadhuis.services import analysis, programmes, register, studies
 from raadhuis.services import trajectories as traj
-from raadhuis.services.sources import source_records
+from raadhuis.services.sources import reference_text, source_records, titled
 from raadhuis.store.database import Store
 
 
@@ -123,12 +123,14 @@ def report_data(
                 "title": d.get("title") or sid,
                 "publisher": d.get("publisher"),
                 "date": d.get("date"),
-                "reference": d.get("reference"),
+                "reference": reference_text(d, known),
                 "url": d.get("url"),
                 "cited_by": uses,
             }
         )
     sources.sort(key=lambda x: (str(x.get("date") or ""), x["title"]))
+    for a in assumptions:
+        a["assumption"] = titled(a["assumption"], known)
     return {
         "lang": lang,
         "analysis": result,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from raadhuis.canonical.sections import SECTIONS
@@ -68,7 +69,7 @@ def evidence(store: Store, organisation: str) -> dict[str, Any]:
             by_source.setdefault(c["source"], []).append(dict(entry, page=c.get("page"), quote=c.get("quote")))
         if fact["data"].get("assumption"):
             note = fact["data"]["assumption"]
-            assumptions.append(dict(entry, note=note if isinstance(note, str) else None))
+            assumptions.append(dict(entry, note=titled(note, sources) if isinstance(note, str) else None))
         elif not cites:
             unsupported.append(entry)
     # A source recorded for the organisation is listed even when no fact cites it (an interview,
@@ -79,7 +80,7 @@ def evidence(store: Store, organisation: str) -> dict[str, Any]:
     listed = []
     for sid, supported in sorted(by_source.items(), key=lambda kv: kv[0]):
         src = sources.get(sid, {"id": sid, "title": None})
-        listed.append({**{k: v for k, v in src.items()}, "facts": supported})
+        listed.append({**src, "reference_text": reference_text(src, sources), "facts": supported})
     return {
         "organisation": org,
         "sources": listed,
@@ -107,6 +108,49 @@ def sources_of(store: Store, organisation: str, kind: str, fact_id: str) -> dict
                 ],
             }
     raise NotFound(kind, fact_id, f"in {org}")
+
+
+_SEED = re.compile(r"\bseed \d{3}\b", re.IGNORECASE)
+
+
+def _marks(records: dict[str, dict[str, Any]]) -> dict[str, str]:
+    """Working mark ("seed 001") -> the title of the document whose reference it is."""
+    marks: dict[str, str] = {}
+    for rec in records.values():
+        own = _SEED.match(str(rec.get("reference") or ""))
+        if own and rec.get("title"):
+            marks.setdefault(own.group(0).lower(), str(rec["title"]))
+    return marks
+
+
+def titled(text: str, records: dict[str, dict[str, Any]]) -> str:
+    """A free text (an assumption's reason) with each working mark replaced by the document's title."""
+    marks = _marks(records)
+
+    def one(m: re.Match[str]) -> str:
+        title = marks.get(m.group(0).lower())
+        return f"'{title}'" if title else ("de bron" if m.group(0)[0].islower() else "De bron")
+
+    return _SEED.sub(one, text)
+
+
+def reference_text(source: dict[str, Any], records: dict[str, dict[str, Any]]) -> str | None:
+    """The source's reference as a reader sees it: a working mark such as "seed 001" (which copy of
+    the document the dataset was checked against) becomes the title of the document it stands for;
+    in the source's own reference it is dropped (the title is shown already). None when nothing is left."""
+    ref = source.get("reference")
+    if not ref:
+        return None
+    text = str(ref)
+    mine = _SEED.match(text)
+    if mine:
+        rest = text[mine.end() :].strip()
+        if rest.startswith("(") and rest.endswith(")"):
+            rest = rest[1:-1].strip()
+        text = rest
+    text = titled(text, records)
+    text = re.sub(r"\s{2,}", " ", text).strip(" ,;")
+    return text or None
 
 
 def source_records(store: Store) -> dict[str, dict[str, Any]]:

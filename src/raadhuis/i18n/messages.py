@@ -130,3 +130,6 @@ MESSAGES.update(SCENARIO_MESSAGES)
 from raadhuis.i18n.changes import CHANGE_MESSAGES  # noqa: E402 - the change forms (no ids)
 
 MESSAGES.update(CHANGE_MESSAGES)
+from raadhuis.i18n.figures import FIGURE_MESSAGES  # noqa: E402 - the year figures form
+
+MESSAGES.update(FIGURE_MESSAGES)

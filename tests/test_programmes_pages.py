@@ -26,6 +26,11 @@ from raadhuis.web.settings import Mode, WebSettings
 from tests.webtools import BASE_URL, csrf_token, sign_in
 
 ROOT = Path(__file__).resolve().parents[1]
+# A record key at the start of a line or item, as a YAML dump of the change would show it.
+YAML_KEY = re.compile(
+    r"(^|\n|<li>|<pre[^>]*>)\s*-?\s*(progress|value|status|status_date|spending|amount|sources|source|budget|milestones|assumption|year|date|id):",
+    re.I,
+)
 EXAMPLES = [ROOT / "examples" / n for n in ("losser.yaml", "den-haag.yaml", "jaarverslag-2024.yaml")]
 ORG, PID = "voorbeeldgemeente-2024", "dienstverlening-2024"
 PAGE = f"/o/{ORG}/programmes/{PID}"
@@ -75,7 +80,10 @@ def test_a_reading_is_previewed_then_saved_attributed(client: TestClient, sqlite
     bad = client.post(url, data=dict(form, date="ooit", reason="r", step="preview"))
     assert bad.status_code == 422 and "ooit" in flat(bad.text) and 'class="field invalid"' in bad.text
     preview = client.post(url, data=dict(form, reason="kwartaal", step="preview"))
-    assert preview.status_code == 200 and "value: O" in preview.text and "Er is nog niets opgeslagen" in preview.text
+    assert preview.status_code == 200 and "Er is nog niets opgeslagen" in preview.text
+    words = flat(preview.text)
+    assert "Voortgangsmeting van maart 2025: O (oranje)" in words and "Aanname: eigen waarneming" in words
+    assert not YAML_KEY.search(preview.text), YAML_KEY.search(preview.text)
     assert programmes.programme(sqlite_store, ORG, PID)["version"] == 1  # the preview wrote nothing
     no_csrf = client.post(url, data={k: v for k, v in form.items() if k != "csrf"} | {"reason": "x", "step": "save"})
     assert no_csrf.status_code in (400, 403)
@@ -113,6 +121,23 @@ def test_a_milestone_and_a_spend_through_the_forms(client: TestClient, sqlite_st
     html = client.get(PAGE).text
     assert "€ 12.500 van € 150.000 besteed (8%)" in flat(html) and 'class="spent"' in html
     assert "gehaald op augustus 2025" in flat(html)
+
+
+def test_milestone_and_spend_previews_are_words_not_record_keys(client: TestClient) -> None:
+    url = f"{PAGE}/record/milestone"
+    token = csrf_token(client, url)
+    form = {"csrf": token, "milestone": "opdracht-afgerond", "status": "reached", "status_date": "2025-08"}
+    r = client.post(url, data=dict(form, assumption="test", reason="gehaald", step="preview"))
+    assert r.status_code == 200 and "gehaald op augustus 2025" in flat(r.text), flat(r.text)
+    assert "Mijlpaal ‘" in flat(r.text) and "reached" not in flat(r.text) and not YAML_KEY.search(r.text)
+    url = f"{PAGE}/record/spend"
+    form = {"csrf": token, "year": "2024", "amount": "12.500", "date": "2024-06-01", "purpose": "inhuur"}
+    r = client.post(url, data=dict(form, assumption="factuur", reason="f", step="preview"))
+    assert r.status_code == 200, flat(r.text)
+    assert "Uitgave in begrotingsjaar 2024: € 12.500, op 1 juni 2024, voor inhuur" in flat(r.text)
+    assert not YAML_KEY.search(r.text)
+    en = client.post(f"{url}?lang=en", data=dict(form, assumption="factuur", reason="f", step="preview"))
+    assert en.status_code == 200 and "Spend in budget year 2024: € 12,500, on 1 June 2024, for inhuur" in flat(en.text)
 
 
 def test_the_forms_need_the_write_role(sqlite_store: Store) -> None:

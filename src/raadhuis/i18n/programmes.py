@@ -73,7 +73,92 @@ def lead_text(x: dict[str, Any], lang: str = "nl") -> str:
     return out
 
 
+def change_lines(
+    what: str,
+    fields: dict[str, str],
+    p: dict[str, Any],
+    sources: dict[str, str],
+    lang: str = "nl",
+    spent: float | None = None,
+    currency: str = "EUR",
+) -> list[str]:
+    """What a programme form will record, in words (the preview): 'Voortgangsmeting van 1 maart 2024:
+    G (groen)', 'Mijlpaal ‘Plan klaar’: gehaald op 1 mei 2024', 'Uitgave in 2024: € 12.500'; then
+    the evidence (source by its title, quote, page) or the assumption. Never a record key or code."""
+    lines: list[str] = []
+    if what == "reading":
+        scale = next((x for x in p.get("scales", []) if x["id"] == fields.get("scale")), None)
+        scale = scale or (p["scales"][0] if p.get("scales") else None)
+        level = next((lv for lv in (scale["levels"] if scale else []) if str(lv["value"]) == fields.get("value")), None)
+        r = {"value": fields.get("value", ""), "reading": level["reading"] if level else None}
+        lines.append(
+            _t(
+                "programme.change.reading",
+                lang,
+                date=date_label(fields.get("date"), lang),
+                reading=reading_text(r, lang),
+            )
+        )
+        if scale:
+            lines.append(_t("programme.change.scale", lang, name=scale["name"]))
+        if fields.get("note"):
+            lines.append(_t("programme.change.note", lang, note=fields["note"]))
+    elif what == "milestone":
+        known = next((m for m in p.get("milestones", []) if m["id"] == fields.get("milestone")), None)
+        title = fields.get("title") or (known["title"] if known else "")
+        status = fields.get("status") or "planned"
+        if status == "reached" and fields.get("status_date"):
+            words = _t("mstatus.reached_on", lang, date=date_label(fields["status_date"], lang))
+        else:
+            words = _t(f"mstatus.{status}", lang) if f"mstatus.{status}" in PROGRAMME_MESSAGES else status
+            if fields.get("status_date"):
+                words += f" ({date_label(fields['status_date'], lang)})"
+        key = "programme.change.milestone" if known else "programme.change.milestone_new"
+        lines.append(_t(key, lang, title=title, status=words))
+        if fields.get("date"):
+            lines.append(_t("programme.change.milestone_date", lang, date=date_label(fields["date"], lang)))
+    elif what == "spend":
+        amount = amount_label(spent, currency, lang) if spent is not None else fields.get("amount", "")
+        line = _t("programme.change.spend", lang, year=fields.get("year", ""), amount=amount)
+        if fields.get("date"):
+            line += ", " + _t("programme.change.on", lang, date=date_label(fields["date"], lang))
+        if fields.get("purpose"):
+            line += ", " + _t("programme.change.for", lang, purpose=fields["purpose"])
+        lines.append(line)
+    if fields.get("source"):
+        src = _t("programme.change.source", lang, title=sources.get(fields["source"], fields["source"]))
+        if fields.get("page"):
+            src += f", {_t('programme.page', lang).lower()} {fields['page']}"
+        lines.append(src)
+        if fields.get("quote"):
+            lines.append(_t("programme.change.quote", lang, quote=fields["quote"]))
+    if fields.get("assumption"):
+        lines.append(_t("programme.change.assumption", lang, text=fields["assumption"]))
+    return lines
+
+
 PROGRAMME_MESSAGES: dict[str, dict[str, str]] = {
+    "programme.change.reading": {
+        "nl": "Voortgangsmeting van {date}: {reading}",
+        "en": "Progress reading of {date}: {reading}",
+    },
+    "programme.change.scale": {"nl": "Gemeten op de schaal: {name}", "en": "Measured on the scale: {name}"},
+    "programme.change.note": {"nl": "Toelichting: {note}", "en": "Note: {note}"},
+    "programme.change.milestone": {"nl": "Mijlpaal ‘{title}’: {status}", "en": "Milestone ‘{title}’: {status}"},
+    "programme.change.milestone_new": {
+        "nl": "Nieuwe mijlpaal ‘{title}’: {status}",
+        "en": "New milestone ‘{title}’: {status}",
+    },
+    "programme.change.milestone_date": {"nl": "Datum van de mijlpaal: {date}", "en": "Date of the milestone: {date}"},
+    "programme.change.spend": {
+        "nl": "Uitgave in begrotingsjaar {year}: {amount}",
+        "en": "Spend in budget year {year}: {amount}",
+    },
+    "programme.change.on": {"nl": "op {date}", "en": "on {date}"},
+    "programme.change.for": {"nl": "voor {purpose}", "en": "for {purpose}"},
+    "programme.change.source": {"nl": "Bron: {title}", "en": "Source: {title}"},
+    "programme.change.quote": {"nl": "Citaat: “{quote}”", "en": "Quote: “{quote}”"},
+    "programme.change.assumption": {"nl": "Aanname: {text}", "en": "Assumption: {text}"},
     "programmes": {"nl": "Programma's", "en": "Programmes"},
     "programme": {"nl": "Programma", "en": "Programme"},
     "challenges": {"nl": "Opgaven", "en": "Challenges"},
@@ -151,7 +236,7 @@ PROGRAMME_MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Niets gewijzigd: dit staat er al.",
         "en": "Nothing changed: this is already recorded.",
     },
-    "programme.source": {"nl": "Bron (id)", "en": "Source (id)"},
+    "programme.source": {"nl": "Bron", "en": "Source"},
     "programme.quote": {"nl": "Citaat uit de bron", "en": "Quote from the source"},
     "programme.page": {"nl": "Pagina", "en": "Page"},
     "programme.assumption_field": {

@@ -163,7 +163,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "traj.legal_form": {"nl": "Rechtsvorm", "en": "Legal form"},
     "traj.centre": {"nl": "Centrumgemeente", "en": "Centre municipality"},
     "traj.description": {"nl": "Toelichting", "en": "Description"},
-    "traj.source_id": {"nl": "Bron (id)", "en": "Source (id)"},
+    "traj.source_id": {"nl": "Bron", "en": "Source"},
     "traj.quote": {"nl": "Citaat uit de bron", "en": "Quote from the source"},
     "traj.assumption_text": {
         "nl": "Aanname (wat is aangenomen en waarom)",

@@ -727,3 +727,6 @@ def _number(value: Any, field: str) -> float:
     if number is None:
         raise InputErrors([InputError(ORIGIN, None, field, f"expected an amount such as 12500, got {value!r}")])
     return number
+
+
+parse_amount = _number  # the same reading of a typed amount, for the words of a preview

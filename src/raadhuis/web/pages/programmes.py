@@ -12,14 +12,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-import yaml
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from raadhuis.canonical.errors import InputError, InputErrors
 from raadhuis.domain.programme import MilestoneStatus
 from raadhuis.i18n.errors import translate
-from raadhuis.i18n.programmes import amount_label, budget_text
+from raadhuis.i18n.programmes import amount_label, budget_text, change_lines
 from raadhuis.services import challenges as challenge_svc
 from raadhuis.services import programmes as svc
 from raadhuis.services.concurrency import EditConflict
@@ -227,19 +226,6 @@ def record_form(request: Request, org: str, programme: str, what: str, milestone
     return _form_page(request, org, programme, _kind(what), form, [])
 
 
-def _changed(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
-    """The parts of the programme record a change touches, as they will be recorded."""
-    out: dict[str, Any] = {}
-    for key, value in after.items():
-        old = before.get(key)
-        if old == value:
-            continue
-        if isinstance(value, list) and isinstance(old, list):
-            value = [x for x in value if x not in old]  # only what is new or changed in the list
-        out[key] = value
-    return out
-
-
 @router.post(
     "/o/{org}/programmes/{programme}/record/{what}", dependencies=[require(WRITE)], response_class=HTMLResponse
 )
@@ -266,7 +252,9 @@ async def record_submit(request: Request, org: str, programme: str, what: str) -
     org_id = current["organisation"]["id"]
     back = f"/o/{org_id}/programmes/{programme}"
     if not saving:
-        change = _changed(outcome["before"], outcome["after"])
+        titles = {x["id"]: x["title"] for x in sources_for(store, org_id)}
+        spent = svc.parse_amount(fields["amount"], "amount") if what == "spend" else None
+        currency = str((current.get("budget") or {}).get("currency") or "EUR")
         return render(
             request,
             "programme_preview.html",
@@ -276,7 +264,7 @@ async def record_submit(request: Request, org: str, programme: str, what: str) -
             form=dict(form, version=str(seen)),
             outcome=outcome,
             next_version=(seen or 0) + 1,
-            item_yaml=yaml.safe_dump(change, allow_unicode=True, sort_keys=False, width=100),
+            change_lines=change_lines(what, fields, current, titles, lang, spent, currency),
             action=_url(org_id, programme, what),
             back=back,
             author=who,

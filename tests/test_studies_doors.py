@@ -228,6 +228,11 @@ def test_status_form_previews_then_saves_and_shows_errors(client: TestClient, st
     good = dict(bad, date="2019-Q2", quote="Investeer in extra capaciteit op strategie.")
     r = client.post(page, data=good)
     assert r.status_code == 200 and "Voorbeeld" in r.text and 'name="version" value="-1"' in r.text
+    words = " ".join(re.sub(r"<[^>]+>", " ", r.text).split())
+    assert "Stand: in uitvoering, per 2e kwartaal 2019" in words, words
+    assert "Citaat: “Investeer in extra capaciteit op strategie.”" in words and "Bron: " in words
+    for key in ("status:", "date:", "sources:", "source:", "quote:", "recommendation:", "study:", "in_uitvoering"):
+        assert key not in words, key
     assert _follow_ups(store) == 0
     r = client.post(page, data=dict(good, step="save", version="-1"), follow_redirects=False)
     assert r.status_code == 303 and _follow_ups(store) == 1

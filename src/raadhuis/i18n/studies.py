@@ -16,7 +16,33 @@ def date_label(value: Any, lang: str = "nl", empty: str = "") -> str:
     return format_date(value, lang, empty)
 
 
+def status_lines(entry: dict[str, Any], titles: dict[str, str], lang: str = "nl") -> list[str]:
+    """A status change as the preview says it: 'Stand: in uitvoering, per 2e kwartaal 2019', the
+    source by its title (page, quote) and what was done. Never a record key or a status code."""
+
+    def _t(key: str, **values: object) -> str:
+        entry_ = STUDY_MESSAGES[key]
+        return (entry_.get(lang) or entry_["nl"]).format(**values)
+
+    status = str(entry.get("status") or "")
+    words = _t(f"study.state.{status}") if f"study.state.{status}" in STUDY_MESSAGES else status
+    lines = [_t("study.change.status", status=words, date=date_label(entry.get("date"), lang))]
+    for c in entry.get("sources") or []:
+        line = _t("study.change.source", title=titles.get(c.get("source"), c.get("source")))
+        if c.get("page"):
+            line += f", {_t('study.status_form.page').lower()} {c['page']}"
+        lines.append(line)
+        if c.get("quote"):
+            lines.append(_t("study.change.quote", quote=c["quote"]))
+    if entry.get("text"):
+        lines.append(f"{_t('study.status_form.text')}: {entry['text']}")
+    return lines
+
+
 STUDY_MESSAGES: dict[str, dict[str, str]] = {
+    "study.change.status": {"nl": "Stand: {status}, per {date}", "en": "Status: {status}, as of {date}"},
+    "study.change.source": {"nl": "Bron: {title}", "en": "Source: {title}"},
+    "study.change.quote": {"nl": "Citaat: “{quote}”", "en": "Quote: “{quote}”"},
     # nouns and headings
     "study.studies": {"nl": "Onderzoeken", "en": "Studies"},
     "study.study": {"nl": "Rekenkameronderzoek", "en": "Audit study"},

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from typing import Any
 
-import yaml
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from raadhuis.canonical.errors import InputError, InputErrors
 from raadhuis.domain.study import Status
 from raadhuis.i18n.errors import translate
+from raadhuis.i18n.studies import status_lines
 from raadhuis.services import studies as svc
 from raadhuis.services.concurrency import EditConflict
 from raadhuis.services.register import NotFound
@@ -232,6 +232,8 @@ async def status_submit(request: Request, org: str, study: str, number: str) -> 
     if not saving:
         # What the preview was made on: the save may replace exactly that, nothing newer.
         seen = outcome["version"] if outcome["version"] is not None else svc.NEW
+        titles = {x["id"]: x["title"] for x in svc.sources_for(store, org)}
+        titles.update({x["id"]: x["title"] for x in outcome["new_sources"]})
         return render(
             request,
             "study_preview.html",
@@ -239,7 +241,7 @@ async def status_submit(request: Request, org: str, study: str, number: str) -> 
             org={"id": org},
             form=dict(form, version=str(seen)),
             outcome=outcome,
-            item_yaml=yaml.safe_dump(outcome["entry"], allow_unicode=True, sort_keys=False, width=100),
+            change_lines=status_lines(outcome["entry"], titles, lang),
             action=_status_url(org, study, number),
             back=f"/o/{org}/studies/{study}#rec-{number}",
             author=who,

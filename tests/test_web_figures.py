@@ -75,12 +75,14 @@ def test_year_figures_shown_then_saved_with_a_reason(client: TestClient, sqlite_
     with sqlite_store.session() as s:
         [version] = repo.record_history(s, "extension", "GM0168", "figures")
     assert version["reason"] == "jaarrekening 2017" and version["recorded_by"]
-    assert _save(client, {"year": "2018", "inhabitants": "22600", "reason": "jaarrekening 2018"}).status_code == 303
+    later = {"year": "2018", "inhabitants": "22600", "overhead": "7.000.000,50", "reason": "jaarrekening 2018"}
+    assert _save(client, later).status_code == 303
     r = _post(client, dict(YEAR, inhabitants="22.550"))
     assert "<strong>22.550</strong>" in r.text
     assert _save(client, dict(YEAR, inhabitants="22.550")).status_code == 303
     by_year = {e["year"]: e for e in year_figures.current(sqlite_store, "GM0168")}
     assert sorted(by_year) == [2017, 2018] and by_year[2017]["inhabitants"] == 22550
+    assert by_year[2018]["overhead"] == 7_000_000.5
     page = client.get(URL + "?year=2017&saved=1").text
     assert 'id="saved"' in page and 'value="22550"' in page
 

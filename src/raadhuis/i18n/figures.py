@@ -24,6 +24,7 @@ FIGURE_MESSAGES: dict[str, dict[str, str]] = {
     "fig.f.overhead": {"nl": "Overhead (€)", "en": "Overhead (€)"},
     "fig.f.total_expenses": {"nl": "Totale lasten (€)", "en": "Total expenses (€)"},
     "fig.f.source": {"nl": "Bron", "en": "Source"},
+    "fig.f.evidence": {"nl": "Bron en aanname", "en": "Source and assumption"},
     "fig.f.reason": {"nl": "Reden", "en": "Reason"},
     "fig.f.help_whole": {"nl": "Een geheel getal, zoals 22.500.", "en": "A whole number, such as 22,500."},
     "fig.f.help_fte": {"nl": "In fte, zoals 160,5.", "en": "In FTE, such as 160.5."},

@@ -55,7 +55,7 @@ class Proposal:
 
 def _number(text: str, whole: bool) -> float | int | None:
     plain = text.replace(" ", "").replace("€", "")
-    if whole or re.fullmatch(r"\d{1,3}(\.\d{3})+", plain):
+    if whole or re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d+)?", plain):
         plain = plain.replace(".", "")  # 22.500 inhabitants, 14.000.000 euros
     plain = plain.replace(",", ".")
     try:

@@ -33,6 +33,7 @@ from raadhuis.domain.model import UNIT_KINDS_DEFAULT, Snapshot, StaffingKind, St
 from raadhuis.i18n import t
 from raadhuis.i18n.formatting import DayError, read_day
 from raadhuis.services import register
+from raadhuis.services.event_words import EVENT_WORDS
 from raadhuis.store import repository as repo
 from raadhuis.store.database import Store
 
@@ -96,25 +97,6 @@ DECISION_BODIES = ("college", "raad", "burgemeester", "directie", "gemeentesecre
 SOURCE_KINDS = ("document", "interview", "dataset")
 MAX_UNITS = 6  # unit fields of a merge, an absorption or a bundle
 MAX_NAMES = 4  # new units of a split
-
-EVENT_WORDS = {
-    "establish": "oprichting",
-    "rename": "naamswijziging",
-    "move": "verplaatsing",
-    "merge": "samenvoeging",
-    "absorb": "opgaan",
-    "split": "splitsing",
-    "transfer_out": "overgang",
-    "transfer_in": "overname",
-    "dissolve": "opheffing",
-    "convert": "omzetting",
-    "bundle": "bundeling",
-    "change": "wijziging",
-    "add_post": "formatieplaats",
-    "change_post": "formatiewijziging",
-    "remove_post": "vervallen",
-    "move_post": "verplaatsing-formatieplaats",
-}
 
 
 def slug(text: str) -> str:

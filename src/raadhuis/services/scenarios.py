@@ -62,32 +62,13 @@ from raadhuis.reference.salary_tables import DEFAULT_CHARGES
 from raadhuis.services import analysis, register, salary
 from raadhuis.services import sections as sec
 from raadhuis.services.collector import collector_paused
+from raadhuis.services.event_words import EVENT_WORDS
 from raadhuis.services.register import NotFound, StoreKnown, write_dataset
 from raadhuis.store import repository as repo
 from raadhuis.store.database import Store
 
 MAX_COMPARED = 4  # scenarios side by side next to the baseline
 MAX_DAYS = 8  # points of a comparison over time
-
-# The words an id of a new event is made of (as the register's forms name events).
-EVENT_WORDS = {
-    "establish": "oprichting",
-    "rename": "naamswijziging",
-    "move": "verplaatsing",
-    "merge": "samenvoeging",
-    "absorb": "opgaan",
-    "split": "splitsing",
-    "transfer_out": "overgang",
-    "transfer_in": "overname",
-    "dissolve": "opheffing",
-    "convert": "omzetting",
-    "bundle": "bundeling",
-    "change": "wijziging",
-    "add_post": "formatieplaats",
-    "change_post": "formatiewijziging",
-    "remove_post": "vervallen",
-    "move_post": "verplaatsing-formatieplaats",
-}
 
 
 class _Lru:

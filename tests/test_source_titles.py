@@ -54,7 +54,7 @@ def test_losser_report_shows_document_titles_not_seed_marks(examples: Store, lan
 
 def test_losser_sources_page_shows_document_titles_not_seed_marks(examples: Store) -> None:
     with TestClient(create_app(examples), base_url="http://127.0.0.1") as c:
-        for path in ("/o/GM0168/sources", "/o/rekenkamercommissie-losser/sources"):
+        for path in ("/o/GM0168/sources", "/o/rekenkamercommissie-losser/sources", "/o/GM0168/audit"):
             r = c.get(path)
             assert r.status_code == 200
             assert "seed 0" not in r.text

@@ -13,6 +13,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from raadhuis.i18n.formatting import format_date, format_moment
 from raadhuis.services import audit
+from raadhuis.services.sources import source_records, titled
 from raadhuis.web.access import READ, WRITE, can, require
 from raadhuis.web.common import lang_of, parse_day, render, tr
 
@@ -54,6 +55,7 @@ def audit_page(request: Request, org: str, page: int = 1) -> Response:
     lang = lang_of(request)
     f = trail_filter(request)
     data = audit.trail(request.app.state.store, org, f, page)
+    records = source_records(request.app.state.store)
     return render(
         request,
         "audit.html",
@@ -63,7 +65,7 @@ def audit_page(request: Request, org: str, page: int = 1) -> Response:
         f=f,
         when=lambda iso: moment_text(iso, lang),
         day=lambda iso: format_date(iso, lang) if len(iso) == 10 else iso,
-        short=audit.short,
+        short=lambda v: audit.short(titled(v, records)),  # a working mark as the document's title
         origin=lambda text: PurePath(text).name or text,  # a file's name, not where it was on someone's disk
         query=lambda **extra: _query(f, **extra),
         may_retract=can(request, WRITE, data["organisation"]["id"]),

@@ -107,6 +107,8 @@ def _expect(rule: object, org: object, role: str | None, scope: str | None) -> b
         return False  # anonymous
     if kind == "signed_in":
         return True
+    if getattr(rule, "every", False):
+        return False  # on every organisation (adding one): no role here is granted on all of them
     own = org in (False, OWN)  # False: the route names no organisation ("on some organisation")
     if scope is not None:  # the token's user is beheerder of OWN only
         return own and permission.value in TOKEN_ALLOWS[scope]

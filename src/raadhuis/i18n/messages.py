@@ -133,3 +133,6 @@ MESSAGES.update(CHANGE_MESSAGES)
 from raadhuis.i18n.figures import FIGURE_MESSAGES  # noqa: E402 - the year figures form
 
 MESSAGES.update(FIGURE_MESSAGES)
+from raadhuis.i18n.new_organisation import NEW_ORG_MESSAGES  # noqa: E402 - the form for a new organisation
+
+MESSAGES.update(NEW_ORG_MESSAGES)

@@ -10,6 +10,7 @@ Every route of the app carries exactly one rule, given as a dependency in its de
     @router.get("/", dependencies=[require(READ, org=None)])              # read some organisation
     @router.post("/upload", dependencies=[require(WRITE, org=None)])      # org known from the body:
     #     ... then check_org(request, WRITE, org) for each organisation the body names
+    @router.get("/organisations/new", dependencies=[require_every(WRITE)])  # on every organisation
     @router.get("/signin", dependencies=[public()])                       # anyone, also signed out
     @router.get("/account", dependencies=[signed_in()])                   # any signed-in user
 
@@ -40,7 +41,7 @@ from fastapi.params import Depends as DependsParam
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 
 from raadhuis.services import accounts
-from raadhuis.services.access import ANONYMOUS, PUBLIC, Permission, Principal, local_user
+from raadhuis.services.access import ALL, ANONYMOUS, PUBLIC, Permission, Principal, local_user
 from raadhuis.services.register import current_user
 from raadhuis.store.tables import OrganisationRow
 from raadhuis.web.settings import Mode
@@ -65,6 +66,7 @@ class Rule:
     kind: str
     permission: Permission | None = None
     org_param: str | None = None
+    every: bool = False  # the permission on every organisation (adding a new one)
 
     def __call__(self, request: Request) -> None:
         who = principal(request)
@@ -80,7 +82,7 @@ class Rule:
                 raise AccessRefused(404, "auth.read_only")
             return
         assert self.permission is not None  # noqa: S101 - built by require()
-        org = None
+        org = ALL if self.every else None
         if self.org_param is not None:
             ref = request.path_params.get(self.org_param)
             org = organisation_id(request, str(ref)) if ref is not None else None
@@ -92,17 +94,25 @@ class Rule:
                 scopes = " ".join(sorted(str(x) for x in who.scopes))
                 need = f"{self.permission.value}:{org}" if org and self.permission is not Permission.READ else "read"
                 raise AccessRefused(403, "auth.token_scope", org=org or "", scopes=scopes, need=need)
-            raise AccessRefused(403, "auth.forbidden_org" if org else "auth.forbidden", org=org or "")
+            raise AccessRefused(403, "auth.forbidden_org" if org and org != ALL else "auth.forbidden", org=org or "")
 
     def describe(self) -> str:
         if self.kind != "permission":
             return self.kind
+        if self.every:
+            return f"{self.permission} on every organisation"
         return f"{self.permission}" + (f" on {{{self.org_param}}}" if self.org_param else " on some organisation")
 
 
 def require(permission: Permission, org: str | None = "org") -> DependsParam:
     """The rule: ``permission`` on the organisation in path parameter ``org`` (None: on any)."""
     return Depends(Rule("permission", permission, org))  # type: ignore[no-any-return]
+
+
+def require_every(permission: Permission) -> DependsParam:
+    """The rule: ``permission`` on every organisation (a grant on all of them), as adding a new
+    organisation needs (docs/multi-user.md)."""
+    return Depends(Rule("permission", permission, None, every=True))  # type: ignore[no-any-return]
 
 
 def public() -> DependsParam:

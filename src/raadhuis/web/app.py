@@ -55,6 +55,7 @@ def create_app(store: Store, lang: str = "nl", settings: WebSettings | None = No
         edit,
         excel,
         figures,
+        new_organisation,
         organisations,
         orgchart,
         retract,
@@ -167,6 +168,7 @@ def create_app(store: Store, lang: str = "nl", settings: WebSettings | None = No
     app.include_router(api_router, prefix=API)
     for module in (
         organisations,
+        new_organisation,
         orgchart,
         unit,
         timeline,

@@ -154,3 +154,47 @@ def test_a_reader_and_an_editor_of_one_organisation_are_refused(sqlite_store: St
         sign_in(c, "alles", password)
         assert 'href="/organisations/new"' in c.get("/").text
         assert c.get(URL).status_code == 200
+
+
+COOP = {
+    "name": "Belastingsamenwerking Oost",
+    "legal_form": "openbaar_lichaam",
+    "date": "1-1-2014",
+    "participant_1": "Enschede",
+    "source_title": "Gemeenschappelijke regeling Belastingsamenwerking Oost",
+}
+
+
+def _coop_post(client: TestClient, fields: dict[str, Any], step: str = "preview") -> Any:
+    data = dict(fields, csrf=csrf_token(client), step=step)
+    return client.post("/o/GM0168/cooperations/new", data=data, follow_redirects=False)
+
+
+def test_a_cooperation_by_names_shown_then_saved(client: TestClient, sqlite_store: Store) -> None:
+    assert 'href="/o/GM0168/cooperations/new"' in client.get("/o/GM0168/cooperations").text
+    before = _changesets(sqlite_store)
+    shown = _coop_post(client, COOP)
+    assert shown.status_code == 200, shown.text
+    text = html.unescape(shown.text)
+    assert "Een samenwerkingsverband Belastingsamenwerking Oost (Openbaar lichaam) van Losser, Enschede" in text
+    assert "Vanaf 1 januari 2014" in text
+    assert _changesets(sqlite_store) == before
+    digest = re.search(r'name="digest" value="([0-9a-f]+)"', shown.text)
+    assert digest
+    saved = _coop_post(client, dict(COOP, digest=digest.group(1), reason="GR per 2014"), "save")
+    assert saved.status_code == 303, saved.text
+    assert saved.headers["location"] == "/o/GM0168/cooperations"
+    coops = client.get("/api/v1/organisations/GM0168/cooperations").json()
+    found = [c for c in coops["cooperations"] if c["name"] == "Belastingsamenwerking Oost"]
+    assert found and found[0]["legal_form"] == "openbaar_lichaam"
+    assert {p["organisation"] for p in found[0]["participants"]} == {"GM0168", "GM0153"}
+    with sqlite_store.session() as s:
+        assert repo.changesets(s, limit=1)[0].reason == "GR per 2014"
+
+
+def test_a_cooperation_with_an_unknown_participant_is_refused(client: TestClient, sqlite_store: Store) -> None:
+    before = _changesets(sqlite_store)
+    r = _coop_post(client, dict(COOP, participant_1="Atlantis", reason="x", digest="0"), "save")
+    assert r.status_code == 422
+    assert 'id="participant_1-error"' in r.text and "staat niet in het register" in html.unescape(r.text)
+    assert _changesets(sqlite_store) == before

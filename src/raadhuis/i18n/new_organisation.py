@@ -74,3 +74,31 @@ NEW_ORG_MESSAGES: dict[str, dict[str, str]] = {
     },
     "org.err.reason": {"nl": "vul een reden in voor deze wijziging", "en": "fill in a reason for this change"},
 }
+NEW_ORG_MESSAGES |= {
+    "coop.new": {"nl": "Nieuw samenwerkingsverband", "en": "New cooperation"},
+    "coop.new_intro": {
+        "nl": "Een samenwerkingsverband van deze organisatie met andere, op naam. Bekijk eerst wat er wordt "
+        "vastgelegd; pas daarna slaat u op, met een reden.",
+        "en": "A cooperation of this organisation with others, by name. Look at what will be recorded first; "
+        "only then do you save, with a reason.",
+    },
+    "coop.f.name": {"nl": "Naam van het samenwerkingsverband", "en": "Name of the cooperation"},
+    "coop.f.legal_form": {"nl": "Rechtsvorm", "en": "Legal form"},
+    "coop.f.participants": {"nl": "Deelnemers (naast deze organisatie)", "en": "Participants (besides this one)"},
+    "coop.f.participant_n": {"nl": "Deelnemer {n}", "en": "Participant {n}"},
+    "coop.f.date": {"nl": "Begindatum", "en": "Start date"},
+    "coop.save": {"nl": "Samenwerkingsverband opslaan", "en": "Save the cooperation"},
+    "coop.said": {"nl": "Een samenwerkingsverband {name} ({form}) van ", "en": "A cooperation {name} ({form}) of "},
+    "coop.said_start": {"nl": "Vanaf {day}", "en": "From {day}"},
+    "coop.said_no_start": {"nl": "Begindatum onbekend", "en": "Start date unknown"},
+    "coop.err.name": {"nl": "vul de naam van het samenwerkingsverband in", "en": "fill in the cooperation's name"},
+    "coop.err.legal_form": {"nl": "kies een rechtsvorm uit de lijst", "en": "pick a legal form from the list"},
+    "coop.err.unknown": {
+        "nl": "'{typed}' staat niet in het register; voeg de organisatie eerst toe",
+        "en": "'{typed}' is not in the register; add the organisation first",
+    },
+    "coop.err.participants": {
+        "nl": "noem ten minste één andere deelnemer",
+        "en": "name at least one other participant",
+    },
+}

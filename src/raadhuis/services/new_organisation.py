@@ -142,3 +142,76 @@ def digest(proposal: Proposal) -> str:
     import hashlib
 
     return hashlib.sha256(proposal.text.encode()).hexdigest()[:16]
+
+
+def propose_cooperation(store: Store, organisation: str, form: Mapping[str, Any], lang: str = "nl") -> Proposal:
+    """A cooperation between ``organisation`` and the organisations named in ``participant_1..4``
+    (by name, CBS code or slug), as a dataset with one ``cooperations`` item."""
+    from raadhuis.reference.legal_forms import LEGAL_FORMS
+
+    errors: list[InputError] = []
+
+    def err(name: str, key: str, **values: object) -> None:
+        errors.append(InputError(ORIGIN, None, name, t(key, lang, **values)))
+
+    name = _clean(form, "name")
+    form_key = _clean(form, "legal_form")
+    source_title = _clean(form, "source_title")
+    forms = {f.key: f for f in LEGAL_FORMS}
+    if not name:
+        err("name", "coop.err.name")
+    if form_key not in forms:
+        err("legal_form", "coop.err.legal_form")
+    day: date | None = None
+    text = _clean(form, "date")
+    if text:
+        try:
+            day = fmt.read_day(text, lang)
+        except fmt.DayError as exc:
+            errors.append(InputError(ORIGIN, None, "date", str(exc)))
+    if not source_title:
+        err("source_title", "org.err.source")
+    partners: list[tuple[str, str]] = []
+    with store.session() as s:
+        own = register.resolve_organisation(s, organisation)
+        for i in range(1, MAX_PARTICIPANTS + 1):
+            typed = _clean(form, f"participant_{i}")
+            if not typed:
+                continue
+            try:
+                found = register.resolve_organisation(s, typed)
+            except register.NotFound:
+                err(f"participant_{i}", "coop.err.unknown", typed=typed)
+                continue
+            if found.id != own.id and found.id not in [p for p, _ in partners]:
+                partners.append((found.id, found.name))
+    if not partners and not any(e.field.startswith("participant_") for e in errors):
+        err("participant_1", "coop.err.participants")
+    if errors:
+        raise InputErrors(errors)
+    source_id = slug(source_title)
+    coop: dict[str, Any] = {
+        "id": slug(name),
+        "name": name,
+        "legal_form": form_key,
+        "participants": [{"organisation": own.id}] + [{"organisation": p} for p, _ in partners],
+        "sources": [source_id],
+    }
+    if day is not None:
+        coop["start"] = day.isoformat()
+    dataset = {
+        "format": "raadhuis/1",
+        "organisation": own.id,
+        "sources": [{"id": source_id, "title": source_title}],
+        "cooperations": [coop],
+    }
+    said = [
+        t("coop.said", lang, name=name, form=forms[form_key].label(lang))
+        + ", ".join([own.name] + [n for _, n in partners]),
+        t("coop.said_start", lang, day=fmt.format_date(day, lang)) if day else t("coop.said_no_start", lang),
+        t("org.said.source", lang, title=source_title),
+    ]
+    return Proposal(own.id, dataset, said)
+
+
+MAX_PARTICIPANTS = 4

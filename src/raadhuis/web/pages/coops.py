@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse, Response
 from raadhuis.reference.legal_forms import legal_form
 from raadhuis.services import web_queries
 from raadhuis.web import chart
-from raadhuis.web.access import READ, require
+from raadhuis.web.access import READ, WRITE, can, require
 from raadhuis.web.chart import trusted
 from raadhuis.web.common import lang_of, render, tr
 
@@ -58,4 +58,5 @@ def _page(request: Request, org: str | None) -> Response:
         ],
         svg=trusted(svg),
         org={"id": data["organisation"]} if data["organisation"] else None,
+        may_add=bool(data["organisation"]) and can(request, WRITE, data["organisation"]),
     )

@@ -198,3 +198,14 @@ def test_a_cooperation_with_an_unknown_participant_is_refused(client: TestClient
     assert r.status_code == 422
     assert 'id="participant_1-error"' in r.text and "staat niet in het register" in html.unescape(r.text)
     assert _changesets(sqlite_store) == before
+
+
+def test_ids_made_from_names_never_overwrite_a_record(client: TestClient, sqlite_store: Store) -> None:
+    for reason in ("eerste", "tweede"):
+        shown = _coop_post(client, COOP)
+        digest = re.search(r'name="digest" value="([0-9a-f]+)"', shown.text)
+        assert digest
+        assert _coop_post(client, dict(COOP, digest=digest.group(1), reason=reason), "save").status_code == 303
+    coops = client.get("/api/v1/organisations/GM0168/cooperations").json()["cooperations"]
+    ids = sorted(c["id"] for c in coops if c["name"] == "Belastingsamenwerking Oost")
+    assert ids == ["belastingsamenwerking-oost", "belastingsamenwerking-oost-2"]

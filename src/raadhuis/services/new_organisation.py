@@ -46,6 +46,20 @@ def _clean(form: Mapping[str, Any], key: str) -> str:
     return " ".join(str(form.get(key) or "").split())
 
 
+def _free(store: Store, kind: str, base: str) -> str:
+    """``base``, or ``base-2``, ``base-3``, … when a record of ``kind`` already has that id: an id made
+    from a name never gives an existing record a new version."""
+    from raadhuis.store import repository as repo
+
+    with store.session() as s:
+        taken = {k for _, k in repo.record_keys(s, kind)}
+    n, out = 1, base
+    while out in taken:
+        n += 1
+        out = f"{base}-{n}"
+    return out
+
+
 def propose(store: Store, form: Mapping[str, Any], lang: str = "nl") -> Proposal:
     """The dataset for the form's fields; :class:`InputErrors` (each naming its field) otherwise."""
     errors: list[InputError] = []
@@ -97,7 +111,7 @@ def propose(store: Store, form: Mapping[str, Any], lang: str = "nl") -> Proposal
     if errors:
         raise InputErrors(errors)
     assert day is not None  # noqa: S101 - checked above
-    source_id = slug(source_title)
+    source_id = _free(store, "source", slug(source_title))
     org: dict[str, Any] = {"id": org_id, "name": name, "kind": kind}
     if code:
         org["cbs_code"] = code
@@ -189,9 +203,9 @@ def propose_cooperation(store: Store, organisation: str, form: Mapping[str, Any]
         err("participant_1", "coop.err.participants")
     if errors:
         raise InputErrors(errors)
-    source_id = slug(source_title)
+    source_id = _free(store, "source", slug(source_title))
     coop: dict[str, Any] = {
-        "id": slug(name),
+        "id": _free(store, "cooperation", slug(name)),
         "name": name,
         "legal_form": form_key,
         "participants": [{"organisation": own.id}] + [{"organisation": p} for p, _ in partners],

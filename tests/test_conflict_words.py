@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from raadhuis.cli import app
-from raadhuis.i18n.engine import conflict_words
+from raadhuis.i18n.errors import conflict_words
 from raadhuis.services import register
 from raadhuis.store.database import Store
 from raadhuis.web.app import create_app

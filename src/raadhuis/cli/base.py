@@ -11,10 +11,12 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 
 from raadhuis import __version__, limits
 from raadhuis.canonical.errors import InputErrors
+from raadhuis.cli.console import _esc as _esc  # re-exported: the commands take these from base
+from raadhuis.cli.console import console as console
+from raadhuis.cli.console import err_console as err_console
 from raadhuis.cli.errors import DutchGroup, os_error_message
 from raadhuis.domain.dates import DateError
 from raadhuis.domain.model import View
@@ -30,8 +32,6 @@ app = typer.Typer(
     add_completion=False,
     cls=DutchGroup,  # usage errors and stray errors in the reader's language, never a traceback
 )
-console = Console()
-err_console = Console(stderr=True)
 
 
 class Fmt(str, Enum):
@@ -250,9 +250,3 @@ _SUFFIXES = {
 
 def _view(planned: bool) -> View:
     return View.PLANNED if planned else View.ACTUAL
-
-
-def _esc(value: Any) -> str:
-    from rich.markup import escape
-
-    return escape(str(value))

@@ -20,6 +20,7 @@ from typing import Any
 
 from typer.core import TyperGroup
 
+from raadhuis.cli.console import _esc, err_console
 from raadhuis.i18n import detect, t
 
 
@@ -133,8 +134,6 @@ def _lang_of(args: Sequence[str]) -> str:
 
 
 def _say(text: str) -> None:
-    from raadhuis.cli.base import _esc, err_console
-
     err_console.print(text if text.startswith("[") else _esc(text), highlight=False, soft_wrap=True)
 
 
@@ -192,9 +191,3 @@ class DutchGroup(TyperGroup):
         else:
             _say(t("cli.debug_hint", lang))
         sys.exit(1)
-
-
-def _esc(value: object) -> str:
-    from rich.markup import escape
-
-    return escape(str(value))

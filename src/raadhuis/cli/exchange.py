@@ -68,7 +68,7 @@ def import_(
             )
             if result.conflicts:
                 console.print(t("import.conflicts", CTX.lang))
-                from raadhuis.i18n.engine import conflict_words
+                from raadhuis.i18n.errors import conflict_words
 
                 for org, items in result.conflicts.items():
                     for c in items:

@@ -3,7 +3,6 @@ dates whose imprecision leaves an answer open (merged into the catalogue in mess
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 ENGINE_MESSAGES: dict[str, dict[str, str]] = {
@@ -142,31 +141,3 @@ def uncertain_labels(entries: list[dict[str, object]], lang: str = "nl") -> dict
             if label not in out.setdefault(str(uid), []):
                 out[str(uid)].append(label)
     return out
-
-
-_CONFLICT = re.compile(
-    r"^event (?P<event>.+?) \((?P<kind>[a-z_]+), (?P<date>[^)]+)\): (?P<field>[^:]+): (?P<message>.*)$", re.S
-)
-
-
-def conflict_words(text: str, lang: str = "nl") -> str:
-    """A planned event that no longer fits, in the reader's words: its kind and date in words and
-    the engine's message translated ("gebeurtenis hoofd-wiz-2017 (nieuwe formatieplaats, 2017):
-    eenheid 'WIZ' bestaat niet op 2017-01-01"). The import result's ``conflicts`` (JSON) keep the
-    engine's own text; a text of another form is returned translated as it is."""
-    from raadhuis.i18n import t
-    from raadhuis.i18n.errors import translate
-    from raadhuis.i18n.formatting import format_date
-
-    m = _CONFLICT.match(text)
-    if m is None:
-        return translate(text, lang)
-    kind = t("event." + m["kind"], lang)
-    return t(
-        "conflict.words",
-        lang,
-        event=m["event"],
-        kind=kind if kind != "event." + m["kind"] else m["kind"],
-        date=format_date(m["date"], lang),
-        message=translate(m["message"], lang),
-    )

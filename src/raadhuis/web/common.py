@@ -16,7 +16,7 @@ from fastapi.templating import Jinja2Templates
 from raadhuis.domain.model import View
 from raadhuis.i18n import LANGUAGES, t
 from raadhuis.i18n import formatting as fmt
-from raadhuis.i18n.engine import conflict_words
+from raadhuis.i18n.errors import conflict_words
 from raadhuis.i18n.web_messages import WEB_MESSAGES
 from raadhuis.i18n.workbench_messages import WORKBENCH_MESSAGES
 from raadhuis.render.links import link_target

@@ -112,4 +112,13 @@ def test_seed_examples_report(lang: str, tmp_path: Path) -> None:
     assert data["sources"] and data["assumptions"]
     text = _pdf_text(report_pdf(data))
     assert "Losser" in text
+    # The cooperation table in words (issue 13): status, legal form and partners, never their codes.
+    words = {"nl": ("niet gerealiseerd", "Openbaar lichaam"), "en": ("not realised", "Public body")}[lang]
+    html = report_html(data)
+    coop_table = html[html.index('id="s-coop"') : html.index("</section>", html.index('id="s-coop"'))]
+    for word in words:
+        assert word in coop_table and word in text
+    assert "Enschede, Almelo, Losser, Borne" in coop_table
+    assert "GM0168" not in coop_table and "not_realised" not in coop_table and "openbaar_lichaam" not in coop_table
+    assert "Enschede, Almelo, Losser, Borne" in text  # the PDF's table too
     assert analysis.DEFINITIONS["span_of_control"].startswith("docs/definities.md#")

@@ -9,6 +9,7 @@ from raadhuis.domain.model import View
 from raadhuis.i18n import t
 from raadhuis.i18n.engine import uncertain_labels, window_label
 from raadhuis.i18n.formatting import format_date
+from raadhuis.reference.legal_forms import legal_form
 from raadhuis.services import analysis, programmes, register, studies
 from raadhuis.services import trajectories as traj
 from raadhuis.services.sources import reference_text, source_records, titled
@@ -27,6 +28,16 @@ def _event_label(e: dict[str, Any], lang: str, unit_names: dict[str, str]) -> st
     else:
         names = [unit_names.get(uid, uid) for uid in e["units"]]
     return f"{t('event.' + e['type'], lang)}: {', '.join(names)}" if names else t("event." + e["type"], lang)
+
+
+def _legal_form_label(key: Any, lang: str) -> str:
+    """The glossary name of a legal form; a text that is no known form as recorded."""
+    if not key:
+        return ""
+    try:
+        return legal_form(str(key)).label(lang)
+    except KeyError:
+        return str(key)
 
 
 def _assumption_text(value: Any, lang: str) -> str:
@@ -78,6 +89,17 @@ def report_data(
                     "assumption": _assumption_text(e["data"].get("assumption"), lang),
                 }
             )
+    # Cooperations in words: the status, the legal form and the partners by name (issue 13).
+    org_names = register.organisation_names(store)
+    result["cooperations"] = [
+        dict(
+            c,
+            status_label=t("status." + (c.get("status") or "realised"), lang),
+            legal_form_label=_legal_form_label(c.get("legal_form"), lang),
+            partner_names=[org_names.get(p, p) for p in c["partners"] if p],
+        )
+        for c in result["cooperations"]
+    ]
     for c in result["cooperations"]:
         cite(_cited_ids(c["sources"]), c["name"])
         if c.get("assumption"):

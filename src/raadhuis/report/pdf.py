@@ -375,9 +375,9 @@ def report_pdf(data: dict[str, Any]) -> bytes:
             corows.append(
                 [
                     c["name"],
-                    c["legal_form"] or "",
-                    ", ".join(p for p in c["partners"] if p),
-                    c["status"],
+                    c["legal_form_label"],
+                    ", ".join(c["partner_names"]),
+                    c["status_label"],
                     L("yes", lang) if c["in_force"] else L("no", lang),
                 ]
             )

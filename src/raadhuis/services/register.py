@@ -930,6 +930,12 @@ def unit_names(store: Store, organisation: str, view: View = View.ACTUAL) -> dic
         return repo.unit_names(s, resolve_organisation(s, organisation).id, view)
 
 
+def organisation_names(store: Store) -> dict[str, str]:
+    """Every organisation id with its name (a code on a screen is shown as the name it stands for)."""
+    with store.session() as s:
+        return {o.id: o.name for o in repo.organisations(s)}
+
+
 def _open_end(d: date) -> str | None:
     return None if d.year == 9999 else d.isoformat()
 

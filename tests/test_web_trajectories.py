@@ -158,6 +158,17 @@ def test_option_form_previews_then_saves_attributed(client: TestClient, sqlite_s
     preview = client.post("/trajectories/wol-2007-2009/options/new", data=form)
     assert preview.status_code == 200 and "Voorbeeld" in preview.text
     assert NASTY not in preview.text and "&lt;b&gt;" in preview.text  # escaped
+    # In words, never YAML with record keys (issue 13): the task and the centre by name, the kind in words.
+    assert "<pre" not in preview.text
+    words = preview.text.split('<ul class="preview-item">')[1].split("</ul>")[0]
+    for key in ("task:", "kind:", "centre:", "legal_form:", "assumption:", "jz-dvo", "GM0880", "service_agreement"):
+        assert key not in words
+    assert "voor de taak Juridische Zaken: dienstverlening door een centrumgemeente" in words
+    assert (
+        "Centrumgemeente: Wormerland" in words
+        and "Rechtsvorm: Dienstverleningsovereenkomst (DVO)" in words
+        and "Aanname: illustratie voor de test" in words
+    )
     with sqlite_store.session() as s:
         assert len(repo.record_history(s, "trajectory", "", "wol-2007-2009")) == 1  # nothing written yet
     saved = client.post("/trajectories/wol-2007-2009/options/new", data=dict(form, step="save"), follow_redirects=False)
@@ -206,6 +217,14 @@ def test_milestone_form_records_what_became_of_a_planned_milestone(client: TestC
     assert (
         bad.status_code == 422 and 'id="date-error"' in bad.text and "verwacht een datum zoals geschreven" in bad.text
     )
+    en = client.post(
+        "/trajectories/wol-2007-2009/milestones/new",
+        params={"lang": "en"},
+        data=dict(form, date="Na de zomer 2008", step="preview"),
+    )
+    words = en.text.split('<ul class="preview-item">')[1].split("</ul>")[0]
+    assert "Milestone ‘Gezamenlijke raadsbijeenkomst’ (Na de zomer 2008, " in words and "): took place" in words
+    assert "Assumption: test" in words and "status:" not in words and "realised" not in words
     ok = client.post(
         "/trajectories/wol-2007-2009/milestones/new", data=dict(form, date="Na de zomer 2008"), follow_redirects=False
     )
@@ -230,6 +249,9 @@ def test_score_form_refuses_a_score_without_reasoning_and_one_off_the_scale(clie
     assert r.status_code == 422 and 'id="score-kosten-error"' in r.text and "valt buiten de schaal -2..2" in r.text
     r = client.post(url, data=dict(form, **{"reasoning-kosten": "gedeelde kosten"}))
     assert r.status_code == 200 and "gedeelde kosten" in r.text  # the preview
+    words = r.text.split('<ul class="preview-item">')[1].split("</ul>")[0]
+    assert "<pre" not in r.text and "criterion:" not in words and "reasoning:" not in words and "option:" not in words
+    assert "Kosten: score +1 — gedeelde kosten" in words and "door K" in words
 
 
 def test_a_change_made_on_an_older_version_is_refused(client: TestClient) -> None:

@@ -7,7 +7,10 @@ the sections' check messages are added to i18n/errors.py the same way.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
+from raadhuis.domain.dates import DateError
+from raadhuis.domain.written_dates import parse_written
 from raadhuis.i18n.formatting import MONTHS, format_day
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -354,3 +357,124 @@ def window_text(start: date, end: date, approximate: bool, lang: str = "nl") -> 
     if approximate:
         text += " (" + MESSAGES["traj.approximate"]["en" if lang == "en" else "nl"] + ")"
     return text
+
+
+CHANGE_MESSAGES: dict[str, dict[str, str]] = {
+    "traj.change.option": {
+        "nl": "Nieuwe optie ‘{name}’ voor de taak {task}: {kind}",
+        "en": "New option ‘{name}’ for the task {task}: {kind}",
+    },
+    "traj.change.legal_form": {"nl": "Rechtsvorm: {name}", "en": "Legal form: {name}"},
+    "traj.change.centre": {"nl": "Centrumgemeente: {name}", "en": "Centre municipality: {name}"},
+    "traj.change.pool_key": {"nl": "Verdeelsleutel: {name}", "en": "Cost key: {name}"},
+    "traj.change.description": {"nl": "Toelichting: {text}", "en": "Description: {text}"},
+    "traj.change.milestone": {
+        "nl": "Mijlpaal ‘{title}’ ({date}): {status}",
+        "en": "Milestone ‘{title}’ ({date}): {status}",
+    },
+    "traj.change.phase": {"nl": "In de fase: {name}", "en": "In the phase: {name}"},
+    "traj.change.decision_moment": {"nl": "Dit is een beslismoment", "en": "This is a decision moment"},
+    "traj.change.body": {"nl": "Wie: {name}", "en": "Who: {name}"},
+    "traj.change.decision": {"nl": "Besluit: {text}", "en": "Decision: {text}"},
+    "traj.change.assessment": {
+        "nl": "Beoordeling van de optie ‘{option}’ door {by}",
+        "en": "Assessment of the option ‘{option}’ by {by}",
+    },
+    "traj.change.on": {"nl": "op {date}", "en": "on {date}"},
+    "traj.change.score": {
+        "nl": "{criterion}: score {score} — {reasoning}",
+        "en": "{criterion}: score {score} — {reasoning}",
+    },
+    "traj.change.judgement": {
+        "nl": "{criterion}: oordeel zonder score — {reasoning}",
+        "en": "{criterion}: judgement without a score — {reasoning}",
+    },
+    "traj.change.figures_at": {"nl": "Registercijfers van {date}", "en": "Register figures of {date}"},
+    "traj.change.source": {"nl": "Bron: {title}", "en": "Source: {title}"},
+    "traj.change.quote": {"nl": "Citaat: “{quote}”", "en": "Quote: “{quote}”"},
+    "traj.change.assumption": {"nl": "Aanname: {text}", "en": "Assumption: {text}"},
+}
+MESSAGES.update(CHANGE_MESSAGES)
+
+
+def _t(key: str, lang: str, **values: object) -> str:
+    entry = MESSAGES[key]
+    text = entry.get(lang) or entry["nl"]
+    return text.format(**values) if values else text
+
+
+def _score_words(value: float, lang: str) -> str:
+    text = f"{value:+g}" if value else "0"
+    return text if lang == "en" else text.replace(".", ",")
+
+
+def change_lines(kind: str, item: dict[str, Any], names: dict[str, dict[str, str]], lang: str = "nl") -> list[str]:
+    """What a trajectory form will record, in words (the preview): 'Nieuwe optie ‘…’ voor de taak
+    Juridische zaken: dienstverlening door een centrumgemeente', 'Mijlpaal ‘…’ (na de zomer 2008,
+    1 juni – 31 augustus 2008): gehouden', 'Kosten: score +1 — …'; then the evidence (a source by its
+    title, the quote) or the assumption. ``names`` maps ids to names per kind of thing (task, option,
+    organisation, phase, criterion, source, legal_form). Never a record key or code."""
+
+    def name(of: str, key: Any) -> str:
+        return names.get(of, {}).get(str(key), str(key))
+
+    lines: list[str] = []
+    if kind == "option":
+        okind = f"traj.ok.{item.get('kind')}"
+        words = _t(okind, lang) if okind in MESSAGES else str(item.get("kind", ""))
+        lines.append(
+            _t("traj.change.option", lang, name=item.get("name", ""), task=name("task", item.get("task")), kind=words)
+        )
+        if item.get("legal_form"):
+            lines.append(_t("traj.change.legal_form", lang, name=name("legal_form", item["legal_form"])))
+        if item.get("centre"):
+            lines.append(_t("traj.change.centre", lang, name=name("organisation", item["centre"])))
+        if (item.get("pool") or {}).get("key"):
+            lines.append(_t("traj.change.pool_key", lang, name=_t(f"traj.key.{item['pool']['key']}", lang)))
+    elif kind == "milestone":
+        when = str(item.get("date", ""))
+        try:
+            wd = parse_written(when)
+            when = f"{when}, {window_text(wd.start, wd.end, wd.approximate, lang)}"
+        except DateError:
+            pass
+        status = f"traj.ms.{item.get('status')}"
+        words = _t(status, lang) if status in MESSAGES else str(item.get("status", ""))
+        lines.append(_t("traj.change.milestone", lang, title=item.get("title", ""), date=when, status=words))
+        if item.get("phase"):
+            lines.append(_t("traj.change.phase", lang, name=name("phase", item["phase"])))
+        if item.get("decision_moment"):
+            lines.append(_t("traj.change.decision_moment", lang))
+        if item.get("body"):
+            lines.append(_t("traj.change.body", lang, name=name("organisation", item["body"])))
+        if item.get("decision"):
+            lines.append(_t("traj.change.decision", lang, text=item["decision"]))
+    elif kind == "score":
+        head = _t("traj.change.assessment", lang, option=name("option", item.get("option")), by=item.get("by", ""))
+        if item.get("date"):
+            head += " " + _t("traj.change.on", lang, date=item["date"])
+        lines.append(head)
+        for s in item.get("scores", []):
+            criterion = name("criterion", s["criterion"])
+            reasoning = s.get("reasoning", "")
+            if s.get("score") is not None:
+                score = _score_words(float(s["score"]), lang)
+                lines.append(_t("traj.change.score", lang, criterion=criterion, score=score, reasoning=reasoning))
+            else:
+                lines.append(_t("traj.change.judgement", lang, criterion=criterion, reasoning=reasoning))
+            if s.get("figures_at"):
+                try:
+                    at = day_text(date.fromisoformat(s["figures_at"]), lang)
+                except ValueError:
+                    at = s["figures_at"]
+                lines.append(_t("traj.change.figures_at", lang, date=at))
+    if item.get("description"):
+        lines.append(_t("traj.change.description", lang, text=item["description"]))
+    for cited in item.get("sources", []):
+        source = cited["source"] if isinstance(cited, dict) else cited
+        lines.append(_t("traj.change.source", lang, title=name("source", source)))
+        if isinstance(cited, dict) and cited.get("quote"):
+            lines.append(_t("traj.change.quote", lang, quote=cited["quote"]))
+    if item.get("assumption"):
+        lines.append(_t("traj.change.assumption", lang, text=item["assumption"]))
+    return lines

@@ -12,14 +12,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-import yaml
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from raadhuis.canonical.errors import InputError, InputErrors
 from raadhuis.domain.trajectory import THREE_K
 from raadhuis.i18n.errors import translate
-from raadhuis.i18n.trajectories import day_text
+from raadhuis.i18n.trajectories import change_lines, day_text
 from raadhuis.reference.legal_forms import LEGAL_FORMS
 from raadhuis.services import sources as source_service
 from raadhuis.services import trajectories as svc
@@ -194,8 +193,29 @@ def _saved(url: str, changeset: int | None) -> Response:
     return RedirectResponse(f"{url}?saved={changeset if changeset is not None else 0}", status_code=303)
 
 
+def _names(store: Any, whole: dict[str, Any], lang: str) -> dict[str, dict[str, str]]:
+    """Ids → names for the words of a preview: tasks, options, participants, phases, criteria,
+    sources (by title) and legal forms."""
+    return {
+        "task": {k["id"]: k["name"] for k in whole["tasks"]},
+        "option": {o["id"]: o["name"] for o in whole["options"]},
+        "organisation": {p["organisation"]: p["name"] for p in whole["participants"]},
+        "phase": {p["id"]: p["name"] for p in whole["phases"]},
+        "criterion": {c["id"]: c["name"] for c in _criteria(whole, lang)},
+        "source": {s["id"]: s.get("title") or s["id"] for s in source_service.source_records(store).values()},
+        "legal_form": {f.key: f.label(lang) for f in LEGAL_FORMS},
+    }
+
+
 def _preview(
-    request: Request, kind: str, action: str, back: str, form: dict[str, str], item: dict[str, Any], result: Any
+    request: Request,
+    kind: str,
+    action: str,
+    back: str,
+    form: dict[str, str],
+    item: dict[str, Any],
+    result: Any,
+    names: dict[str, dict[str, str]],
 ) -> Response:
     lang = lang_of(request)
     return render(
@@ -206,7 +226,7 @@ def _preview(
         action=action,
         back=back,
         form=form,
-        item_yaml=yaml.safe_dump(item, allow_unicode=True, sort_keys=False, width=100),
+        change_lines=change_lines(kind, item, names, lang),
         result=result,
         author=author(request),
     )
@@ -243,7 +263,8 @@ async def score_submit(request: Request, trajectory: str, task: str) -> Response
         return _assess(request, trajectory, task, day, form, errors, 422)
     url = f"/trajectories/{trajectory}/tasks/{task}"
     if form.get("step") != "save":
-        return _preview(request, "score", f"{url}/score", url, form, item, result)
+        names = _names(store, svc.trajectory(store, trajectory, day, lang_of(request)), lang_of(request))
+        return _preview(request, "score", f"{url}/score", url, form, item, result, names)
     try:
         saved = svc.score(store, item, who, reason, ORIGIN)
     except InputErrors as exc:  # changed in between, or no longer valid: show it on the form
@@ -359,7 +380,8 @@ async def _submit(request: Request, trajectory: str, kind: str) -> Response:
     if kind == "option":
         back += f"/tasks/{item['task']}"
     if form.get("step") != "save":
-        return _preview(request, kind, action, back, form, item, result)
+        names = _names(store, svc.trajectory(store, trajectory, date.today(), lang_of(request)), lang_of(request))
+        return _preview(request, kind, action, back, form, item, result, names)
     try:
         saved = write(store, trajectory, item, who, reason, ORIGIN, False, version)
     except EditConflict as exc:

@@ -86,6 +86,10 @@ def test_timeline_diff_and_cooperations(client: TestClient) -> None:
     assert "WIZ</a> gaat over naar Enschede" in planned and 'data-mark="transferred"' in planned
     assert "opgeheven" not in re.sub(r"<svg.*?</svg>", "", planned, flags=re.S)
     coops = client.get("/o/GM0168/cooperations").text
+    h1 = coops[coops.index("<h1>") : coops.index("</h1>")]
+    assert "Losser" in h1 and "GM0168" not in h1  # the organisation by name (issue 13)
+    assert "Cooperations — Losser</h1>" in client.get("/o/GM0168/cooperations", params={"lang": "en"}).text
+    client.get("/", params={"lang": "nl"})
     assert "Samenwerking Enschede-Losser" in coops and "<svg" in coops
 
 

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from raadhuis.reference.legal_forms import legal_form
-from raadhuis.services import web_queries
+from raadhuis.services import register, web_queries
 from raadhuis.web import chart
 from raadhuis.web.access import READ, WRITE, can, require
 from raadhuis.web.chart import trusted
@@ -58,5 +58,9 @@ def _page(request: Request, org: str | None) -> Response:
         ],
         svg=trusted(svg),
         org={"id": data["organisation"]} if data["organisation"] else None,
+        # The organisation by its name in the title, never its code (issue 13).
+        org_name=register.organisation_names(request.app.state.store).get(data["organisation"], data["organisation"])
+        if data["organisation"]
+        else None,
         may_add=bool(data["organisation"]) and can(request, WRITE, data["organisation"]),
     )

@@ -62,6 +62,9 @@ def test_the_list_links_to_the_form_and_the_form_asks_no_ids(client: TestClient)
     for name in ("name", "cbs_code", "kind", "date", "unit_name", "source_title", "reason"):
         assert f'name="{name}"' in form.text
     assert 'name="id"' not in form.text
+    # Unit kinds in words, the stored name only as the value (issue 13).
+    assert '<option value="concern" selected>concern</option>' in form.text
+    assert '<option value="afdeling">afdeling</option>' in form.text
 
 
 def test_preview_then_save_puts_the_organisation_in_the_register(client: TestClient, sqlite_store: Store) -> None:
@@ -133,6 +136,8 @@ def test_english(client: TestClient) -> None:
     client.cookies.set("lang", "en")
     r = client.get(URL + "?lang=en")
     assert "New organisation" in r.text
+    assert '<option value="afdeling">department</option>' in r.text and ">afdeling<" not in r.text
+    assert '<option value="concern" selected>whole organisation</option>' in r.text
 
 
 def test_a_reader_and_an_editor_of_one_organisation_are_refused(sqlite_store: Store) -> None:

@@ -29,6 +29,13 @@ UNIT_KINDS = UNIT_KINDS_DEFAULT
 CBS = re.compile(r"^GM\d{4}$")
 
 
+def unit_kind_word(kind: str, lang: str) -> str:
+    """A unit kind in words ('afdeling', 'department'); a kind without words as recorded."""
+    key = f"unit.kind.{kind}"
+    word = t(key, lang)
+    return kind if word == key else word
+
+
 @dataclass
 class Proposal:
     """What the form asks for, as the dataset it becomes, and the sentences that say it."""
@@ -133,7 +140,7 @@ def propose(store: Store, form: Mapping[str, Any], lang: str = "nl") -> Proposal
     said = [
         t("org.said.org", lang, name=name, kind=t(f"org.kind.{kind}", lang))
         + (t("org.said.cbs", lang, code=code) if code else ""),
-        t("org.said.unit", lang, day=fmt.format_date(day, lang), unit=unit_name, kind=unit_kind),
+        t("org.said.unit", lang, day=fmt.format_date(day, lang), unit=unit_name, kind=unit_kind_word(unit_kind, lang)),
         t("org.said.source", lang, title=source_title),
     ]
     return Proposal(org_id, dataset, said)

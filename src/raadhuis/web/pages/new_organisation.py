@@ -48,7 +48,7 @@ def _page(
         said=said,
         digest=digest,
         org_kinds=service.ORG_KINDS,
-        unit_kinds=service.UNIT_KINDS,
+        unit_kinds=[(k, service.unit_kind_word(k, lang)) for k in service.UNIT_KINDS],
     )
 
 

@@ -67,6 +67,11 @@ def test_unit_page_has_posts_lineage_history_and_sources(client: TestClient) -> 
     assert 'href="/o/GM0168/u/REO"' in html and 'href="/o/GM0168/u/WEL"' in html
     assert "gaan op in" in html or "<q>" in html  # the quote from the decision document
     assert client.get("/o/GM0168/u/NOPE").status_code == 404
+    # The unit's kind in words (issue 13): Dutch as stored, English translated.
+    assert "<dd>afdeling</dd>" in html
+    english = client.get("/o/GM0168/u/BSP", params={"at": "2018-01-01", "lang": "en"}).text
+    assert "<dd>department</dd>" in english and "(department" in english  # the lineage list too
+    client.get("/", params={"lang": "nl"})
 
 
 def test_timeline_diff_and_cooperations(client: TestClient) -> None:

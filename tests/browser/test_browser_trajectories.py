@@ -113,7 +113,7 @@ def test_a_consultant_scores_two_options_and_sees_them_beside_the_register(page,
         page.fill("#f-reasoning-kwetsbaarheid", reasoning)
         page.fill("#f-reason", "eerste weging")
         page.get_by_role("button", name="Voorbeeld bekijken").click()
-        assert reasoning in page.locator("pre.preview-item").inner_text()
+        assert reasoning in page.locator("ul.preview-item").inner_text()  # the score in words, with its reasoning
         page.get_by_role("button", name="Opslaan").click()
         page.wait_for_url("**/tasks/juridische-zaken?saved=*")
     row = page.locator('table.side-by-side tr[data-criterion="kwetsbaarheid"]')

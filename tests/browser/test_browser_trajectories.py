@@ -169,7 +169,9 @@ def test_a_participant_timeline_lists_the_milestones(page, live_url: str) -> Non
     page.goto(live_url + "/")
     page.get_by_role("link", name="Oostzaan").click()
     page.get_by_role("navigation", name="Oostzaan").get_by_role("link", name="Tijdlijn").click()
+    page.wait_for_url("**/timeline*")  # count the milestones of the timeline page, not of the page before it
     section = page.locator("section.trajectory-milestones")
+    section.locator("li").first.wait_for()
     assert (
         section.locator("li").count() >= 7 and "Begin 2009" in section.inner_text()
     )  # the seed's seven, and any recorded since

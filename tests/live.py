@@ -13,6 +13,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import uvicorn
 from sqlalchemy import create_engine, text
@@ -25,12 +26,13 @@ RAADHUIS = [sys.executable, "-m", "raadhuis.cli"]
 
 
 @contextmanager
-def live_server(store: Store) -> Iterator[str]:
-    """The workbench over ``store`` served by uvicorn in a thread; yields its base URL."""
+def live_server(store: Store, app: Any = None) -> Iterator[str]:
+    """The workbench over ``store`` (or ``app``, an app made with other settings) served by
+    uvicorn in a thread; yields its base URL."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(store), log_level="warning", lifespan="off"))
+    server = uvicorn.Server(uvicorn.Config(app or create_app(store), log_level="warning", lifespan="off"))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20

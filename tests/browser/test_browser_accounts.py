@@ -4,19 +4,17 @@ the audit trail and signs out; a lezer reads but is shown no way to change anyth
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
 
 from raadhuis.services import accounts, register
 from raadhuis.store.database import Store
 from raadhuis.web.app import create_app
 from raadhuis.web.settings import Mode, WebSettings
-from tests.browser.conftest import _free_port, shot
+from tests.browser.conftest import shot
+from tests.live import live_server
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
@@ -36,18 +34,9 @@ def accounts_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         store, "anna", "test", password=PASSWORD, display_name="Anna Redacteur", grants=[("GM0168", "redacteur")]
     )
     accounts.add_user(store, "lees", "test", password=PASSWORD, display_name="Raadslid", grants=[("GM0168", "lezer")])
-    port = _free_port()
     app = create_app(store, settings=WebSettings(mode=Mode.ACCOUNTS))
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.time() + 10
-    while not server.started and time.time() < deadline:
-        time.sleep(0.05)
-    assert server.started
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(5)
+    with live_server(store, app) as url:
+        yield url
     store.dispose()
     accounts._hasher = kept
 

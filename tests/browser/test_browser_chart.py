@@ -6,19 +6,16 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 
 from raadhuis.services import register
 from raadhuis.store.database import Store
-from raadhuis.web.app import create_app
-from tests.browser.conftest import ROOT, SCREENSHOTS, _free_port, shot
+from tests.browser.conftest import ROOT, SCREENSHOTS, shot
+from tests.live import live_server
 
 pytestmark = pytest.mark.browser
 
@@ -37,17 +34,8 @@ def big_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     store = Store(f"sqlite:///{folder / 'raadhuis.sqlite'}")
     register.import_dataset(store, ROOT / "examples" / "losser.yaml", who="test", reason="browser fixture")
     register.import_dataset(store, dataset, who="test", reason="1.000 eenheden")
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.time() + 10
-    while not server.started and time.time() < deadline:
-        time.sleep(0.05)
-    assert server.started
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(5)
+    with live_server(store) as url:
+        yield url
     store.dispose()
 
 

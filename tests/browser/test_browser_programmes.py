@@ -7,18 +7,15 @@ Screenshots in test-artifacts/screenshots/programmes-*.png."""
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
 
 from raadhuis.services import register
 from raadhuis.store.database import Store
-from raadhuis.web.app import create_app
-from tests.browser.conftest import _free_port, shot
+from tests.browser.conftest import shot
+from tests.live import live_server
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,17 +28,8 @@ def live_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     store = Store(f"sqlite:///{tmp_path_factory.mktemp('web') / 'raadhuis.sqlite'}")
     for name in ("losser.yaml", "den-haag.yaml", "jaarverslag-2024.yaml"):
         register.import_dataset(store, ROOT / "examples" / name, who="test", reason="browser fixture")
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.time() + 10
-    while not server.started and time.time() < deadline:
-        time.sleep(0.05)
-    assert server.started, "uvicorn did not start"
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(5)
+    with live_server(store) as url:
+        yield url
     store.dispose()
 
 

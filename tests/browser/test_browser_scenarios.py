@@ -7,19 +7,16 @@ decision; the planned view then shows it. Bad input is refused at its field."""
 from __future__ import annotations
 
 import subprocess
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import openpyxl
 import pytest
-import uvicorn
 
 from raadhuis.services import register
 from raadhuis.store.database import Store
-from raadhuis.web.app import create_app
-from tests.browser.conftest import SCREENSHOTS, _free_port, shot
+from tests.browser.conftest import SCREENSHOTS, shot
+from tests.live import live_server
 from tests.scenario_world import losser_2011
 
 pytestmark = pytest.mark.browser
@@ -30,17 +27,8 @@ def live_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("web")
     store = Store(f"sqlite:///{folder / 'raadhuis.sqlite'}")
     register.import_dataset(store, losser_2011(folder), who="test", reason="Losser zoals in september 2011")
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.time() + 10
-    while not server.started and time.time() < deadline:
-        time.sleep(0.05)
-    assert server.started, "uvicorn did not start"
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(5)
+    with live_server(store) as url:
+        yield url
     store.dispose()
 
 

@@ -4,18 +4,15 @@ with the register's own figures; bad input refused at its field; what Enschedeâ€
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
 
 from raadhuis.services import register
 from raadhuis.store.database import Store
-from raadhuis.web.app import create_app
-from tests.browser.conftest import _free_port, shot
+from tests.browser.conftest import shot
+from tests.live import live_server
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
@@ -39,17 +36,8 @@ def live_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     for name in ("losser.yaml", "wol.yaml"):
         register.import_dataset(store, ROOT / "examples" / name, who="test", reason="browser fixture")
     register.import_dataset(store, "wormerland.yaml", who="test", reason="browser fixture", text=WORMERLAND_JZ)
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.time() + 10
-    while not server.started and time.time() < deadline:
-        time.sleep(0.05)
-    assert server.started, "uvicorn did not start"
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(5)
+    with live_server(store) as url:
+        yield url
     store.dispose()
 
 

@@ -100,6 +100,29 @@ def test_record_a_reading_preview_then_save_attributed(loaded: Store) -> None:
     assert [h["version"] for h in p["history"]] == [1, 2]
 
 
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        ("14-3-2025", "2025-03-14"),
+        ("14 maart 2025", "2025-03-14"),
+        ("maart 2025", "2025-03"),
+        ("1e kwartaal 2025", "2025-Q1"),
+    ],
+)
+def test_a_reading_date_typed_the_dutch_way_is_kept_in_the_dataset_form(loaded: Store, typed: str, kept: str) -> None:
+    programmes.record_reading(loaded, ORG, PID, {"date": typed, "value": "O", "assumption": "x"}, "anna", "typed", 1)
+    assert programmes.programme(loaded, ORG, PID)["progress"][-1]["date"] == kept
+
+
+def test_a_reading_date_that_is_no_date_is_refused_at_its_field(loaded: Store) -> None:
+    with pytest.raises(InputErrors) as caught:
+        programmes.record_reading(
+            loaded, ORG, PID, {"date": "31-13-2025", "value": "O", "assumption": "x"}, "a", "r", 1
+        )
+    assert caught.value.errors[0].field.endswith("date")
+    assert programmes.programme(loaded, ORG, PID)["version"] == 1
+
+
 def test_a_change_on_an_old_version_is_refused_not_lost(loaded: Store) -> None:
     programmes.record_reading(loaded, ORG, PID, {"date": "2025-03", "value": "O", "assumption": "x"}, "anna", "a", 1)
     with pytest.raises(InputErrors) as caught:

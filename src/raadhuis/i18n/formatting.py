@@ -13,8 +13,10 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from raadhuis.domain.dates import DateError, FuzzyDate, Precision
+from raadhuis.domain.written_dates import parse_written
 
 MONTHS = {
     "nl": (
@@ -98,6 +100,14 @@ def format_fuzzy(fd: FuzzyDate, lang: str = "nl") -> str:
     if fd.precision is Precision.SEASON:
         return f"{_SEASONS[lang][fd.start.month]} {y}"
     return str(y)
+
+
+LOCAL_TIME = ZoneInfo("Europe/Amsterdam")  # the register's users read times in Dutch time
+
+
+def moment_text(iso: str, lang: str = "nl") -> str:
+    """'1 december 2026, 18:55' in Dutch time, from a stored UTC moment."""
+    return format_moment(datetime.fromisoformat(iso).astimezone(LOCAL_TIME), lang)
 
 
 def format_moment(value: datetime | str | None, lang: str = "nl") -> str:
@@ -255,6 +265,25 @@ def read_day(value: Any, lang: str = "nl") -> date:
         raise DayError(text, lang) from None
 
 
+def typed_period(value: Any) -> Any:
+    """What a person typed for a day, month, quarter or year, in the dataset's form: "14-3-2025"
+    and "14 maart 2025" become 2025-03-14, "maart 2025" 2025-03, "1e kwartaal 2025" 2025-Q1.
+    Anything else is given back as typed, so that the dataset's own check names the field."""
+    text = str(value or "").strip()
+    if not text:
+        return value
+    try:
+        return read_day(text).isoformat()
+    except DateError:
+        pass
+    try:
+        written = parse_written(text)
+        # An approximate reading ("begin 2025") is not what a form asks for: leave it to the check.
+        return value if written.approximate else FuzzyDate.parse(written.edtf).text
+    except DateError:  # also a range of months, which one field cannot hold
+        return value
+
+
 def is_iso_day(text: Any) -> bool:
     return isinstance(text, str) and bool(re.match(r"^\d{4}-\d{2}-\d{2}$", text.strip()))
 
@@ -265,6 +294,12 @@ def understood(text: Any, day: date, lang: str = "nl") -> str | None:
         return None
     word = "gelezen als" if _lang(lang) == "nl" else "read as"
     return f"{str(text).strip()} {word} {format_day(day, lang)}"
+
+
+def understood_period(text: Any, canonical: str, lang: str = "nl") -> str:
+    """'maart 2012 gelezen als maart 2012 (2012-03)': what :func:`typed_period` made of ``text``."""
+    word = "gelezen als" if _lang(lang) == "nl" else "read as"
+    return f"{str(text).strip()} {word} {format_fuzzy(FuzzyDate.parse(canonical), lang)} ({canonical})"
 
 
 def input_day(day: date) -> str:

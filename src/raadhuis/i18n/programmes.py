@@ -275,8 +275,8 @@ PROGRAMME_MESSAGES: dict[str, dict[str, str]] = {
         "Name the source with its quote, or describe the assumption.",
     },
     "programme.date_help": {
-        "nl": "Een dag, maand, kwartaal of jaar: 2025-03-14, 2025-03, 2025-Q1 of 2025.",
-        "en": "A day, month, quarter or year: 2025-03-14, 2025-03, 2025-Q1 or 2025.",
+        "nl": "Een dag, maand, kwartaal of jaar: 14-03-2025, maart 2025, 1e kwartaal 2025 of 2025.",
+        "en": "A day, month, quarter or year: 14-03-2025, 2025-03, 2025-Q1 or 2025.",
     },
     "programme.milestone_help": {
         "nl": "Kies een bestaande mijlpaal om haar stand bij te werken, of laat leeg voor een nieuwe (met titel).",

@@ -31,6 +31,7 @@ from raadhuis.domain.programme import (
     scales_for,
 )
 from raadhuis.i18n import t
+from raadhuis.i18n.formatting import typed_period
 from raadhuis.i18n.programmes import date_label
 from raadhuis.services import register
 from raadhuis.services import sections as sec
@@ -627,7 +628,7 @@ def record_reading(
 ) -> dict[str, Any]:
     """A progress reading (date, value as the source writes it, scale, source) added to the programme."""
     p = find(store, organisation, programme_id)
-    raw: dict[str, Any] = {"date": form.get("date"), "value": form.get("value")}
+    raw: dict[str, Any] = {"date": typed_period(form.get("date")), "value": form.get("value")}
     if form.get("scale"):
         raw["scale"] = form["scale"]
     if form.get("note"):
@@ -657,11 +658,11 @@ def record_milestone(
         "title": form.get("title") or (old.title if old else None),
         "status": form.get("status") or "planned",
     }
-    day = form.get("date") or (old.date.text if old and old.date else None)
+    day = typed_period(form.get("date")) or (old.date.text if old and old.date else None)
     if day:
         raw["date"] = day
     if form.get("status_date"):
-        raw["status_date"] = form["status_date"]
+        raw["status_date"] = typed_period(form["status_date"])
     if old is not None and old.outside_period:
         raw["outside_period"] = old.outside_period
     evidence = _evidence(form)
@@ -695,7 +696,7 @@ def record_spend(
         raise InputErrors([InputError(ORIGIN, None, "year", f"expected a budget year such as 2024, got {raw_year!r}")])
     spend_raw: dict[str, Any] = {"amount": _number(form.get("amount"), "amount")}
     if form.get("date"):
-        spend_raw["date"] = form["date"]
+        spend_raw["date"] = typed_period(form["date"])
     if form.get("purpose"):
         spend_raw["purpose"] = form["purpose"]
     spend_raw.update(_evidence(form))

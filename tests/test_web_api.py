@@ -106,6 +106,27 @@ def test_post_events_writes_with_the_import_checks(client: TestClient) -> None:
     assert "api-rename-reo" not in {e["id"] for e in timeline}
 
 
+def test_post_events_reads_a_date_typed_the_dutch_way_and_says_how(client: TestClient) -> None:
+    event = {"id": "api-rename-ow-nl", "type": "rename", "date": "1-1-2013", "unit": "OW", "name": "Openbare Ruimte"}
+    r = client.post("/api/v1/organisations/GM0168/events", params={"reason": "typed"}, json=[event])
+    assert r.status_code == 201, r.text
+    assert r.json()["understood"] == ["[0].date: 1-1-2013 gelezen als 1 januari 2013 (2013-01-01)"]
+    names = {u["id"]: u["name"] for u in client.get("/api/v1/organisations/GM0168?at=2013-06-01").json()["units"]}
+    assert names["OW"] == "Openbare Ruimte"
+    timeline = client.get("/api/v1/organisations/GM0168/timeline").json()["events"]
+    assert next(e for e in timeline if e["id"] == "api-rename-ow-nl")["date"] == "2013-01-01"
+    # The dataset's own form is not reported; English on request.
+    iso = dict(event, id="api-rename-ow-iso", date="2014-01-01", name="Openbare Werken")
+    r = client.post("/api/v1/organisations/GM0168/events?lang=en", params={"reason": "iso"}, json=[iso])
+    assert r.status_code == 201 and r.json()["understood"] == []
+    r = client.post(
+        "/api/v1/organisations/GM0168/events",
+        params={"reason": "en", "lang": "en"},
+        json=[dict(event, id="api-rename-ow-en", date="1 maart 2015", name="OR")],
+    )
+    assert r.json()["understood"] == ["[0].date: 1 maart 2015 read as 1 March 2015 (2015-03-01)"]
+
+
 def test_post_events_needs_json_who_and_reason(client: TestClient) -> None:
     r = client.post(
         "/api/v1/organisations/GM0168/events?who=x&reason=y", content="[]", headers={"content-type": "text/plain"}

@@ -34,6 +34,7 @@ from raadhuis.domain.order import ordered
 from raadhuis.domain.transfers import together, transfer_pairs
 from raadhuis.formats.dataset import check_decoded, decode_text
 from raadhuis.formats.text import read_text
+from raadhuis.i18n import formatting as fmt
 from raadhuis.i18n.errors import translate
 from raadhuis.i18n.formatting import format_fuzzy
 from raadhuis.services.collector import collector_paused
@@ -151,6 +152,8 @@ class ImportResult:
     conflicts: dict[str, list[str]] = field(default_factory=dict)  # planned events that no longer fit
     changeset: int | None = None
     changed: bool = True  # False: the data equals what is stored, nothing was (or would be) recorded
+    # Dates typed another way than the dataset's form, and how they were read ("[0].date: ...").
+    understood: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -162,6 +165,7 @@ class ImportResult:
             "conflicts": self.conflicts,
             "changeset": self.changeset,
             "changed": self.changed,
+            "understood": self.understood,
         }
 
 
@@ -417,17 +421,23 @@ def add_events(
     dry_run: bool = False,
     name: str = "<request>",
     seen: int | None = None,
+    lang: str = "nl",
 ) -> ImportResult:
     """Events in the dataset format (as the API receives them): decoded by the one decoder,
-    then written as :func:`write_events` does. Every error names the event's place."""
+    then written as :func:`write_events` does. Every error names the event's place. A date a
+    person typed (31-12-2011, "maart 2012") is read as the forms do, and said in ``understood``."""
     with store.session() as s:
         org_id = resolve_organisation(s, organisation).id
     events: list[Event] = []
     errors: list[InputError] = []
+    notes: list[str] = []
     for i, raw in enumerate(raw_events):
         if not isinstance(raw, dict):
             errors.append(InputError(name, None, f"[{i}]", "expected an event in the dataset format (a mapping)"))
             continue
+        if isinstance(raw.get("date"), str) and (read := fmt.typed_period(raw["date"])) != raw["date"]:
+            notes.append(f"[{i}].date: {fmt.understood_period(raw['date'], read, lang)}")
+            raw = dict(raw, date=read)
         try:
             events.append(event_from_dict(dict(raw, organisation=raw.get("organisation", org_id)), i))
         except InputErrors as exc:
@@ -436,7 +446,9 @@ def add_events(
             errors.append(InputError(name, None, f"[{i}]", f"expected an event in the dataset format: {exc}"))
     if errors:
         raise InputErrors(errors)
-    return write_events(store, org_id, events, who, reason, origin, dry_run, seen=seen)
+    result = write_events(store, org_id, events, who, reason, origin, dry_run, seen=seen)
+    result.understood = notes
+    return result
 
 
 def retract_event(

@@ -15,7 +15,7 @@ from raadhuis.canonical.errors import InputError, InputErrors
 from raadhuis.services import register, web_queries
 from raadhuis.web import answers
 from raadhuis.web.access import READ, WRITE, author, can, may_write, require
-from raadhuis.web.common import parse_day, parse_view
+from raadhuis.web.common import lang_of, parse_day, parse_view
 from raadhuis.web.guard import off_loop
 
 router = APIRouter(tags=["register"])
@@ -169,7 +169,15 @@ def add_events(
 ) -> dict[str, Any]:
     _require_type(request, _JSON)
     result = register.add_events(
-        _store(request), org, events, author(request), reason, origin="api", dry_run=dry_run, seen=seen
+        _store(request),
+        org,
+        events,
+        author(request),
+        reason,
+        origin="api",
+        dry_run=dry_run,
+        seen=seen,
+        lang=lang_of(request),
     )
     return result.to_dict()
 

@@ -250,8 +250,10 @@ def refusal_body(request: Request, exc: AccessRefused) -> dict[str, object]:
     }
 
 
-def install(app: FastAPI) -> None:
-    """The answer to a refusal, and the security schemes in the OpenAPI description."""
+def install(app: FastAPI, page: Callable[..., Response]) -> None:
+    """The answer to a refusal, and the security schemes in the OpenAPI description. ``page``
+    is the error page (web.errors.page), given by the app: errors render through common,
+    which reads the principal from here."""
     from urllib.parse import quote
 
     @app.exception_handler(AccessRefused)
@@ -263,10 +265,9 @@ def install(app: FastAPI) -> None:
             target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
             return RedirectResponse(f"/signin?next={quote(target, safe='')}", status_code=303)
         from raadhuis.i18n.access_messages import message
-        from raadhuis.web import errors
 
         lang = getattr(request.state, "lang", "nl")
-        return errors.page(request, exc.status, message(exc.key, lang, **exc.values))
+        return page(request, exc.status, message(exc.key, lang, **exc.values))
 
     plain_openapi = app.openapi
 

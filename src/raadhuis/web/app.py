@@ -103,8 +103,8 @@ def create_app(store: Store, lang: str = "nl", settings: WebSettings | None = No
     app.add_middleware(
         GZipMiddleware, minimum_size=answers.MIN_GZIP, compresslevel=answers.GZIP_LEVEL, exclude_content_types=_PACKED
     )
-    security.install(app)  # outermost: Host check, cross-site check, headers, the browser cookie
-    access.install(app)
+    security.install(app, errors.page)  # outermost: Host check, cross-site check, headers, the browser cookie
+    access.install(app, errors.page)
 
     @app.get(f"{API}/openapi-3.0.json", include_in_schema=False, dependencies=[public()])
     def openapi_for_swagger_ui() -> dict[str, object]:

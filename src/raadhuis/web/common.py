@@ -195,7 +195,7 @@ def seen_of(form: Any) -> int | None:
 def conflict_error(exc: Any, lang: str) -> Any:
     """An EditConflict as the error a form shows: who changed the same units, when, why."""
     from raadhuis.canonical.errors import InputError
-    from raadhuis.web.pages.audit import moment_text
+    from raadhuis.i18n.formatting import moment_text
 
     last = exc.changes[-1]
     message = tr(

@@ -87,8 +87,9 @@ def _same_site(request: Request, allowed: tuple[str, ...]) -> bool:
     return origin != "null" and bool(parts.netloc) and host_allowed(parts.netloc, allowed)
 
 
-def install(app: FastAPI) -> None:
-    """Add the checks and headers to ``app`` (outside every other middleware)."""
+def install(app: FastAPI, page: Callable[..., Response]) -> None:
+    """Add the checks and headers to ``app`` (outside every other middleware). ``page`` is the
+    error page (web.errors.page), given by the app: the error page takes its headers from here."""
     csp = content_security_policy()
 
     @app.middleware("http")
@@ -107,12 +108,11 @@ def install(app: FastAPI) -> None:
                     {"errors": [dict(_message("auth.cross_site", request), field=None, line=None)]}, status_code=403
                 )
             else:  # a person's browser: a page in their language, with a way back
-                from raadhuis.web import errors
                 from raadhuis.web.common import LANG_COOKIE
 
                 chosen = (request.query_params.get("lang"), request.cookies.get(LANG_COOKIE))
                 request.state.lang = next((v for v in chosen if v in ("nl", "en")), request.app.state.default_lang)
-                response = errors.page(request, 403, _message("auth.cross_site", request)["message"])
+                response = page(request, 403, _message("auth.cross_site", request)["message"])
         else:
             response = await call_next(request)
             from raadhuis.web.csrf import write_cookie

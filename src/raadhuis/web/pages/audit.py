@@ -3,27 +3,20 @@ filterable by unit, event, person, period and reason, and exportable as CSV."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from pathlib import PurePath
 from urllib.parse import urlencode
-from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from raadhuis.i18n.formatting import format_date, format_moment
+from raadhuis.i18n.formatting import format_date, moment_text
 from raadhuis.services import audit
 from raadhuis.services.sources import source_records, titled
 from raadhuis.web.access import READ, WRITE, can, require
 from raadhuis.web.common import lang_of, parse_day, render, tr
 
 router = APIRouter()
-_LOCAL = ZoneInfo("Europe/Amsterdam")  # the register's users read times in Dutch time
-
-
-def moment_text(iso: str, lang: str) -> str:
-    """'1 december 2026, 18:55' in Dutch time, from a stored UTC moment."""
-    return format_moment(datetime.fromisoformat(iso).astimezone(_LOCAL), lang)
 
 
 def trail_filter(request: Request) -> audit.TrailFilter:

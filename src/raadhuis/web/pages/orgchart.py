@@ -12,14 +12,13 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from raadhuis.i18n.engine import uncertain_labels
-from raadhuis.i18n.formatting import format_date, understood
+from raadhuis.i18n.formatting import format_date, moment_text, understood
 from raadhuis.render.orgchart import STYLE, fte_line
 from raadhuis.services import register, web_queries
 from raadhuis.web import chart
 from raadhuis.web.access import READ, public, require
 from raadhuis.web.chart import trusted
 from raadhuis.web.common import lang_of, neighbours, parse_day, parse_moment, parse_view, render, tr
-from raadhuis.web.pages.audit import moment_text
 
 router = APIRouter()
 

@@ -351,10 +351,14 @@ def test_recording_a_milestone_as_realised_makes_a_new_version(filled: Store) ->
 
 
 def test_the_timeline_lists_trajectory_milestones_apart_from_events(filled: Store) -> None:
-    data = register.timeline(filled, "GM0002")
+    from raadhuis.services.timeline import timeline
+
+    data = timeline(filled, "GM0002")
     assert {e["id"] for e in data["events"]} == {"b-jz", "b-p1", "b-p2"}
     assert [(m["trajectory"]["id"], m["id"]) for m in data["milestones"]] == [("abc", "start"), ("abc", "besluit")]
-    assert register.timeline(filled, "GM0004")["milestones"] == []
+    assert timeline(filled, "GM0004")["milestones"] == []
+    # The register's own timeline holds its events only.
+    assert "milestones" not in register.timeline(filled, "GM0002")
 
 
 def test_trajectories_of_one_organisation(filled: Store) -> None:

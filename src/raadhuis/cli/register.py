@@ -14,6 +14,7 @@ from raadhuis.cli.base import CTX, Fmt, _day, _esc, _json, _moment, _run, _view,
 from raadhuis.i18n import t
 from raadhuis.i18n.formatting import count, format_date, format_fte
 from raadhuis.services import register
+from raadhuis.services.timeline import timeline as timeline_of
 from raadhuis.store.database import current_revision, describe_url
 
 
@@ -252,7 +253,7 @@ def timeline(
 ) -> None:
     """De gebeurtenissen in volgorde, met besluit en bronnen."""
     data = _run(
-        register.timeline,
+        timeline_of,
         CTX.open(),
         org,
         _day(start) if start else None,

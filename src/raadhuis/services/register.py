@@ -992,14 +992,8 @@ def timeline(
                     "data": data,
                 }
             )
-    # The milestones of the trajectories it takes part in: a list of their own, not events.
-    from raadhuis.services.trajectories import milestones_of
-
-    return {
-        "organisation": organisation_summary(org),
-        "events": events,
-        "milestones": milestones_of(store, org.id, lang=lang),
-    }
+    # The trajectories' milestones are added above (services.timeline), for the pages that show them.
+    return {"organisation": organisation_summary(org), "events": events}
 
 
 def _cited(raw: Any, sources: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:

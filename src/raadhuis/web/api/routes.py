@@ -13,6 +13,7 @@ from fastapi import APIRouter, Body, HTTPException, Query, Request, Response
 
 from raadhuis.canonical.errors import InputError, InputErrors
 from raadhuis.services import register, web_queries
+from raadhuis.services.timeline import timeline as timeline_of
 from raadhuis.web import answers
 from raadhuis.web.access import READ, WRITE, author, can, may_write, require
 from raadhuis.web.common import lang_of, parse_day, parse_view
@@ -112,7 +113,7 @@ def timeline(
     unit: str | None = None,  # noqa: A002 - the URL's word
     lang: str = "nl",
 ) -> dict[str, Any]:
-    return register.timeline(
+    return timeline_of(
         _store(request),
         org,
         parse_day(start) if start else None,

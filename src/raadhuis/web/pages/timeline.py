@@ -14,7 +14,8 @@ from raadhuis.domain.events import EventType
 from raadhuis.domain.model import Status
 from raadhuis.i18n.formatting import format_date
 from raadhuis.i18n.trajectories import day_text
-from raadhuis.services import programmes, register
+from raadhuis.services import programmes
+from raadhuis.services.timeline import timeline as timeline_of
 from raadhuis.web.access import READ, require
 from raadhuis.web.chart import trusted
 from raadhuis.web.common import lang_of, parse_day, render, tr
@@ -42,7 +43,7 @@ def timeline_page(
     d2 = parse_day(end) if end.strip() else None
     if d1 and d2 and d2 < d1:
         d1, d2 = d2, d1
-    data = register.timeline(
+    data = timeline_of(
         request.app.state.store, org, start=d1, end=d2, statuses=statuses or None, types=types or None, lang=lang
     )
     events = data["events"]

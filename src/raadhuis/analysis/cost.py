@@ -19,11 +19,12 @@ is marked as such on screen, in JSON, Excel and PDF.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from raadhuis.analysis.common import Reason, rounded
-from raadhuis.domain.model import Snapshot
+from raadhuis.domain.model import Post, Snapshot
 from raadhuis.domain.salary import DEFAULT_STEP_RULE, STEP_RULES, SalaryTable, parse_scale, rule_step
 from raadhuis.i18n.formatting import format_date, format_money, format_number
 
@@ -94,6 +95,54 @@ class Cost:
         return out
 
 
+@dataclass(frozen=True)
+class PostsCost:
+    """The part of a cost that depends on the posts alone (not on the day): what two days of one
+    organisation, or a scenario and its baseline before the scenario changes anything, share."""
+
+    posts: tuple[PostCost, ...]
+    known: float
+    by_unit: tuple[tuple[str, float], ...]
+    unknown_posts: tuple[str, ...]
+    assumed_step: bool  # a step came from the step rule
+
+
+def cost_of_posts(posts: Mapping[str, Post], table: SalaryTable, charges: float, step_rule: str) -> PostsCost:
+    """Each post's yearly cost and their sums (see the module's rules), in the order of the posts' ids."""
+    amounts = table.amounts()
+    steps: dict[str, list[int]] = {}
+    assumed_step = False
+    factor = MONTHS * (1 + charges / 100)
+    known = 0.0
+    by_unit: dict[str, float] = {}
+    unknown: list[str] = []
+    out: list[PostCost] = []
+    for post in sorted(posts.values(), key=lambda p: p.id):
+        parsed = parse_scale(post.scale)
+        if parsed is None:
+            unknown.append(post.id)
+            out.append(PostCost(post.id, post.unit, post.title, post.fte, post.scale, None, None, None))
+            continue
+        scale, step = parsed
+        guessed = step is None
+        if step is None:
+            found = steps.get(scale)
+            if found is None:
+                found = steps[scale] = table.steps(scale)
+            step = rule_step(found, step_rule) if found else None
+        monthly = amounts.get((scale, step)) if step is not None else None
+        if monthly is None:
+            unknown.append(post.id)
+            out.append(PostCost(post.id, post.unit, post.title, post.fte, scale, step, None, None, guessed))
+            continue
+        assumed_step = assumed_step or guessed
+        yearly = monthly * factor * post.fte
+        known += yearly
+        by_unit[post.unit] = by_unit.get(post.unit, 0.0) + yearly
+        out.append(PostCost(post.id, post.unit, post.title, post.fte, scale, step, monthly, yearly, guessed))
+    return PostsCost(tuple(out), known, tuple(by_unit.items()), tuple(unknown), assumed_step)
+
+
 def personnel_cost(
     snapshot: Snapshot,
     table: SalaryTable | None,
@@ -101,8 +150,10 @@ def personnel_cost(
     step_rule: str = DEFAULT_STEP_RULE,
     charges_assumption: str | None = None,
     later_price_level: bool = False,
+    costed: PostsCost | None = None,
 ) -> Cost:
-    """The formation's personnel cost on the snapshot's day (see the module's rules)."""
+    """The formation's personnel cost on the snapshot's day (see the module's rules). ``costed``:
+    :func:`cost_of_posts` of these very posts with the same table, charges and step rule, made before."""
     if step_rule not in STEP_RULES:
         raise ValueError(f"expected a step rule among {', '.join(STEP_RULES)}, got {step_rule!r}")
     at = snapshot.at
@@ -117,33 +168,10 @@ def personnel_cost(
             )
         )
         return cost
-    amounts = table.amounts()
-    steps: dict[str, list[int]] = {}
-    assumed_step = False
-    factor = MONTHS * (1 + charges / 100)
-    for post in sorted(snapshot.posts.values(), key=lambda p: p.id):
-        parsed = parse_scale(post.scale)
-        if parsed is None:
-            cost.unknown_posts.append(post.id)
-            cost.posts.append(PostCost(post.id, post.unit, post.title, post.fte, post.scale, None, None, None))
-            continue
-        scale, step = parsed
-        guessed = step is None
-        if step is None:
-            found = steps.get(scale)
-            if found is None:
-                found = steps[scale] = table.steps(scale)
-            step = rule_step(found, step_rule) if found else None
-        monthly = amounts.get((scale, step)) if step is not None else None
-        if monthly is None:
-            cost.unknown_posts.append(post.id)
-            cost.posts.append(PostCost(post.id, post.unit, post.title, post.fte, scale, step, None, None, guessed))
-            continue
-        assumed_step = assumed_step or guessed
-        yearly = monthly * factor * post.fte
-        cost.known += yearly
-        cost.by_unit[post.unit] = cost.by_unit.get(post.unit, 0.0) + yearly
-        cost.posts.append(PostCost(post.id, post.unit, post.title, post.fte, scale, step, monthly, yearly, guessed))
+    made = costed or cost_of_posts(snapshot.posts, table, charges, step_rule)
+    cost.posts, cost.known, cost.by_unit = list(made.posts), made.known, dict(made.by_unit)
+    cost.unknown_posts = list(made.unknown_posts)
+    assumed_step = made.assumed_step
     if not cost.unknown_posts:
         cost.total = cost.known
     else:

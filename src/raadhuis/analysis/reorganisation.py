@@ -79,9 +79,12 @@ class Layer:
         }
 
 
-def pyramid(snapshot: Snapshot, span: soc.SpanOfControl | None = None) -> list[Layer]:
-    """Managers and their direct reports per management layer, top first."""
-    chain = soc.bosses(snapshot)
+def pyramid(
+    snapshot: Snapshot, span: soc.SpanOfControl | None = None, chain: Mapping[str, str | None] | None = None
+) -> list[Layer]:
+    """Managers and their direct reports per management layer, top first (``span`` and ``chain``:
+    the snapshot's span of control and ``soc.bosses``, when made already)."""
+    chain = soc.bosses(snapshot) if chain is None else chain
     managers = {p.id for p in snapshot.posts.values() if "manager" in p.roles}
     depth: dict[str, int] = {}
 
@@ -141,9 +144,16 @@ class StaffChange:
         }
 
 
-def staff_changes(before: Snapshot, after: Snapshot) -> list[StaffChange]:
-    """Working staffing lines of ``before`` whose unit or manager differs in ``after`` (or whose post is gone)."""
-    boss_a, boss_b = soc.bosses(before), soc.bosses(after)
+def staff_changes(
+    before: Snapshot,
+    after: Snapshot,
+    bosses_before: Mapping[str, str | None] | None = None,
+    bosses_after: Mapping[str, str | None] | None = None,
+) -> list[StaffChange]:
+    """Working staffing lines of ``before`` whose unit or manager differs in ``after`` (or whose post
+    is gone); ``bosses_…``: ``soc.bosses`` of each, when made already."""
+    boss_a = soc.bosses(before) if bosses_before is None else bosses_before
+    boss_b = soc.bosses(after) if bosses_after is None else bosses_after
     out: list[StaffChange] = []
     for pid in sorted(before.posts):
         post = before.posts[pid]

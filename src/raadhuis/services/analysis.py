@@ -9,6 +9,7 @@ points into docs/definities.md) and carries ``reasons`` (Dutch and English).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -170,10 +171,11 @@ def _head(inp: _Inputs, definition: str) -> dict[str, Any]:
 # --- span of control --------------------------------------------------------------------
 
 
-def _formation(snap: Snapshot, band: tuple[int, int]) -> dict[str, Any]:
-    """Budgeted FTE per manager: every post counted as if filled, the span the formation plan intends."""
+def _formation(snap: Snapshot, band: tuple[int, int], chain: Mapping[str, str | None] | None = None) -> dict[str, Any]:
+    """Budgeted FTE per manager: every post counted as if filled, the span the formation plan intends
+    (``chain``: ``soc.bosses`` of the snapshot, when made already)."""
     fte: dict[str, float] = {p.id: 0.0 for p in snap.posts.values() if p.manager}
-    for post_id, boss in soc.bosses(snap).items():
+    for post_id, boss in (soc.bosses(snap) if chain is None else chain).items():
         if boss is not None and boss in fte:
             fte[boss] += snap.posts[post_id].fte
     managers = sorted(pid for pid in fte)
@@ -190,13 +192,18 @@ def _formation(snap: Snapshot, band: tuple[int, int]) -> dict[str, Any]:
     }
 
 
-def _span(inp: _Inputs, band: tuple[int, int]) -> dict[str, Any]:
-    result = soc.span_of_control(inp.snapshot, band)
+def _span(
+    inp: _Inputs,
+    band: tuple[int, int],
+    made: soc.SpanOfControl | None = None,
+    chain: Mapping[str, str | None] | None = None,
+) -> dict[str, Any]:
+    result = soc.span_of_control(inp.snapshot, band) if made is None else made
     out = _head(inp, "span_of_control") | result.to_dict()
     out["organisation"] = inp.org
     ftes = [m.fte for m in result.managers]
     out["mean_fte"] = rounded(sum(ftes) / len(ftes)) if ftes else None
-    out["formation"] = _formation(inp.snapshot, band)
+    out["formation"] = _formation(inp.snapshot, band, chain)
     _mark(out["formation"], [w for ws in inp.assumed_units().values() for w in ws])
     return out
 
@@ -723,15 +730,18 @@ def of_snapshot(
     snapshot: Snapshot,
     assumed: dict[str, str] | None = None,
     band: tuple[int, int] = soc.DEFAULT_BAND,
+    span: soc.SpanOfControl | None = None,
+    bosses: Mapping[str, str | None] | None = None,
 ) -> dict[str, Any]:
     """Span of control, vulnerability and capacity of a snapshot the register does not hold (a
     scenario's), with the organisation's cooperations, demand and challenges on its day: the same
-    computations, and marks, as for the register's own organisation."""
+    computations, and marks, as for the register's own organisation. ``span`` (in ``band``) and
+    ``bosses``: the snapshot's span of control and ``soc.bosses``, when the caller made them already."""
     inp = _load(store, organisation, snapshot.at, snapshot.view, with_snapshot=False, with_assumed=False)
     inp.snapshot = snapshot
     inp.assumed_posts = dict(assumed or {})
     return {
-        "span": _span(inp, band),
+        "span": _span(inp, band, span, bosses),
         "vulnerability": _vulnerability(inp),
         "capacity": _capacity(inp),
         "cooperations_in_force": list(inp.cooperations),

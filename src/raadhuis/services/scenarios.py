@@ -26,12 +26,11 @@ import threading
 import unicodedata
 import weakref
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from raadhuis.analysis import cost as costing
 from raadhuis.analysis import reorganisation as reorg
 from raadhuis.analysis import span_of_control as soc
 from raadhuis.canonical.check import check_dataset
@@ -64,6 +63,7 @@ from raadhuis.services import sections as sec
 from raadhuis.services.collector import collector_paused
 from raadhuis.services.event_words import EVENT_WORDS
 from raadhuis.services.register import NotFound, StoreKnown, write_dataset
+from raadhuis.services.scenario_figures import Figures
 from raadhuis.store import repository as repo
 from raadhuis.store.database import Store
 
@@ -1071,52 +1071,22 @@ def _assumed(
     return out
 
 
-class _Figures:
-    """Span of control, headline figures and personnel cost of the snapshots of one comparison,
-    each made once: the columns and the points over time ask for the same snapshots (the day
-    compared is the last day over time; a baseline that did not change is the same snapshot)."""
-
-    def __init__(self, band: tuple[int, int], cost_args: dict[str, Any]) -> None:
-        self.band = band
-        self.cost_args = cost_args
-        # By the snapshot's units and posts (the very dicts: a baseline that did not change is a new
-        # Snapshot of the same two), day and view; the snapshot is kept, so the ids stay its own.
-        self.made: dict[tuple[Any, ...], tuple[Snapshot, Any]] = {}
-
-    def _of(self, what: str, snap: Snapshot, make: Callable[[], Any]) -> Any:
-        key = (what, id(snap.units), id(snap.posts), snap.at, snap.view)
-        found = self.made.get(key)
-        if found is None or found[0].units is not snap.units or found[0].posts is not snap.posts:
-            found = self.made[key] = (snap, make())
-        return found[1]
-
-    def span(self, snap: Snapshot) -> soc.SpanOfControl:
-        made: soc.SpanOfControl = self._of("span", snap, lambda: soc.span_of_control(snap, self.band))
-        return made
-
-    def head(self, snap: Snapshot) -> reorg.Headline:
-        made: reorg.Headline = self._of("head", snap, lambda: reorg.headline(snap))
-        return made
-
-    def cost(self, snap: Snapshot) -> costing.Cost:
-        made: costing.Cost = self._of("cost", snap, lambda: costing.personnel_cost(snap, **self.cost_args))
-        return made
-
-
 def _column(
     store: Store,
     key: str,
     snapshot: Snapshot,
     baseline: Snapshot | None,
     assumed: dict[str, str],
-    figures: _Figures,
+    figures: Figures,
     events: Iterable[Event],
     cache_key: tuple[Any, ...],
 ) -> dict[str, Any]:
     band = figures.band
     found = _kept(store).analyses.get(cache_key)
     if found is None:
-        found = analysis.of_snapshot(store, snapshot.organisation, snapshot, assumed, band)
+        found = analysis.of_snapshot(
+            store, snapshot.organisation, snapshot, assumed, band, figures.span(snapshot), figures.bosses(snapshot)
+        )
         _kept(store).analyses.put(cache_key, found)
     span = figures.span(snapshot)
     head = figures.head(snapshot)
@@ -1129,7 +1099,7 @@ def _column(
         "cost": cost.to_dict(),
         "cost_by_unit": {u: round(v, 2) for u, v in cost.by_unit.items()},
         "span": reorg.span_summary(span) | {"managers_detail": [m.to_dict() for m in span.managers]},
-        "pyramid": [layer.to_dict() for layer in reorg.pyramid(snapshot, span)],
+        "pyramid": [layer.to_dict() for layer in reorg.pyramid(snapshot, span, figures.bosses(snapshot))],
         "span_reasons": [r.to_dict() for r in span.reasons],
         "formation": found["span"]["formation"],
         "vulnerability": [
@@ -1166,7 +1136,10 @@ def _column(
             c.to_dict()
             for c in reorg.cooperations_affected(baseline, snapshot, changes, found["cooperations_in_force"])
         ]
-        out["staff_changes"] = [c.to_dict() for c in reorg.staff_changes(baseline, snapshot)]
+        out["staff_changes"] = [
+            c.to_dict()
+            for c in reorg.staff_changes(baseline, snapshot, figures.bosses(baseline), figures.bosses(snapshot))
+        ]
     return out
 
 
@@ -1202,7 +1175,7 @@ def _over_time(
     items: list[tuple[Scenario, int]],
     until: date,
     starts: list[tuple[date, View, Snapshot]],
-    figures: _Figures,
+    figures: Figures,
 ) -> dict[str, Any]:
     days = _over_time_days(items, until)
 
@@ -1322,7 +1295,7 @@ def compare(
         starts.append((item.branch_day, item.view, begun.snapshot))
         evaluated.append((item, version, result, begun.fingerprint(item)))
     baseline = _baseline_on(store, org["id"], view, day, starts)
-    figures = _Figures(band, cost_args)
+    figures = Figures(band, cost_args)
     event_cs = _event_changeset(store, org["id"])
     base_assumed = analysis.assumed_posts(store, org["id"], day, view)
     base_key = (org["id"], view.value, day, event_cs, "", 0, band)

@@ -1,0 +1,86 @@
+"""The figures of the snapshots of one comparison of scenarios, each made once per organisation shown.
+
+A comparison shows the baseline and each scenario on the day compared and on the days over time.
+Many of those snapshots are one organisation: the baseline on each day nothing happened on, and a
+scenario before its first change (its branch day) is its baseline. Their span of control, headline
+figures, chain of command and the posts' cost are made once, and only what names the day (the
+``at`` of a span or a cost, a cost's price level) is made per snapshot.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from raadhuis.analysis import cost as costing
+from raadhuis.analysis import reorganisation as reorg
+from raadhuis.analysis import span_of_control as soc
+from raadhuis.domain.model import Snapshot
+
+
+def same_organisation(a: Snapshot, b: Snapshot) -> bool:
+    """The same units and posts, in the same order (the order sums run in, so the figures are
+    equal to the last digit); units first: a scenario's change almost always changes a unit."""
+    if a.organisation != b.organisation:
+        return False
+    for x, y in ((a.units, b.units), (a.posts, b.posts)):
+        # Dict items compare by identity first: the snapshots of one comparison share their objects.
+        if x is not y and (len(x) != len(y) or list(x.items()) != list(y.items())):
+            return False
+    return True
+
+
+class Figures:
+    """Span, headline figures, bosses and cost of the snapshots of one comparison (see the module)."""
+
+    def __init__(self, band: tuple[int, int], cost_args: dict[str, Any]) -> None:
+        self.band = band
+        self.cost_args = cost_args
+        # One entry per distinct organisation: its first snapshot and what was made of it.
+        self._kinds: list[tuple[Snapshot, dict[str, Any]]] = []
+        # (id of units, id of posts) → the entry: the dicts are compared once. The snapshot is
+        # kept with it, so the ids stay its own.
+        self._by_dicts: dict[tuple[int, int], tuple[Snapshot, dict[str, Any]]] = {}
+
+    def _made(self, snap: Snapshot) -> dict[str, Any]:
+        key = (id(snap.units), id(snap.posts))
+        found = self._by_dicts.get(key)
+        if found is not None and found[0].units is snap.units and found[0].posts is snap.posts:
+            return found[1]
+        made = next((m for seen, m in self._kinds if same_organisation(seen, snap)), None)
+        if made is None:
+            made = {}
+            self._kinds.append((snap, made))
+        self._by_dicts[key] = (snap, made)
+        return made
+
+    def bosses(self, snap: Snapshot) -> dict[str, str | None]:
+        made = self._made(snap)
+        if "bosses" not in made:
+            made["bosses"] = soc.bosses(snap)
+        found: dict[str, str | None] = made["bosses"]
+        return found
+
+    def span(self, snap: Snapshot) -> soc.SpanOfControl:
+        made = self._made(snap)
+        if "span" not in made:
+            made["span"] = soc.span_of_control(snap, self.band)
+        span: soc.SpanOfControl = made["span"]
+        at = snap.at.isoformat()
+        return span if span.at == at else replace(span, at=at)  # the same organisation on another day
+
+    def head(self, snap: Snapshot) -> reorg.Headline:
+        made = self._made(snap)
+        if "head" not in made:
+            made["head"] = reorg.headline(snap)
+        head: reorg.Headline = made["head"]
+        return head
+
+    def cost(self, snap: Snapshot) -> costing.Cost:
+        args = self.cost_args
+        if args["table"] is None:
+            return costing.personnel_cost(snap, **args)
+        made = self._made(snap)
+        if "posts_cost" not in made:
+            made["posts_cost"] = costing.cost_of_posts(snap.posts, args["table"], args["charges"], args["step_rule"])
+        return costing.personnel_cost(snap, **args, costed=made["posts_cost"])

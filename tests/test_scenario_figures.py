@@ -1,0 +1,73 @@
+"""The figures of a comparison made once per organisation: a snapshot of the same organisation on
+another day gets the figures it would get on its own, with its own day; another organisation its own."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from raadhuis.analysis import span_of_control as soc
+from raadhuis.analysis.cost import cost_of_posts, personnel_cost
+from raadhuis.analysis.reorganisation import headline
+from raadhuis.domain.dates import FuzzyDate
+from raadhuis.domain.model import Post, Snapshot, Staffing, StaffingKind, Unit, View
+from raadhuis.domain.salary import SalaryRow, SalaryTable
+from raadhuis.services.scenario_figures import Figures, same_organisation
+
+ORG = "GM0001"
+TABLE = SalaryTable(
+    "t",
+    "Tabel",
+    FuzzyDate.parse("2020-07-01"),
+    tuple(SalaryRow("11", step, 3526.0 + 146 * step) for step in range(12)),
+)
+EMP = (Staffing(StaffingKind.EMPLOYEE, 1.0, person="Jan"),)
+UNITS = {"TOP": Unit("TOP", "Directie", "directie"), "A": Unit("A", "A", "afdeling", parent="TOP")}
+POSTS = {
+    "d": Post("d", "TOP", "Directeur", 1.0, scale="11", roles=("manager",), staffing=EMP),
+    "h": Post("h", "A", "Hoofd A", 1.0, scale="11/3", roles=("manager",), staffing=EMP),
+    "m": Post("m", "A", "Medewerker", 0.8, scale="11", staffing=EMP),
+    "x": Post("x", "A", "Stagiair", 1.0),  # no scale: its cost is unknown
+}
+
+
+def _snap(day: date, units: dict[str, Unit] = UNITS, posts: dict[str, Post] = POSTS) -> Snapshot:
+    return Snapshot(ORG, day, View.ACTUAL, units, posts)
+
+
+def test_same_organisation_means_the_same_units_and_posts_in_the_same_order() -> None:
+    a = _snap(date(2021, 1, 1))
+    assert same_organisation(a, _snap(date(2022, 1, 1)))
+    assert same_organisation(a, _snap(date(2021, 1, 1), dict(UNITS), {k: replace(v) for k, v in POSTS.items()}))
+    assert not same_organisation(a, _snap(date(2021, 1, 1), posts=dict(POSTS, m=replace(POSTS["m"], unit="TOP"))))
+    assert not same_organisation(a, _snap(date(2021, 1, 1), units=dict(UNITS, A=replace(UNITS["A"], name="B"))))
+    assert not same_organisation(a, _snap(date(2021, 1, 1), posts=dict(reversed(POSTS.items()))))
+    assert not same_organisation(a, replace(a, organisation="GM0002"))
+
+
+def test_the_same_organisation_on_another_day_gets_its_own_figures_with_its_own_day() -> None:
+    args = {"table": TABLE, "charges": 30.0, "step_rule": "maximum", "charges_assumption": None}
+    first, later = _snap(date(2020, 1, 1)), _snap(date(2020, 6, 1))
+    figures = Figures((1, 15), args | {"later_price_level": True})
+    for snap in (first, later, first):
+        assert figures.span(snap).to_dict() == soc.span_of_control(snap, (1, 15)).to_dict()
+        assert figures.head(snap) == headline(snap)
+        assert figures.bosses(snap) == soc.bosses(snap)
+        alone = personnel_cost(snap, **args, later_price_level=True)
+        assert figures.cost(snap).to_dict(with_posts=True) == alone.to_dict(with_posts=True)
+        assert figures.cost(snap).assumption == alone.assumption  # the price level names the snapshot's day
+    assert figures.head(first) is figures.head(later)  # made once for the one organisation
+    moved = _snap(date(2020, 6, 1), posts=dict(POSTS, m=replace(POSTS["m"], unit="TOP")))
+    assert figures.span(moved).to_dict() == soc.span_of_control(moved, (1, 15)).to_dict()
+    assert figures.cost(moved).by_unit == personnel_cost(moved, **args).by_unit
+    assert figures.cost(moved).by_unit != figures.cost(later).by_unit
+    no_table = Figures((1, 15), args | {"table": None, "later_price_level": False})
+    assert no_table.cost(first).to_dict() == personnel_cost(first, None, 30.0).to_dict()
+
+
+def test_a_cost_from_the_posts_costed_before_is_the_cost_made_anew() -> None:
+    snap = _snap(date(2021, 1, 1))
+    costed = cost_of_posts(snap.posts, TABLE, 40.0, "middle")
+    again = personnel_cost(snap, TABLE, 40.0, "middle", costed=costed)
+    assert again.to_dict(with_posts=True) == personnel_cost(snap, TABLE, 40.0, "middle").to_dict(with_posts=True)
+    assert again.unknown_posts == ["x"] and again.total is None

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from raadhuis.i18n.formatting import MONTHS
+
 ENGINE_MESSAGES: dict[str, dict[str, str]] = {
     # diff: kinds of change (domain/compare.py)
     "change.converted": {"nl": "omgezet (tijdelijk → definitief)", "en": "converted (temporary → definitive)"},
@@ -43,41 +45,10 @@ ENGINE_MESSAGES: dict[str, dict[str, str]] = {
     },
 }
 
-_MONTHS = {
-    "nl": [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ],
-    "en": [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
-}
-
 
 def day_text(day: date, lang: str = "nl", year: bool = True) -> str:
     """A day as people write it: "1 april 2017" (Dutch), "1 April 2017" (English)."""
-    text = f"{day.day} {_MONTHS.get(lang, _MONTHS['nl'])[day.month - 1]}"
+    text = f"{day.day} {MONTHS.get(lang, MONTHS['nl'])[day.month - 1]}"
     return f"{text} {day.year}" if year else text
 
 

@@ -16,23 +16,10 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from raadhuis.domain.dates import DateError, FuzzyDate, Precision
-from raadhuis.domain.written_dates import parse_written
+from raadhuis.domain.written_dates import MONTHS_NL, parse_written
 
 MONTHS = {
-    "nl": (
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ),
+    "nl": MONTHS_NL,  # the one list, which the written dates read too
     "en": (
         "January",
         "February",

@@ -322,3 +322,14 @@ def test_excel_shows_differences_without_a_stray_apostrophe_and_runs_no_formula(
     head = next(v for v in cells if v.startswith("=1+1"))
     assert cells[head].quotePrefix and cells[head].data_type == "s"  # a name like a formula stays text
     assert all(c.data_type != "f" for row in sheet.iter_rows() for c in row)
+
+
+def test_a_post_the_register_marks_as_assumed_later_carries_the_mark_in_the_next_comparison(losser: Store) -> None:
+    sid = _branch(losser)
+    sc.add_events(losser, ORG, sid, FIVE_TO_THREE, "consultant", "model")
+    assert sc.compare(losser, ORG, [sid])["columns"][0]["figures"]["assumption"] is None
+    post = {"id": "REO-schatting", "unit": "REO", "title": "Adviseur", "fte": 1.0, "scale": "10"}
+    event = {"id": "reo-schatting", "type": "add_post", "date": "2011-10-01", "status": "realised", "post": post}
+    register.add_events(losser, ORG, [event | {"assumption": "fte geschat"}], "test", "een aanname", "test")
+    baseline = sc.compare(losser, ORG, [sid])["columns"][0]  # what was kept is of the register before the write
+    assert baseline["figures"]["assumption"] == "fte geschat"

@@ -74,13 +74,24 @@ class _Inputs:
     # Posts whose figures rest on an assumption (the event that made or changed them says so): post id → why.
     assumed_posts: dict[str, str] = field(default_factory=dict)
 
+    # The last answer of assumed_units and what it was made of: span, vulnerability and capacity
+    # each ask it, and it goes over every assumed post.
+    _units_made: tuple[dict[str, str], Snapshot, dict[str, list[str]]] | None = field(
+        default=None, repr=False, compare=False
+    )
+
     def assumed_units(self) -> dict[str, list[str]]:
-        """Unit id → the assumptions behind the figures of its posts."""
+        """Unit id → the assumptions behind the figures of its posts (one answer for the same
+        posts and snapshot: read it, do not change it)."""
+        made = self._units_made
+        if made is not None and made[0] is self.assumed_posts and made[1] is self.snapshot:
+            return made[2]
         out: dict[str, list[str]] = {}
         for post_id, why in self.assumed_posts.items():
             post = self.snapshot.posts.get(post_id)
             if post is not None and why not in out.setdefault(post.unit, []):
                 out[post.unit].append(why)
+        self._units_made = (self.assumed_posts, self.snapshot, out)
         return out
 
 

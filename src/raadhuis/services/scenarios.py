@@ -101,6 +101,7 @@ class _Kept:
         self.start = _Lru(8)  # (org, view, day, event changeset) → Start
         self.evaluations = _Lru(32)  # (org, scenario, version, event changeset, days) → Evaluation
         self.analyses = _Lru(16)  # (org, view, day, event changeset, scenario, version, band) → analyses
+        self.assumed = _Lru(8)  # (org, view, day, event changeset) → the baseline's assumed posts (read-only)
 
 
 _KEPT: weakref.WeakKeyDictionary[Store, _Kept] = weakref.WeakKeyDictionary()
@@ -1057,6 +1058,17 @@ def _baseline_on(store: Store, org: str, view: View, day: date, starts: list[tup
     return register.snapshot(store, org, day, view)
 
 
+def _assumed_posts(store: Store, org: str, view: View, day: date, event_cs: int) -> dict[str, str]:
+    """The register's posts resting on an assumption on ``day`` (post id → why), kept until the next
+    write of an event: reading them decodes every post event of the organisation."""
+    key = (org, view.value, day, event_cs)
+    found: dict[str, str] | None = _kept(store).assumed.get(key)
+    if found is None:
+        found = analysis.assumed_posts(store, org, day, view)
+        _kept(store).assumed.put(key, found)
+    return found
+
+
 def _assumed(
     snapshot: Snapshot, baseline_assumed: Mapping[str, str], scenario: Scenario | None, day: date
 ) -> dict[str, str]:
@@ -1297,7 +1309,7 @@ def compare(
     baseline = _baseline_on(store, org["id"], view, day, starts)
     figures = Figures(band, cost_args)
     event_cs = _event_changeset(store, org["id"])
-    base_assumed = analysis.assumed_posts(store, org["id"], day, view)
+    base_assumed = _assumed_posts(store, org["id"], view, day, event_cs)
     base_key = (org["id"], view.value, day, event_cs, "", 0, band)
     columns = [
         _column(store, "baseline", baseline, None, base_assumed, figures, (), base_key)

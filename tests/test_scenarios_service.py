@@ -333,3 +333,16 @@ def test_a_post_the_register_marks_as_assumed_later_carries_the_mark_in_the_next
     register.add_events(losser, ORG, [event | {"assumption": "fte geschat"}], "test", "een aanname", "test")
     baseline = sc.compare(losser, ORG, [sid])["columns"][0]  # what was kept is of the register before the write
     assert baseline["figures"]["assumption"] == "fte geschat"
+
+
+def test_a_scenarios_page_shows_its_baseline_as_the_register_now_has_it(losser: Store) -> None:
+    sid = _branch(losser)
+    sc.add_events(losser, ORG, sid, FIVE_TO_THREE, "consultant", "model")
+    before = sc.show(losser, ORG, sid)
+    post = {"id": "OW-later", "unit": "OW", "title": "Adviseur", "fte": 0.5, "scale": "10"}
+    event = {"id": "ow-later", "type": "add_post", "date": "2011-11-01", "status": "realised", "post": post}
+    register.add_events(losser, ORG, [event], "test", "later in the register", "test")
+    after = sc.show(losser, ORG, sid)  # the register's later event is in the baseline and in the scenario
+    assert after["baseline"]["posts"] == before["baseline"]["posts"] + 1
+    assert after["baseline"]["formatie_fte"] == before["baseline"]["formatie_fte"] + 0.5
+    assert after["totals"]["posts"] == before["totals"]["posts"] + 1

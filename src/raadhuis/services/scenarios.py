@@ -53,7 +53,7 @@ from raadhuis.domain.compare import diff_units
 from raadhuis.domain.dates import DateError, FuzzyDate
 from raadhuis.domain.engine import EngineError, build_history
 from raadhuis.domain.events import Event, EventType
-from raadhuis.domain.model import Snapshot, Status, View
+from raadhuis.domain.model import Snapshot, StaffingKind, Status, View
 from raadhuis.domain.order import place
 from raadhuis.domain.salary import DEFAULT_STEP_RULE, STEP_RULES
 from raadhuis.domain.scenario import AfterBranch, Baseline, Evaluation, Promotion, Scenario, ScenarioStatus
@@ -101,6 +101,7 @@ class _Kept:
         self.start = _Lru(8)  # (org, view, day, event changeset) → Start
         self.evaluations = _Lru(32)  # (org, scenario, version, event changeset, days) → Evaluation
         self.analyses = _Lru(16)  # (org, view, day, event changeset, scenario, version, band) → analyses
+        self.baselines = _Lru(8)  # (org, view, branch day, event changeset, digest, later events, day) → _Drawn
         self.assumed = _Lru(8)  # (org, view, day, event changeset) → the baseline's assumed posts (read-only)
 
 
@@ -256,6 +257,40 @@ def baseline_of(start: Start, scenario: Scenario, day: date) -> Snapshot:
     return dom.evaluate_from(start.snapshot, bare, [day], start.later_for(scenario)).at(day)
 
 
+@dataclass(frozen=True)
+class _Drawn:
+    """A scenario's baseline on one day as its page draws and compares it (read it, do not change it)."""
+
+    snapshot: Snapshot
+    rows: dict[str, dict[str, Any]]  # unit id → its chart row
+    fte: dict[str, float]  # unit id → its budgeted FTE
+    headline: dict[str, Any]
+
+
+def _drawn_baseline(store: Store, start: Start, scenario: Scenario, day: date) -> _Drawn:
+    """The baseline of :func:`baseline_of` with its chart rows, kept until the next write of an event:
+    an edit of the scenario changes its own events, not its baseline, so a redraw reuses it."""
+    key = (
+        scenario.organisation,
+        scenario.view.value,
+        scenario.branch_day,
+        _event_changeset(store, scenario.organisation),
+        start.digest,
+        tuple(
+            e.id for e in start.later_for(scenario)
+        ),  # the later events it holds: the scenario's own versions are left out
+        day,
+    )
+    found: _Drawn | None = _kept(store).baselines.get(key)
+    if found is None:
+        snap = baseline_of(start, scenario, day)
+        found = _Drawn(
+            snap, {r["id"]: r for r in unit_rows(snap)}, reorg.per_unit_fte(snap), reorg.headline(snap).to_dict()
+        )
+        _kept(store).baselines.put(key, found)
+    return found
+
+
 def _evaluate_now(store: Store, scenario: Scenario) -> Evaluation:
     """A scenario not stored (yet) in this form, on its last change day: for the checks of an edit."""
     start = start_of(store, scenario.organisation, scenario.view, scenario.branch_day)
@@ -364,15 +399,14 @@ def show(store: Store, organisation: str, scenario_id: str, at: date | None = No
             ]
         )
     result, begun = evaluation(store, item, [day], version)
-    start, digest = baseline_of(begun, item, day), begun.fingerprint(item)
+    base, digest = _drawn_baseline(store, begun, item, day), begun.fingerprint(item)
     after = result.at(day)
     with store.session() as s:
         org = register.organisation_summary(register.resolve_organisation(s, item.organisation))
         org_names = {o.id: o.name for o in repo.organisations(s)}
-    before_rows = {r["id"]: r for r in unit_rows(start)}
     rows = unit_rows(after)
     after_rows = {r["id"]: r for r in rows}
-    changes = diff_units(start.units, after.units, reorg.per_unit_fte(start), reorg.per_unit_fte(after), item.events)
+    changes = diff_units(base.snapshot.units, after.units, base.fte, reorg.per_unit_fte(after), item.events)
     timeline = {e.id: _entry(e) for e in item.events if e.date.effective <= day and e.id in result.applied}
     diff_json = {
         "view": "planned",
@@ -386,7 +420,7 @@ def show(store: Store, organisation: str, scenario_id: str, at: date | None = No
 
         return t(key, lang, **values)
 
-    reading = differences.read(diff_json, timeline, before_rows, after_rows, org_names, say, lang)
+    reading = differences.read(diff_json, timeline, base.rows, after_rows, org_names, say, lang)
     said = {sd.event["id"]: sd.text() for sd in reading.changes if sd.event}
     conflicts = {c.event.id: _conflict(c, item, lang) for c in result.conflicts}
     displaced = [_conflict(c, item, lang) for c in result.displaced]
@@ -420,7 +454,7 @@ def show(store: Store, organisation: str, scenario_id: str, at: date | None = No
         "marks": reading.marks,
         "gone": reading.gone,
         "units": rows,
-        "baseline": reorg.headline(start).to_dict() | {"at": day.isoformat()},
+        "baseline": base.headline | {"at": day.isoformat()},
         "totals": reorg.headline(after).to_dict(),
         "conflicts": list(conflicts.values()),
         "displaced": displaced,
@@ -441,23 +475,32 @@ def _entry(e: Event) -> dict[str, Any]:
     }
 
 
+_BADGES = {StaffingKind.VACANCY: "vacancy", StaffingKind.EXTERNAL_HIRE: "external_hire"}  # kinds with a badge
+
+
 def unit_rows(snapshot: Snapshot) -> list[dict[str, Any]]:
     """The units as the chart draws them (the rows of ``register.show``), with their staffing badges."""
     fte: dict[str, list[float]] = {}
     staffing: dict[str, dict[str, float]] = {}
     for p in snapshot.posts.values():
-        f = fte.setdefault(p.unit, [0.0, 0.0, 0.0])
+        f = fte.get(p.unit)
+        if f is None:
+            f = fte[p.unit] = [0.0, 0.0, 0.0]
+            st = staffing[p.unit] = {"vacancy": 0.0, "external_hire": 0.0, "unknown": 0.0, "open": 0.0}
+        else:
+            st = staffing[p.unit]
+        filled = p.filled_fte  # once per post: the row and the open badge add the same figure
         f[0] += p.fte
-        f[1] += p.filled_fte
+        f[1] += filled
         f[2] += 1
-        st = staffing.setdefault(p.unit, {"vacancy": 0.0, "external_hire": 0.0, "unknown": 0.0, "open": 0.0})
         for line in p.staffing:
-            if line.kind.value in st:
-                st[line.kind.value] += line.fte
+            badge = _BADGES.get(line.kind)
+            if badge is not None:
+                st[badge] += line.fte
         if not p.staffing:
             st["unknown"] += p.fte
         else:
-            st["open"] += max(0.0, p.fte - p.filled_fte)
+            st["open"] += max(0.0, p.fte - filled)
     out = []
     for unit, depth in register._tree_order(snapshot.units):  # the one tree order of the register's answers
         f = fte.get(unit.id, [0.0, 0.0, 0.0])

@@ -42,6 +42,15 @@ def test_organisation_list_and_search(client: TestClient) -> None:
     assert "Losser" not in client.get("/", params={"q": "zzz"}).text.split("<main", 1)[1]
 
 
+def test_the_organisation_list_shows_words_and_dutch_dates_not_codes(client: TestClient) -> None:
+    rows = client.get("/").text.split("<tbody>", 1)[1]
+    # The audit committee has no CBS code: its internal id is not shown in its place.
+    assert ">rekenkamercommissie-losser<" not in rows and "<td>rekenkamercommissie</td>" in rows
+    assert "13 september 2011 – 1 januari 2017" in rows and "2011-09-13" not in rows
+    english = client.get("/", params={"lang": "en"}).text.split("<tbody>", 1)[1]
+    assert "<td>municipality</td>" in english and "<td>audit committee</td>" in english
+
+
 def test_organisation_page_moves_through_the_merge(client: TestClient) -> None:
     before = client.get("/o/GM0168", params={"at": "2011-12-31"})
     assert before.status_code == 200

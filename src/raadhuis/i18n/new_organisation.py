@@ -36,6 +36,8 @@ NEW_ORG_MESSAGES: dict[str, dict[str, str]] = {
     "org.kind.provincie": {"nl": "provincie", "en": "province"},
     "org.kind.waterschap": {"nl": "waterschap", "en": "water authority"},
     "org.kind.overig": {"nl": "andere organisatie", "en": "other organisation"},
+    "org.kind.rekenkamercommissie": {"nl": "rekenkamercommissie", "en": "audit committee"},
+    "org.kind.rekenkamer": {"nl": "rekenkamer", "en": "audit office"},
     # unit kinds in words (the stored name is a key, never shown; issue 13)
     "unit.kind.concern": {"nl": "concern", "en": "whole organisation"},
     "unit.kind.domein": {"nl": "domein", "en": "domain"},

@@ -29,6 +29,13 @@ UNIT_KINDS = UNIT_KINDS_DEFAULT
 CBS = re.compile(r"^GM\d{4}$")
 
 
+def org_kind_word(kind: str, lang: str) -> str:
+    """An organisation's kind in words ('gemeente', 'municipality'); a kind without words as recorded."""
+    key = f"org.kind.{kind}"
+    word = t(key, lang)
+    return kind if word == key else word
+
+
 def unit_kind_word(kind: str, lang: str) -> str:
     """A unit kind in words ('afdeling', 'department'); a kind without words as recorded."""
     key = f"unit.kind.{kind}"

@@ -19,19 +19,19 @@ from tests.webtools import csrf_token
 
 LOSSER = Path(__file__).resolve().parents[1] / "examples" / "losser.yaml"
 ENGINE_TEXT = "event hoofd-wiz-2017 (add_post, 2017): post.unit: unit 'WIZ' does not exist on 2017-01-01"
-DUTCH = "gebeurtenis hoofd-wiz-2017 (nieuwe formatieplaats, 2017): eenheid 'WIZ' bestaat niet op 2017-01-01"
+DUTCH = "gebeurtenis hoofd-wiz-2017 (nieuwe formatieplaats, 2017): eenheid 'WIZ' bestaat niet op 1 januari 2017"
 
 
 def test_conflict_words_in_both_languages() -> None:
     assert conflict_words(ENGINE_TEXT) == DUTCH
     assert conflict_words(ENGINE_TEXT, "en") == (
-        "event hoofd-wiz-2017 (new post, 2017): unit 'WIZ' does not exist on 2017-01-01"
+        "event hoofd-wiz-2017 (new post, 2017): unit 'WIZ' does not exist on 1 January 2017"
     )
     # The date in words when it is a day; a text of another form is translated as it is.
     assert conflict_words("event e1 (merge, 2012-01-01): units: unit 'X' does not exist on 2012-01-01").startswith(
         "gebeurtenis e1 (samenvoeging, 1 januari 2012): eenheid 'X' bestaat niet"
     )
-    assert conflict_words("unit 'WIZ' does not exist on 2017-01-01") == "eenheid 'WIZ' bestaat niet op 2017-01-01"
+    assert conflict_words("unit 'WIZ' does not exist on 2017-01-01") == "eenheid 'WIZ' bestaat niet op 1 januari 2017"
 
 
 def test_cli_import_says_the_conflicts_in_dutch_and_keeps_the_json(tmp_path: Path) -> None:

@@ -243,11 +243,11 @@ def conflict_words(text: str, lang: str = "nl") -> str:
     eenheid 'WIZ' bestaat niet op 2017-01-01"). The import result's ``conflicts`` (JSON) keep the
     engine's own text; a text of another form is returned translated as it is."""
     from raadhuis.i18n import t
-    from raadhuis.i18n.formatting import format_date
+    from raadhuis.i18n.formatting import dates_in_words, format_date
 
     m = _CONFLICT.match(text)
     if m is None:
-        return translate(text, lang)
+        return dates_in_words(translate(text, lang), lang)
     kind = t("event." + m["kind"], lang)
     return t(
         "conflict.words",
@@ -255,5 +255,5 @@ def conflict_words(text: str, lang: str = "nl") -> str:
         event=m["event"],
         kind=kind if kind != "event." + m["kind"] else m["kind"],
         date=format_date(m["date"], lang),
-        message=translate(m["message"], lang),
+        message=dates_in_words(translate(m["message"], lang), lang),
     )

@@ -271,6 +271,22 @@ def typed_period(value: Any) -> Any:
         return value
 
 
+_ISO_IN_TEXT = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def dates_in_words(text: str, lang: str = "nl") -> str:
+    """The days an engine message names in the dataset's form, said in words ("bestaat niet op
+    2017-01-01" -> "bestaat niet op 1 januari 2017"); a text without them is returned as it is."""
+
+    def said(m: re.Match[str]) -> str:
+        try:
+            return format_day(date(int(m[1]), int(m[2]), int(m[3])), lang)
+        except ValueError:
+            return m[0]
+
+    return _ISO_IN_TEXT.sub(said, text)
+
+
 def is_iso_day(text: Any) -> bool:
     return isinstance(text, str) and bool(re.match(r"^\d{4}-\d{2}-\d{2}$", text.strip()))
 

@@ -988,7 +988,7 @@ def timeline(
                     "sources": _cited(data.get("sources", []), sources),
                     "assumption": bool(data.get("assumption")),
                     "realised_by": data.get("realised_by"),
-                    "conflict": translate(r.conflict, lang) if r.conflict else None,
+                    "conflict": fmt.dates_in_words(translate(r.conflict, lang), lang) if r.conflict else None,
                     "data": data,
                 }
             )

@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date
 
 from raadhuis.analysis import span_of_control as soc
-from raadhuis.analysis.cost import cost_of_posts, personnel_cost
+from raadhuis.analysis.cost import PostCost, cost_of_posts, personnel_cost
 from raadhuis.analysis.reorganisation import headline
 from raadhuis.domain.dates import FuzzyDate
 from raadhuis.domain.model import Post, Snapshot, Staffing, StaffingKind, Unit, View
@@ -71,3 +71,14 @@ def test_a_cost_from_the_posts_costed_before_is_the_cost_made_anew() -> None:
     again = personnel_cost(snap, TABLE, 40.0, "middle", costed=costed)
     assert again.to_dict(with_posts=True) == personnel_cost(snap, TABLE, 40.0, "middle").to_dict(with_posts=True)
     assert again.unknown_posts == ["x"] and again.total is None
+
+
+def test_post_costs_made_before_are_reused_only_for_the_very_same_posts() -> None:
+    known: dict[int, tuple[Post, PostCost]] = {}
+    first = cost_of_posts(POSTS, TABLE, 40.0, "maximum", known)
+    assert first == cost_of_posts(POSTS, TABLE, 40.0, "maximum")
+    assert {p.id for p, _ in known.values()} == set(POSTS)
+    changed = dict(POSTS, m=replace(POSTS["m"], fte=0.5))  # a new post object: its cost made anew
+    again = cost_of_posts(changed, TABLE, 40.0, "maximum", known)
+    assert again == cost_of_posts(changed, TABLE, 40.0, "maximum")
+    assert again.known < first.known

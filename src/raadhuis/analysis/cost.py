@@ -107,40 +107,68 @@ class PostsCost:
     assumed_step: bool  # a step came from the step rule
 
 
-def cost_of_posts(posts: Mapping[str, Post], table: SalaryTable, charges: float, step_rule: str) -> PostsCost:
-    """Each post's yearly cost and their sums (see the module's rules), in the order of the posts' ids."""
+def _post_cost(
+    post: Post,
+    table: SalaryTable,
+    amounts: Mapping[tuple[str, int], float],
+    steps: dict[str, list[int]],
+    factor: float,
+    step_rule: str,
+) -> PostCost:
+    parsed = parse_scale(post.scale)
+    if parsed is None:
+        return PostCost(post.id, post.unit, post.title, post.fte, post.scale, None, None, None)
+    scale, step = parsed
+    guessed = step is None
+    if step is None:
+        found = steps.get(scale)
+        if found is None:
+            found = steps[scale] = table.steps(scale)
+        step = rule_step(found, step_rule) if found else None
+    monthly = amounts.get((scale, step)) if step is not None else None
+    if monthly is None:
+        return PostCost(post.id, post.unit, post.title, post.fte, scale, step, None, None, guessed)
+    return PostCost(
+        post.id, post.unit, post.title, post.fte, scale, step, monthly, monthly * factor * post.fte, guessed
+    )
+
+
+def cost_of_posts(
+    posts: Mapping[str, Post],
+    table: SalaryTable,
+    charges: float,
+    step_rule: str,
+    known: dict[int, tuple[Post, PostCost]] | None = None,
+) -> PostsCost:
+    """Each post's yearly cost and their sums (see the module's rules), in the order of the posts' ids.
+
+    ``known``: the costs of posts made before with the same table, charges and step rule, by the
+    ``id`` of the post object (kept with it, so the id stays its own); the new ones are added. The
+    snapshots of one comparison share most of their post objects."""
     amounts = table.amounts()
     steps: dict[str, list[int]] = {}
-    assumed_step = False
     factor = MONTHS * (1 + charges / 100)
-    known = 0.0
+    assumed_step = False
+    total = 0.0
     by_unit: dict[str, float] = {}
     unknown: list[str] = []
     out: list[PostCost] = []
     for post in sorted(posts.values(), key=lambda p: p.id):
-        parsed = parse_scale(post.scale)
-        if parsed is None:
+        hit = known.get(id(post)) if known is not None else None
+        if hit is not None and hit[0] is post:
+            made = hit[1]
+        else:
+            made = _post_cost(post, table, amounts, steps, factor, step_rule)
+            if known is not None:
+                known[id(post)] = (post, made)
+        out.append(made)
+        if made.yearly is None:
             unknown.append(post.id)
-            out.append(PostCost(post.id, post.unit, post.title, post.fte, post.scale, None, None, None))
             continue
-        scale, step = parsed
-        guessed = step is None
-        if step is None:
-            found = steps.get(scale)
-            if found is None:
-                found = steps[scale] = table.steps(scale)
-            step = rule_step(found, step_rule) if found else None
-        monthly = amounts.get((scale, step)) if step is not None else None
-        if monthly is None:
-            unknown.append(post.id)
-            out.append(PostCost(post.id, post.unit, post.title, post.fte, scale, step, None, None, guessed))
-            continue
-        assumed_step = assumed_step or guessed
-        yearly = monthly * factor * post.fte
-        known += yearly
-        by_unit[post.unit] = by_unit.get(post.unit, 0.0) + yearly
-        out.append(PostCost(post.id, post.unit, post.title, post.fte, scale, step, monthly, yearly, guessed))
-    return PostsCost(tuple(out), known, tuple(by_unit.items()), tuple(unknown), assumed_step)
+        assumed_step = assumed_step or made.step_assumed
+        total += made.yearly
+        by_unit[post.unit] = by_unit.get(post.unit, 0.0) + made.yearly
+    return PostsCost(tuple(out), total, tuple(by_unit.items()), tuple(unknown), assumed_step)
 
 
 def personnel_cost(

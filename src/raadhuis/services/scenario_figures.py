@@ -15,7 +15,7 @@ from typing import Any
 from raadhuis.analysis import cost as costing
 from raadhuis.analysis import reorganisation as reorg
 from raadhuis.analysis import span_of_control as soc
-from raadhuis.domain.model import Snapshot
+from raadhuis.domain.model import Post, Snapshot
 
 
 def same_organisation(a: Snapshot, b: Snapshot) -> bool:
@@ -41,6 +41,8 @@ class Figures:
         # (id of units, id of posts) → the entry: the dicts are compared once. The snapshot is
         # kept with it, so the ids stay its own.
         self._by_dicts: dict[tuple[int, int], tuple[Snapshot, dict[str, Any]]] = {}
+        # The cost of each post object met so far (the snapshots share most of theirs): cost_of_posts.
+        self._post_costs: dict[int, tuple[Post, costing.PostCost]] = {}
 
     def _made(self, snap: Snapshot) -> dict[str, Any]:
         key = (id(snap.units), id(snap.posts))
@@ -82,5 +84,7 @@ class Figures:
             return costing.personnel_cost(snap, **args)
         made = self._made(snap)
         if "posts_cost" not in made:
-            made["posts_cost"] = costing.cost_of_posts(snap.posts, args["table"], args["charges"], args["step_rule"])
+            made["posts_cost"] = costing.cost_of_posts(
+                snap.posts, args["table"], args["charges"], args["step_rule"], self._post_costs
+            )
         return costing.personnel_cost(snap, **args, costed=made["posts_cost"])

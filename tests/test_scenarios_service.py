@@ -346,3 +346,14 @@ def test_a_scenarios_page_shows_its_baseline_as_the_register_now_has_it(losser: 
     assert after["baseline"]["posts"] == before["baseline"]["posts"] + 1
     assert after["baseline"]["formatie_fte"] == before["baseline"]["formatie_fte"] + 0.5
     assert after["totals"]["posts"] == before["totals"]["posts"] + 1
+
+
+def test_an_id_made_for_a_new_event_is_free_in_the_register_as_it_now_is(losser: Store) -> None:
+    sid = _branch(losser)
+    rename = {"type": "rename", "date": "2012-01-01", "unit": "OW", "name": "Openbare Werken"}
+    made = sc.add_events(losser, ORG, sid, [rename], "consultant", "model")["events"][0]
+    sc.remove_event(losser, ORG, sid, made, "consultant")
+    taken = {"id": made, "type": "rename", "date": "2011-10-01", "status": "realised", "unit": "OW", "name": "OW"}
+    register.add_events(losser, ORG, [taken], "test", "the register takes the id", "test")
+    again = sc.add_events(losser, ORG, sid, [rename], "consultant", "model")["events"][0]
+    assert again != made and again.startswith(made)

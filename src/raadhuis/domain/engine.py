@@ -18,7 +18,7 @@ in the register) simply makes the unit leave. Which organisations go together:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -114,6 +114,18 @@ class _Table(dict[str, Any]):
         del self[key]
         return value
 
+    def fill(self, items: Mapping[str, Any]) -> None:
+        """Put many items into an empty table, no journal kept (a state made from a snapshot): the
+        same content and index as setting each, without looking up what each would overwrite."""
+        if self or self.log is not None:
+            for key, value in items.items():
+                self[key] = value
+            return
+        super().update(items)
+        group, index = self._group, self.index
+        for key, value in items.items():
+            index.setdefault(group(value), set()).add(key)
+
     def undo(self) -> None:
         for key, old in reversed(self.log or []):
             if old is _MISSING:
@@ -135,6 +147,14 @@ def _post_table() -> _Table:
 class State:
     units: dict[str, Unit] = field(default_factory=_unit_table)
     posts: dict[str, Post] = field(default_factory=_post_table)
+
+    @classmethod
+    def of(cls, units: Mapping[str, Unit], posts: Mapping[str, Post]) -> State:
+        """A state holding these units and posts (the organisation on a day), indexed as the engine needs."""
+        unit_table, post_table = _unit_table(), _post_table()
+        unit_table.fill(units)
+        post_table.fill(posts)
+        return cls(unit_table, post_table)
 
     def children_of(self, uid: str) -> list[str]:
         if isinstance(self.units, _Table):

@@ -235,12 +235,7 @@ def evaluate(events: Iterable[Event], scenario: Scenario, days: Iterable[date]) 
 
 
 def _state(start: Snapshot) -> State:
-    state = State()
-    for uid, unit in start.units.items():
-        state.units[uid] = unit
-    for pid, post in start.posts.items():
-        state.posts[pid] = post
-    return state
+    return State.of(start.units, start.posts)
 
 
 def evaluate_from(start: Snapshot, scenario: Scenario, days: Iterable[date], later: Iterable[Event] = ()) -> Evaluation:

@@ -102,6 +102,7 @@ class _Kept:
         self.evaluations = _Lru(32)  # (org, scenario, version, event changeset, days) → Evaluation
         self.analyses = _Lru(16)  # (org, view, day, event changeset, scenario, version, band) → analyses
         self.baselines = _Lru(8)  # (org, view, branch day, event changeset, digest, later events, day) → _Drawn
+        self.event_ids = _Lru(4)  # (org, event changeset) → the register's event ids
         self.assumed = _Lru(8)  # (org, view, day, event changeset) → the baseline's assumed posts (read-only)
 
 
@@ -643,9 +644,15 @@ def new(
 
 
 def _event_taken(store: Store, scenario: Scenario) -> set[str]:
-    with store.session() as s:
-        register_ids = repo.current_keys(s, "event", scenario.organisation)
-    return register_ids | scenario.event_ids()
+    """The event ids in use: the register's (kept until its next write of an event: every edit of a
+    scenario asks, and the register has tens of thousands) and the scenario's own."""
+    key = (scenario.organisation, _event_changeset(store, scenario.organisation))
+    register_ids: frozenset[str] | None = _kept(store).event_ids.get(key)
+    if register_ids is None:
+        with store.session() as s:
+            register_ids = frozenset(repo.current_keys(s, "event", scenario.organisation))
+        _kept(store).event_ids.put(key, register_ids)
+    return set(register_ids) | scenario.event_ids()
 
 
 def _subject(raw: Mapping[str, Any]) -> str:

@@ -34,6 +34,7 @@ WEB_MESSAGES: dict[str, dict[str, str]] = {
         "en": "Every fact has a source or is marked as an assumption.",
     },
     "web.sources_assumptions": {"nl": "Aannames", "en": "Assumptions"},
+    "web.source_untitled": {"nl": "Bron zonder titel", "en": "Source without a title"},
     "web.dashboard": {"nl": "Toegerust?", "en": "Equipped?"},
     "web.diff": {"nl": "Verschil", "en": "Difference"},
     "web.cooperations": {"nl": "Samenwerkingen", "en": "Cooperations"},

@@ -84,7 +84,7 @@ def field_changes(before: dict[str, Any] | None, after: dict[str, Any] | None) -
     return out
 
 
-def _event_units(data: dict[str, Any]) -> list[str]:
+def event_units(data: dict[str, Any]) -> list[str]:
     """The units an event record touches (the same subjects the timeline indexes)."""
     from raadhuis.canonical.decode import event_from_dict
 
@@ -95,7 +95,7 @@ def _event_units(data: dict[str, Any]) -> list[str]:
 
 
 def _touches(data: dict[str, Any], unit: str) -> bool:
-    return unit in _event_units(data)
+    return unit in event_units(data)
 
 
 def _conditions(s: Session, org: str, f: TrailFilter) -> list[Any]:
@@ -222,7 +222,7 @@ def _change(r: Record, before: dict[str, Any] | None, effects: _Effects) -> dict
         "fields": field_changes(before, after),
         "before": before,
         "after": after,
-        "units": _event_units(r.data) if r.kind == "event" else [],
+        "units": event_units(r.data) if r.kind == "event" else [],
         "effect": effects.of(r.data) if r.kind == "event" else [],
     }
     if r.kind == "event":
@@ -274,7 +274,7 @@ class _Effects:
         before_units, before_fte = self._at(day - timedelta(days=1), view)
         after_units, after_fte = self._at(day, view)
         out = []
-        for uid in _event_units(data):
+        for uid in event_units(data):
             before = self._describe(before_units, before_fte, uid)
             after = self._describe(after_units, after_fte, uid)
             fields = [

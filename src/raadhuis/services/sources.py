@@ -6,6 +6,11 @@ import re
 from typing import Any
 
 from raadhuis.canonical.sections import SECTIONS
+from raadhuis.domain.model import View
+from raadhuis.i18n import t
+from raadhuis.i18n.events import event_words
+from raadhuis.i18n.formatting import format_date
+from raadhuis.services.audit import event_units
 from raadhuis.services.register import NotFound, resolve_organisation
 from raadhuis.services.sections import items as section_items
 from raadhuis.store import repository as repo
@@ -19,20 +24,30 @@ def _citations(data: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
-def _facts(store: Store, organisation: str) -> tuple[str, list[dict[str, Any]], dict[str, dict[str, Any]]]:
+def kind_word(kind: str, lang: str = "nl") -> str:
+    """What a fact is, in a word ('gebeurtenis', 'samenwerkingsverband'), not the record's kind."""
+    word = t(f"fact.{kind}", lang)
+    return word if word != f"fact.{kind}" else t("fact.other", lang)
+
+
+def _facts(
+    store: Store, organisation: str, lang: str = "nl"
+) -> tuple[str, list[dict[str, Any]], dict[str, dict[str, Any]]]:
     """Every fact of an organisation that can carry evidence: its events (units and posts
-    come from events), its cooperations, the decisions behind its events, itself."""
+    come from events), its cooperations, the decisions behind its events, itself. Each
+    with a label in words (an event by the one rule of :func:`event_words`, with its day)."""
     with store.session() as s:
         org = resolve_organisation(s, organisation)
         sources = {d["id"]: d for d in repo.current_data(s, "source")}
         decisions = {d["id"]: d for d in repo.current_data(s, "decision")}
+        names = repo.unit_names(s, org.id, View.ACTUAL)
         facts: list[dict[str, Any]] = []
         for data in repo.current_data(s, "organisation"):
             if data["id"] == org.id:
                 facts.append({"kind": "organisation", "id": org.id, "label": data["name"], "data": data})
         used_decisions = set()
         for data in repo.current_data(s, "event", org.id):
-            label = data.get("title") or f"{data['type']} {data.get('date')}"
+            label = event_words(data, lang, names, event_units(data), dated=True)
             facts.append({"kind": "event", "id": data["id"], "label": label, "data": data})
             if data.get("decision"):
                 used_decisions.add(data["decision"])
@@ -42,9 +57,8 @@ def _facts(store: Store, organisation: str) -> tuple[str, list[dict[str, Any]], 
         for key in sorted(used_decisions):
             if key in decisions:
                 d = decisions[key]
-                facts.append(
-                    {"kind": "decision", "id": key, "label": f"{d['body']} {d['date']}: {d['title']}", "data": d}
-                )
+                label = f"{d['body']}, {format_date(d['date'], lang)}: {d['title']}"
+                facts.append({"kind": "decision", "id": key, "label": label, "data": d})
     # The items of the sections (studies, programmes, …) that concern the organisation are facts too.
     for name, section in SECTIONS.items():
         for item in section_items(store, name, org.id):
@@ -54,15 +68,21 @@ def _facts(store: Store, organisation: str) -> tuple[str, list[dict[str, Any]], 
     return org.id, facts, sources
 
 
-def evidence(store: Store, organisation: str) -> dict[str, Any]:
+def evidence(store: Store, organisation: str, lang: str = "nl") -> dict[str, Any]:
     """Per source the facts it supports; the facts that rest on an assumption; and the
-    facts with neither a source nor an assumption mark (to be fixed)."""
-    org, facts, sources = _facts(store, organisation)
+    facts with neither a source nor an assumption mark (to be fixed). Each fact keeps its
+    kind and id (for links and the API) and says both in words (``kind_label``, ``label``)."""
+    org, facts, sources = _facts(store, organisation, lang)
     by_source: dict[str, list[dict[str, Any]]] = {}
     assumptions, unsupported, unknown = [], [], []
     for fact in facts:
         cites = _citations(fact["data"])
-        entry = {"kind": fact["kind"], "id": fact["id"], "label": fact["label"]}
+        entry = {
+            "kind": fact["kind"],
+            "kind_label": kind_word(fact["kind"], lang),
+            "id": fact["id"],
+            "label": fact["label"],
+        }
         for c in cites:
             if c["source"] not in sources:
                 unknown.append(dict(entry, source=c["source"]))
@@ -80,15 +100,37 @@ def evidence(store: Store, organisation: str) -> dict[str, Any]:
     listed = []
     for sid, supported in sorted(by_source.items(), key=lambda kv: kv[0]):
         src = sources.get(sid, {"id": sid, "title": None})
-        listed.append({**src, "reference_text": reference_text(src, sources), "facts": supported})
+        listed.append(
+            {
+                **src,
+                "reference_text": reference_text(src, sources),
+                "kind_label": source_kind_word(src.get("kind"), lang),
+                "date_label": format_date(src.get("date"), lang),
+                "facts": supported,
+            }
+        )
     return {
         "organisation": org,
+        "organisation_name": organisation_name(store, org),
         "sources": listed,
         "assumptions": assumptions,
         "unsupported": unsupported,
         "unknown_sources": unknown,
         "facts": len(facts),
     }
+
+
+def source_kind_word(kind: Any, lang: str = "nl") -> str:
+    """A source's kind in words ('gegevensbestand'); a kind the catalogue does not know as recorded."""
+    if not kind:
+        return ""
+    word = t(f"source.kind.{kind}", lang)
+    return str(kind) if word == f"source.kind.{kind}" else word
+
+
+def organisation_name(store: Store, organisation: str) -> str:
+    with store.session() as s:
+        return resolve_organisation(s, organisation).name
 
 
 def sources_of(store: Store, organisation: str, kind: str, fact_id: str) -> dict[str, Any]:

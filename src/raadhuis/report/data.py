@@ -8,6 +8,7 @@ from typing import Any
 from raadhuis.domain.model import View
 from raadhuis.i18n import t
 from raadhuis.i18n.engine import uncertain_labels, window_label
+from raadhuis.i18n.events import event_words
 from raadhuis.i18n.formatting import format_date
 from raadhuis.reference.legal_forms import legal_form
 from raadhuis.services import analysis, programmes, register, studies
@@ -18,16 +19,6 @@ from raadhuis.store.database import Store
 
 def _cited_ids(raw: Any) -> list[str]:
     return [c if isinstance(c, str) else str(c.get("source")) for c in raw or [] if c]
-
-
-def _event_label(e: dict[str, Any], lang: str, unit_names: dict[str, str]) -> str:
-    """An event without a title in words: its kind and the units it touches, by name."""
-    unit = e["data"].get("unit")
-    if isinstance(unit, dict) and unit.get("name"):
-        names = [unit["name"]]
-    else:
-        names = [unit_names.get(uid, uid) for uid in e["units"]]
-    return f"{t('event.' + e['type'], lang)}: {', '.join(names)}" if names else t("event." + e["type"], lang)
 
 
 def _legal_form_label(key: Any, lang: str) -> str:
@@ -80,7 +71,7 @@ def report_data(
 
     assumptions: list[dict[str, str]] = []
     for e in events:
-        label = e.get("title") or _event_label(e, lang, names)
+        label = event_words(e["data"], lang, names, e["units"])  # the one rule for an event in words
         cite([s["source"] for s in e["sources"]], label)
         if e["assumption"]:
             assumptions.append(

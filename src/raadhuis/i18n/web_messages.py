@@ -72,6 +72,7 @@ WEB_MESSAGES: dict[str, dict[str, str]] = {
     "web.from": {"nl": "Van", "en": "From"},
     "web.to": {"nl": "Tot", "en": "To"},
     "web.open_end": {"nl": "heden", "en": "present"},
+    "web.post_untitled": {"nl": "formatieplaats zonder functienaam", "en": "post without a title"},
     "web.not_on_date": {"nl": "Deze eenheid bestaat niet op {at}.", "en": "This unit does not exist on {at}."},
     "web.none": {"nl": "geen", "en": "none"},
     "web.quote": {"nl": "Citaat", "en": "Quote"},

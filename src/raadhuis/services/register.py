@@ -968,6 +968,8 @@ def timeline(
         sources = {d["id"]: d for d in repo.current_data(s, "source")}
         decisions = {d["id"]: d for d in repo.current_data(s, "decision")}
         rows = repo.event_rows(s, org.id, start, end, statuses, types, unit)
+        # The units by name (a unit of a plan not carried out may exist in the planned view only).
+        names = {**repo.unit_names(s, org.id, View.PLANNED), **repo.unit_names(s, org.id, View.ACTUAL)}
         events = []
         for r in rows:
             data = r.data
@@ -984,6 +986,7 @@ def timeline(
                     "title": data.get("title"),
                     "description": data.get("description"),
                     "units": r.units.split(),
+                    "unit_names": {uid: names.get(uid, uid) for uid in r.units.split()},
                     "decision": decisions.get(r.decision) if r.decision else None,
                     "sources": _cited(data.get("sources", []), sources),
                     "assumption": bool(data.get("assumption")),

@@ -6,19 +6,40 @@ links to the column next to it on the way to the unit, labelled with date and ev
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
+from raadhuis.i18n.formatting import format_date
+
 _COL, _ROW, _BOX_W, _BOX_H = 330, 70, 200, 44
+_LINE = 28  # characters on one line of a box
+
+
+def _two_lines(name: str) -> tuple[str, str]:
+    """A unit's name on at most two lines of a box, broken between words; the rest cut off with '…'."""
+    if len(name) <= _LINE:
+        return name, ""
+    cut = name.rfind(" ", 0, _LINE + 1)
+    if cut <= 0:
+        cut = _LINE
+    first, rest = name[:cut].rstrip(), name[cut:].strip()
+    return first, rest if len(rest) <= _LINE else rest[: _LINE - 1] + "…"
 
 
 def lineage_svg(
-    data: dict[str, Any], title: str, href: str = "", label: Callable[[str], str] = lambda kind: kind
+    data: dict[str, Any],
+    title: str,
+    href: str = "",
+    label: Callable[[str], str] = lambda kind: kind,
+    lang: str = "nl",
+    org_names: Mapping[str, str] | None = None,
 ) -> str:
     """``data`` is what :func:`raadhuis.services.register.lineage_of` returns; ``href`` a
     URL prefix for unit pages of the same organisation (the node id is appended);
-    ``label`` names an event type in the reader's language."""
+    ``label`` names an event type in the reader's language. Dates in words, units and
+    organisations by name: no id in the drawing (issue 13)."""
+    org_names = org_names or {}
     columns: dict[int, list[dict[str, Any]]] = {0: [dict(data["unit"], date=None, type=None, organisation=None)]}
     for p in data["predecessors"]:
         columns.setdefault(-int(p["depth"]), []).append(p)
@@ -59,7 +80,7 @@ def lineage_svg(
             # Date above and event below the arrow's start, in the gap between the columns.
             lx = x + _BOX_W + 8 if col < 0 else x - _COL + _BOX_W + 8
             mid = y + _BOX_H // 2
-            for dy, text in ((-7, item.get("date") or ""), (15, label(item["type"]) if item.get("type") else "")):
+            for dy, text in ((-7, format_date(item.get("date"), lang)), (15, label(item["type"]) if item.get("type") else "")):
                 out.append(
                     f'<text x="{lx}" y="{mid + dy}" font-size="11" font-family="sans-serif" '
                     f'fill="#3d444d">{escape(str(text))}</text>'
@@ -68,19 +89,22 @@ def lineage_svg(
         for i, item in enumerate(items):
             x, y = pos[(col, i)]
             main = col == 0
-            name = str(item.get("name") or item["id"])
-            if len(name) > 28:
-                name = name[:27] + "…"
+            first, second = _two_lines(str(item.get("name") or item["id"]))
             other = item.get("organisation") and item["organisation"] != data["organisation"]["id"]
-            sub = item["organisation"] if other else item["id"]
+            if other:  # a unit of another organisation: its organisation by name on the second line
+                second = org_names.get(item["organisation"], item["organisation"])
+                first = first if not _two_lines(str(item.get("name") or ""))[1] else first + " …"
+            weight = "bold" if main else "normal"
+            # The second line: the rest of the name, or (smaller) the other organisation's name.
+            size, colour = ("10", "#3d444d") if other else ("12", "#1f2328")
             box = (
                 f'<rect x="{x}" y="{y}" width="{_BOX_W}" height="{_BOX_H}" rx="6" '
                 f'fill="{"#dbeafe" if main else "#ffffff"}" stroke="{"#0b5cad" if main else "#57606a"}" '
                 f'stroke-width="{2 if main else 1}"/>'
                 f'<text x="{x + 8}" y="{y + 18}" font-size="12" font-family="sans-serif" fill="#1f2328" '
-                f'font-weight="{"bold" if main else "normal"}">{escape(name)}</text>'
-                f'<text x="{x + 8}" y="{y + 35}" font-size="10" font-family="sans-serif" fill="#3d444d">'
-                f"{escape(str(sub))}</text>"
+                f'font-weight="{weight}">{escape(first)}</text>'
+                f'<text x="{x + 8}" y="{y + 35}" font-size="{size}" font-family="sans-serif" fill="{colour}" '
+                f'font-weight="{weight if not other else "normal"}">{escape(second)}</text>'
             )
             if href and not other and not main:
                 out.append(f"<a href={quoteattr(href + str(item['id']))}>{box}</a>")

@@ -6,6 +6,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from raadhuis.i18n.engine import uncertain_labels
+from raadhuis.reference import taskfields
 from raadhuis.services import register, studies, web_queries
 from raadhuis.web.access import READ, require
 from raadhuis.web.chart import trusted
@@ -13,6 +14,14 @@ from raadhuis.web.common import lang_of, parse_day, parse_view, render, tr
 from raadhuis.web.lineage_svg import lineage_svg
 
 router = APIRouter()
+
+
+def _task_field_name(code: str, year: int) -> str:
+    """The BBV task field's name next to its number ('0.1 Bestuur'); '' for a code not on that year's list."""
+    try:
+        return taskfields.task_field(code, year).name
+    except (taskfields.UnknownTaskField, ValueError):
+        return ""
 
 
 @router.get("/o/{org}/u/{unit}", dependencies=[require(READ)], response_class=HTMLResponse)
@@ -26,7 +35,15 @@ def unit_page(request: Request, org: str, unit: str, at: str | None = None, view
     lineage = register.lineage_of(store, org_id, unit, v)
     history = register.timeline(store, org_id, unit=unit, lang=lang)["events"]
     title = tr("lineage.title", lang, unit=detail["name"])
-    svg = lineage_svg(lineage, title, href=f"/o/{org_id}/u/", label=lambda kind: tr(f"event.{kind}", lang))
+    org_names = register.organisation_names(store)
+    svg = lineage_svg(
+        lineage,
+        title,
+        href=f"/o/{org_id}/u/",
+        label=lambda kind: tr(f"event.{kind}", lang),
+        lang=lang,
+        org_names=org_names,
+    )
     return render(
         request,
         "unit.html",
@@ -40,11 +57,22 @@ def unit_page(request: Request, org: str, unit: str, at: str | None = None, view
         lineage_svg=trusted(svg),
         findings=studies.findings_about(store, org_id, unit=unit, lang=lang),
         uncertain=uncertain,
+        org_names=org_names,
+        unit_names=register.unit_names(store, org_id, v),
+        task_field_name=lambda code: _task_field_name(code, day.year),
     )
 
 
 @router.get("/o/{org}/u/{unit}/lineage.svg", dependencies=[require(READ)])
 def lineage_file(request: Request, org: str, unit: str, view: str | None = None) -> Response:
-    lineage = register.lineage_of(request.app.state.store, org, unit, parse_view(view))
-    title = tr("lineage.title", lang_of(request), unit=lineage["unit"]["name"])
-    return Response(lineage_svg(lineage, title), media_type="image/svg+xml")
+    store, lang = request.app.state.store, lang_of(request)
+    lineage = register.lineage_of(store, org, unit, parse_view(view))
+    title = tr("lineage.title", lang, unit=lineage["unit"]["name"])
+    svg = lineage_svg(
+        lineage,
+        title,
+        label=lambda kind: tr(f"event.{kind}", lang),
+        lang=lang,
+        org_names=register.organisation_names(store),
+    )
+    return Response(svg, media_type="image/svg+xml")

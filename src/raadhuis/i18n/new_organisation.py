@@ -89,6 +89,23 @@ NEW_ORG_MESSAGES: dict[str, dict[str, str]] = {
 }
 NEW_ORG_MESSAGES |= {
     "coop.new": {"nl": "Nieuw samenwerkingsverband", "en": "New cooperation"},
+    # the cooperations table (issue 13: a period in words, the roles in English when asked)
+    "coop.start_unknown": {"nl": "begin onbekend", "en": "start unknown"},
+    "coop.end_unknown": {"nl": "einde onbekend", "en": "end unknown"},
+    "coop.period_unknown": {"nl": "onbekend", "en": "unknown"},
+    "coop.role.deelnemer": {"nl": "deelnemer", "en": "participant"},
+    "coop.role.afnemer": {"nl": "afnemer", "en": "customer"},
+    "coop.role.dienstverlener": {"nl": "dienstverlener", "en": "service provider"},
+    "coop.role.centrumgemeente": {"nl": "centrumgemeente", "en": "central municipality"},
+    "coop.role.gastheer": {"nl": "gastheer", "en": "host"},
+    "coop.role.opdrachtgever": {"nl": "opdrachtgever", "en": "client"},
+    "coop.role.opdrachtnemer": {"nl": "opdrachtnemer", "en": "contractor"},
+    "coop.role.beoogd deelnemer": {"nl": "beoogd deelnemer", "en": "intended participant"},
+    "coop.role.beoogde partner": {"nl": "beoogde partner", "en": "intended partner"},
+    "coop.role.mogelijke partner": {"nl": "mogelijke partner", "en": "possible partner"},
+    "coop.role.initiatiefnemer": {"nl": "initiatiefnemer", "en": "initiator"},
+    "coop.role.inhurer": {"nl": "inhurer", "en": "hirer"},
+    "coop.role.inlener": {"nl": "inlener", "en": "borrower of staff"},
     "coop.new_intro": {
         "nl": "Een samenwerkingsverband van deze organisatie met andere, op naam. Bekijk eerst wat er wordt "
         "vastgelegd; pas daarna slaat u op, met een reden.",

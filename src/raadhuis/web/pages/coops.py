@@ -37,6 +37,12 @@ def _legal_form_label(key: Any, lang: str) -> str | None:
         return str(key)
 
 
+def _role_word(role: Any, lang: str) -> str:
+    """A participant's role as recorded ('deelnemer', 'afnemer'), in English when asked and known."""
+    word = tr(f"coop.role.{role}", lang)
+    return str(role) if word == f"coop.role.{role}" else word
+
+
 def _page(request: Request, org: str | None) -> Response:
     lang = lang_of(request)
     data = web_queries.cooperations(request.app.state.store, org)
@@ -63,4 +69,6 @@ def _page(request: Request, org: str | None) -> Response:
         if data["organisation"]
         else None,
         may_add=bool(data["organisation"]) and can(request, WRITE, data["organisation"]),
+        org_names=register.organisation_names(request.app.state.store),
+        role_word=lambda role: _role_word(role, lang),
     )

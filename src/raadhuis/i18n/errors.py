@@ -8,6 +8,7 @@ pattern. A message without a pattern is shown as it is, so nothing is ever hidde
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from raadhuis.i18n.engine import ENGINE_ERROR_PATTERNS
 from raadhuis.i18n.studies import STUDY_ERROR_PATTERNS
@@ -235,6 +236,20 @@ add_patterns(_kind_patterns())
 _CONFLICT = re.compile(
     r"^event (?P<event>.+?) \((?P<kind>[a-z_]+), (?P<date>[^)]+)\): (?P<field>[^:]+): (?P<message>.*)$", re.S
 )
+
+
+_QUOTED = re.compile(r"'([^']+)'")
+
+
+def in_words(text: str, lang: str = "nl", names: Mapping[str, str] | None = None) -> str:
+    """A check's message as a reader reads it: each quoted id of a unit (or other thing ``names``
+    knows) by its name, and each day in words (the one rule of :func:`formatting.dates_in_words`).
+    Text that is neither stays."""
+    from raadhuis.i18n.formatting import dates_in_words
+
+    known = names or {}
+    text = _QUOTED.sub(lambda m: f"'{known[m.group(1)]}'" if m.group(1) in known else m.group(0), text)
+    return dates_in_words(text, lang)
 
 
 def conflict_words(text: str, lang: str = "nl") -> str:

@@ -35,7 +35,7 @@ from raadhuis.domain.transfers import together, transfer_pairs
 from raadhuis.formats.dataset import check_decoded, decode_text
 from raadhuis.formats.text import read_text
 from raadhuis.i18n import formatting as fmt
-from raadhuis.i18n.errors import translate
+from raadhuis.i18n.errors import in_words, translate
 from raadhuis.i18n.formatting import format_fuzzy
 from raadhuis.services.collector import collector_paused
 from raadhuis.services.concurrency import check_unchanged
@@ -991,7 +991,7 @@ def timeline(
                     "sources": _cited(data.get("sources", []), sources),
                     "assumption": bool(data.get("assumption")),
                     "realised_by": data.get("realised_by"),
-                    "conflict": fmt.dates_in_words(translate(r.conflict, lang), lang) if r.conflict else None,
+                    "conflict": in_words(translate(r.conflict, lang), lang, names) if r.conflict else None,
                     "data": data,
                 }
             )

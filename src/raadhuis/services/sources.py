@@ -195,6 +195,16 @@ def reference_text(source: dict[str, Any], records: dict[str, dict[str, Any]]) -
     return text or None
 
 
+def decision_words(store: Store, decision: str, lang: str = "nl") -> str:
+    """A decision as a reader names it: 'college, 13 september 2011: Herijking …'; its id only when
+    the register holds no such decision."""
+    with store.session() as s:
+        found = {d["id"]: d for d in repo.current_data(s, "decision")}.get(decision)
+    if not found:
+        return decision
+    return f"{found.get('body')}, {format_date(found.get('date'), lang)}: {found.get('title')}"
+
+
 def source_records(store: Store) -> dict[str, dict[str, Any]]:
     """Every source in the register by id (title, publisher, date, reference, link)."""
     with store.session() as s:

@@ -16,7 +16,7 @@ from fastapi.templating import Jinja2Templates
 from raadhuis.domain.model import View
 from raadhuis.i18n import LANGUAGES, t
 from raadhuis.i18n import formatting as fmt
-from raadhuis.i18n.errors import conflict_words
+from raadhuis.i18n.errors import conflict_words, in_words
 from raadhuis.i18n.web_messages import WEB_MESSAGES
 from raadhuis.i18n.workbench_messages import WORKBENCH_MESSAGES
 from raadhuis.render.links import link_target
@@ -103,6 +103,7 @@ def render(request: Request, template: str, status: int = 200, **ctx: Any) -> HT
         overdue=lambda e: _overdue(e),
         err=lambda message: translate(str(message), lang),
         conflict=lambda text: conflict_words(str(text), lang),
+        in_words=lambda text, names=None: in_words(str(text), lang, names),
         lang_url=lang_url,
         num=lambda value, digits=2: number(value, lang, digits),
         fte=lambda value: fmt.format_fte(value, lang),

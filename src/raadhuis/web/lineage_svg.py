@@ -80,7 +80,10 @@ def lineage_svg(
             # Date above and event below the arrow's start, in the gap between the columns.
             lx = x + _BOX_W + 8 if col < 0 else x - _COL + _BOX_W + 8
             mid = y + _BOX_H // 2
-            for dy, text in ((-7, format_date(item.get("date"), lang)), (15, label(item["type"]) if item.get("type") else "")):
+            for dy, text in (
+                (-7, format_date(item.get("date"), lang)),
+                (15, label(item["type"]) if item.get("type") else ""),
+            ):
                 out.append(
                     f'<text x="{lx}" y="{mid + dy}" font-size="11" font-family="sans-serif" '
                     f'fill="#3d444d">{escape(str(text))}</text>'

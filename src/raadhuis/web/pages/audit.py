@@ -14,8 +14,8 @@ from fastapi.responses import HTMLResponse, Response
 from raadhuis.i18n.events import event_words
 from raadhuis.i18n.formatting import format_date, moment_text
 from raadhuis.services import audit, register
-from raadhuis.services.sources import kind_word
-from raadhuis.services.sources import source_records, titled
+from raadhuis.services.sources import kind_word, source_records, titled
+from raadhuis.store.database import Store
 from raadhuis.web.access import READ, WRITE, can, require
 from raadhuis.web.common import lang_of, parse_day, render, tr
 
@@ -47,19 +47,21 @@ def _query(f: audit.TrailFilter, **extra: object) -> str:
 
 
 def _choices(
-    store: object, org_id: str, f: audit.TrailFilter, entries: list[dict[str, Any]], lang: str
+    store: Store, org_id: str, f: audit.TrailFilter, entries: list[dict[str, Any]], lang: str
 ) -> tuple[list[tuple[str, str]], list[tuple[str, str]], dict[str, str]]:
     """The filter's choices in words: the organisation's events (by what they are and their day, in
     date order) and its units (by name); the ids only as the options' values. A chosen event the
     register no longer holds (retracted) is named from its last version in the trail."""
-    names = register.unit_names(store, org_id)  # type: ignore[arg-type]
-    events = register.timeline(store, org_id, lang=lang)["events"]  # type: ignore[arg-type]
+    names = register.unit_names(store, org_id)
+    events = register.timeline(store, org_id, lang=lang)["events"]
     choices = [(e["id"], event_words(e["data"], lang, names, e["units"], dated=True)) for e in events]
     if f.event and f.event not in {key for key, _ in choices}:
         for e in entries:
             for c in e["changes"]:
                 if c["kind"] == "event" and c["key"] == f.event:
-                    choices.append((f.event, event_words(c["after"] or c["before"] or {}, lang, names, c["units"], True)))
+                    choices.append(
+                        (f.event, event_words(c["after"] or c["before"] or {}, lang, names, c["units"], True))
+                    )
                     break
             else:
                 continue

@@ -21,11 +21,14 @@ from raadhuis.domain.salary import STEP_RULES
 from raadhuis.domain.scenario import AfterBranch, ScenarioStatus
 from raadhuis.formats.text import TextError, parse
 from raadhuis.i18n.errors import translate
+from raadhuis.i18n.events import event_words
 from raadhuis.i18n.formatting import DayError, format_date, read_day
 from raadhuis.render.pyramid import pyramid_svg
 from raadhuis.services import comparison, register
 from raadhuis.services import scenarios as svc
 from raadhuis.services.sections import RecordConflict
+from raadhuis.services.sources import decision_words
+from raadhuis.store.database import Store
 from raadhuis.web import chart
 from raadhuis.web.access import READ, WRITE, author, require
 from raadhuis.web.api.scenarios import export_response
@@ -330,9 +333,30 @@ def _scenario_page(
         others=others,
         organisations=[o for o in register.list_organisations(store) if o["id"] != org_info["id"]],
         editable=data["scenario"]["promoted"] is None,
+        unit_names={
+            **register.unit_names(store, org_info["id"], View.PLANNED),
+            **register.unit_names(store, org_info["id"]),
+            **{str(r["id"]): str(r["name"]) for r in data["units"] if r.get("name")},
+        },
+        # The register's events a scenario displaces, in words with their day (one rule: event_words).
+        register_events=_register_events(store, org_info["id"], [c["event"] for c in data["displaced"]], lang),
+        decision_text=decision_words(store, data["scenario"]["promoted"]["decision"], lang)
+        if data["scenario"]["promoted"]
+        else "",
         statuses=[st.value for st in ScenarioStatus if st is not ScenarioStatus.DECIDED],
         saved=request.query_params.get("saved"),
     )
+
+
+def _register_events(store: Store, org: str, wanted: list[str], lang: str) -> dict[str, str]:
+    if not wanted:
+        return {}
+    names = register.unit_names(store, org)
+    return {
+        e["id"]: event_words(e["data"], lang, names, e["units"], dated=True)
+        for e in register.timeline(store, org, lang=lang)["events"]
+        if e["id"] in wanted
+    }
 
 
 @router.get("/o/{org}/scenarios/{scenario}", dependencies=[require(READ)], response_class=HTMLResponse)

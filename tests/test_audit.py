@@ -168,3 +168,36 @@ def test_api_conflict_is_409_with_the_change(losser: Store) -> None:
         )
         assert r.status_code == 409
         assert r.json()["changes"][0]["recorded_by"] == "anna" and r.json()["changes"][0]["units"] == ["OW"]
+
+
+def _shown(html: str) -> str:
+    """The page's text as a reader sees it: no tags, so no id in an address or a form value."""
+    import html as markup
+
+    main = html.split("<main", 1)[-1].split("</main>", 1)[0]
+    main = re.sub(r"<details\b.*?</details>", " ", main, flags=re.S)  # the record's own fields, folded away
+    return re.sub(r"\s+", " ", markup.unescape(re.sub(r"<[^>]+>", " ", main)))
+
+
+def test_trail_says_events_in_words_and_filters_by_words(anna: TestClient) -> None:
+    html = anna.get("/o/GM0168/audit").text
+    text = _shown(html)
+    for code in ("OW@2011-09-13", "bsp-samenvoeging", "Gebeurtenis (id)", "Organisatiegegevens GM0168"):
+        assert code not in text, code
+    assert "Gebeurtenis oprichting: Openbare Werken , 13 september 2011" in text
+    assert (
+        "REO en Welzijn gaan op in de nieuwe afdeling Beleid, Strategie en Projecten (samenvoeging, 1 januari 2012)"
+        in text
+    )
+    assert "Organisatiegegevens Losser" in text
+    # The filters are choices in words; the ids only as their values.
+    assert '<select id="f-event" name="event">' in html and '<select id="f-unit" name="unit">' in html
+    assert '<option value="OW@2011-09-13">oprichting: Openbare Werken, 13 september 2011</option>' in html
+    assert '<option value="REO">Ruimtelijke &amp; Economische Ontwikkeling</option>' in html
+    # An old link with the event's id still filters, and the choice shows it selected.
+    one = anna.get("/o/GM0168/audit", params={"event": "bsp-samenvoeging"}).text
+    assert one.count('<li class="changeset"') == 1
+    assert '<option value="bsp-samenvoeging" selected>' in one
+    english = _shown(anna.get("/o/GM0168/audit", params={"lang": "en"}).text)
+    anna.get("/", params={"lang": "nl"})
+    assert "Event establish: Openbare Werken , 13 September 2011" in english and "all events" in english

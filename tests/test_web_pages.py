@@ -278,3 +278,84 @@ def test_sources_page_and_api_show_support_and_gaps(client: TestClient) -> None:
     data = client.get("/api/v1/organisations/GM0168/sources").json()
     assert data["organisation"] == "GM0168" and data["sources"] and data["unsupported"] == []
     assert any(f["kind"] == "event" for s in data["sources"] for f in s["facts"])
+
+
+def shown(html: str) -> str:
+    """What a reader sees of a page's main part: its text, without tags and their attributes (an id
+    in a link's address or a form's value is not on the screen)."""
+    import html as markup
+
+    main = html.split("<main", 1)[-1].split("</main>", 1)[0]
+    main = re.sub(r"<(script|style|title)\b.*?</\1>", " ", main, flags=re.S)
+    return re.sub(r"\s+", " ", markup.unescape(re.sub(r"<[^>]+>", " ", main)))
+
+
+ISO_DAY = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+
+
+def test_sources_page_says_each_fact_in_words_not_its_code(client: TestClient) -> None:
+    html = client.get("/o/GM0168/sources").text
+    text = shown(html)
+    assert "Bronnen — Losser" in text and "GM0168" not in text
+    for code in ("bsp-samenvoeging", "OW@2011-09-13", "slim-leunen", "college-2011-09-13", "event ", "cooperation "):
+        assert code not in text, code
+    assert not ISO_DAY.search(text)
+    # The kind as a Dutch word; an event by its title or its kind and unit, with its day in words.
+    assert (
+        "gebeurtenis: REO en Welzijn gaan op in de nieuwe afdeling Beleid, Strategie en Projecten, 1 januari 2012"
+        in text
+    )
+    assert "gebeurtenis: oprichting: Openbare Werken, 13 september 2011" in text
+    assert "samenwerkingsverband: Slim leunen" in text and "organisatie: Losser" in text
+    assert "besluit: college, 13 september 2011: Herijking" in text
+    assert "gegevensbestand · CBS" in text  # the source's kind in words too
+    # Each fact links to its page (the id only in the address).
+    assert 'href="/o/GM0168/timeline#ev-bsp-samenvoeging"' in html
+    assert 'href="/o/GM0168/cooperations#coop-slim-leunen"' in html
+    english = shown(client.get("/o/GM0168/sources", params={"lang": "en"}).text)
+    client.get("/", params={"lang": "nl"})
+    assert "Sources — Losser" in english
+    assert "event: establish: Openbare Werken, 13 September 2011" in english
+    assert "cooperation: Slim leunen" in english and "gebeurtenis" not in english
+
+
+def test_unit_page_shows_no_post_ids_and_dates_in_words(client: TestClient) -> None:
+    html = client.get("/o/GM0168/u/BSP", params={"at": "2017-12-31"}).text
+    text = shown(html)
+    assert "BSP-hoofd" not in text and "BSP-regie" not in text and ">Id<" not in html
+    assert "post=BSP-hoofd" in html  # the post's id stays in the change form's address
+    assert not ISO_DAY.search(text)
+    assert "Periode 1 januari 2012 – heden" in text
+    assert "1 januari 2012: Ruimtelijke & Economische Ontwikkeling (samenvoeging)" in text  # predecessors
+    assert "1 januari 2012 – heden: Beleid, Strategie en Projecten (afdeling)" in text  # versions
+    svg = html.split('class="lineage"', 1)[1].split("</svg>", 1)[0]
+    assert "1 januari 2012" in svg and ">WEL<" not in svg  # the drawing: days in words, units by name
+    english = shown(client.get("/o/GM0168/u/BSP", params={"at": "2017-12-31", "lang": "en"}).text)
+    client.get("/", params={"lang": "nl"})
+    assert "1 January 2012 – present" in english and not ISO_DAY.search(english)
+    # A unit gone to another organisation (planned): the organisation by name, no code.
+    wiz = shown(client.get("/o/GM0168/u/WIZ", params={"at": "2012-06-01", "view": "planned"}).text)
+    assert "(Enschede)" in wiz and "GM0153" not in wiz and not ISO_DAY.search(wiz)
+
+
+def test_cooperations_say_an_unknown_start_in_words_and_stack_on_a_phone(client: TestClient) -> None:
+    html = client.get("/o/GM0168/cooperations").text
+    text = shown(html)
+    assert "? –" not in text and "begin onbekend – heden" in text and "2012 – heden" in text
+    assert '<table class="stack coops">' in html  # the shared card pattern of app.css
+    assert 'data-label="Periode"' in html and 'data-label="Deelnemers"' in html
+    english = shown(client.get("/o/GM0168/cooperations", params={"lang": "en"}).text)
+    client.get("/", params={"lang": "nl"})
+    assert "start unknown – present" in english and "Losser (customer)" in english
+
+
+def test_scenario_and_timeline_name_events_and_units_not_their_ids(client: TestClient) -> None:
+    text = shown(client.get("/o/GM0168/scenarios/herijking-2011").text)
+    for code in ("bsp-samenvoeging", "wiz-naar-enschede", "hoofd-wiz-2017", "college-2011-09-13", "'WIZ'"):
+        assert code not in text, code
+    assert "eenheid 'Werk, Inkomen & Zorg' bestaat niet op 1 januari 2017" in text
+    assert "besluit college, 13 september 2011: Herijking" in text
+    timeline = shown(client.get("/o/GM0168/timeline").text)
+    assert "bestaat niet op 1 januari 2017" in timeline and "2017-01-01" not in timeline
+    start = shown(client.get("/").text)
+    assert "13 september 2011 – " in start and not ISO_DAY.search(start.replace("2011-12-31", ""))

@@ -287,6 +287,7 @@ def shown(html: str) -> str:
 
     main = html.split("<main", 1)[-1].split("</main>", 1)[0]
     main = re.sub(r"<(script|style|title)\b.*?</\1>", " ", main, flags=re.S)
+    main = re.sub(r'<small id="[^"]*-hint">.*?</small>', " ", main, flags=re.S)  # how to type a day: both forms
     return re.sub(r"\s+", " ", markup.unescape(re.sub(r"<[^>]+>", " ", main)))
 
 
@@ -358,4 +359,4 @@ def test_scenario_and_timeline_name_events_and_units_not_their_ids(client: TestC
     timeline = shown(client.get("/o/GM0168/timeline").text)
     assert "bestaat niet op 1 januari 2017" in timeline and "2017-01-01" not in timeline
     start = shown(client.get("/").text)
-    assert "13 september 2011 – " in start and not ISO_DAY.search(start.replace("2011-12-31", ""))
+    assert "13 september 2011 – " in start and not ISO_DAY.search(start)

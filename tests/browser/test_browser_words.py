@@ -39,7 +39,9 @@ def test_from_the_start_page_to_sources_and_a_unit_in_words(page, live_url: str)
     card.get_by_role("link", name="Beleid, Strategie en Projecten", exact=True).click()
     page.wait_for_url("**/o/GM0168/u/BSP**")
     page.locator("#posts-h").wait_for()
-    unit = page.locator("main").inner_text()
+    # (The day field's hint shows both ways to type a day, 31-12-2011 and 2011-12-31: left out.)
+    unit = page.locator("main").inner_text().replace(page.locator("#at-hint").inner_text(), "")
+    assert page.locator("#at").input_value() == "01-01-2012"  # the day the event took effect, typed the Dutch way
     assert "1 januari 2012 – heden" in unit and "Regiefunctionaris" in unit
     assert "BSP-hoofd" not in unit and "BSP-regie" not in unit and not ISO_DAY.search(unit)
     shot(page, "words-02-unit")

@@ -17,6 +17,9 @@ PAGES = {
     "timeline": "/o/GM0168/timeline",
     "unit": "/o/GM0168/u/BSP?at=31-12-2017",
     "studies": "/o/GM0168/studies",
+    "sources": "/o/GM0168/sources",
+    "audit": "/o/GM0168/audit",
+    "cooperations": "/o/GM0168/cooperations",
 }
 
 

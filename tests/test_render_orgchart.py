@@ -257,3 +257,16 @@ def test_long_dutch_compound_is_hyphenated() -> None:
         and lines[0].endswith("-")
         and "".join(lines).replace("-", "") == "Bedrijfsvoeringsexpertisecentrum"
     )
+
+
+def test_a_measure_remembers_its_texts_and_gives_the_same_widths() -> None:
+    from raadhuis.render import orgchart
+
+    measure = estimate_width(11)
+    assert estimate_width(11) is measure  # one per size and weight
+    first = [measure(t) for t in ("Team Wijkzaken", "Afdeling Ruimte", "iii", "WWW")]
+    assert [measure(t) for t in ("Team Wijkzaken", "Afdeling Ruimte", "iii", "WWW")] == first
+    assert measure("iii") < measure("WWW")
+    for i in range(orgchart.MEASURED + 1):  # bounded: forgetting gives the same widths again
+        measure(f"tekst {i}")
+    assert measure("Team Wijkzaken") == first[0]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
@@ -339,17 +340,31 @@ def wrap(text: str, max_width: float, measure: Callable[[str], float], max_lines
     return lines
 
 
+@lru_cache(maxsize=16)
 def estimate_width(font_size: float, bold: bool = False) -> Callable[[str], float]:
-    """A width estimate for a sans-serif font when no font metrics are at hand (the browser draws the SVG)."""
+    """A width estimate for a sans-serif font when no font metrics are at hand (the browser draws the SVG).
+
+    One measure per size and weight, remembering the texts it measured: a redraw of a chart (after
+    each edit of a scenario) measures the same names and figures, each several times while wrapping."""
     narrow = set("iljtfrI.,:;'|!() ")
     wide = set("mwMWOQGDH@%")
     factor = 0.60 if bold else 0.56
+    known: dict[str, float] = {}
 
     def measure(text: str) -> float:
-        units = sum(0.32 if ch in narrow else 0.85 if ch in wide else 0.62 if ch.isupper() else 0.55 for ch in text)
-        return units * font_size * factor / 0.55
+        found = known.get(text)
+        if found is None:
+            units = sum(0.32 if ch in narrow else 0.85 if ch in wide else 0.62 if ch.isupper() else 0.55 for ch in text)
+            found = units * font_size * factor / 0.55
+            if len(known) >= MEASURED:
+                known.clear()  # bounded: a server draws many organisations
+            known[text] = found
+        return found
 
     return measure
+
+
+MEASURED = 50_000  # texts one measure remembers
 
 
 # ---------------------------------------------------------------- SVG

@@ -136,7 +136,7 @@ def test_branch_model_compare_export_and_promote(page, live_url: str, tmp_path: 
     assert "mark-moved" in (welzijn.get_attribute("class") or "")
     assert "Welzijn gaat vallen onder REO" in page.locator("#changes").inner_text()
     shot(page, "scenario-dragged")
-    page.get_by_role("button", name="wel-verplaatsing-2012-01-01 weghalen").click()
+    page.get_by_role("button", name="Welzijn gaat vallen onder REO weghalen").click()  # the change in words, no id
     page.wait_for_selector("#saved")
     assert page.locator("#events li").count() == 1
 

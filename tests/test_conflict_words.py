@@ -55,6 +55,6 @@ def test_upload_preview_says_the_conflicts_in_words(sqlite_store: Store) -> None
     with TestClient(create_app(sqlite_store), base_url="http://127.0.0.1") as client:
         r = client.post("/upload", data={"csrf": csrf_token(client)}, files={"file": ("good.yaml", good)})
         assert r.status_code == 200
-        items = re.findall(r"<li>GM0168: ([^<]*)</li>", r.text)
+        items = re.findall(r"<li>Losser: ([^<]*)</li>", r.text)  # the organisation by name, not its code
         assert DUTCH.replace("'", "&#39;") in items
         assert "does not exist" not in r.text

@@ -181,7 +181,8 @@ def test_upload_preview_commit_and_cancel(client: TestClient) -> None:
         b"    date: 2014-01-01\n    unit: {id: UP, name: Uploadafdeling, kind: afdeling}\n"
     )
     r = client.post("/upload", data={"csrf": token(client)}, files={"file": ("good.yaml", good)})
-    assert r.status_code == 200 and "up-1" in r.text
+    assert r.status_code == 200 and "1 januari 2014 — oprichting: Uploadafdeling (gerealiseerd)" in r.text
+    assert "<code>up-1</code>" not in r.text and "Organisaties: Losser" in r.text  # words, not ids
     upload_token = re.search(r'action="/upload/([A-Za-z0-9_-]+)"', r.text).group(1)  # type: ignore[union-attr]
     assert "Uploadafdeling" not in client.get("/o/GM0168?at=2015-01-01").text
     r = client.post(f"/upload/{upload_token}", data={"csrf": token(client), "decision": "commit", "reason": ""})

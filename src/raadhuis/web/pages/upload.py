@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import PurePath
 from typing import Any
 
@@ -11,6 +12,8 @@ from starlette.datastructures import UploadFile
 
 from raadhuis.canonical.errors import InputError, InputErrors
 from raadhuis.formats.dataset import load_dataset
+from raadhuis.i18n.events import event_words
+from raadhuis.i18n.formatting import format_date
 from raadhuis.services import register
 from raadhuis.web.access import WRITE, author, may_write, require
 from raadhuis.web.common import check_csrf, lang_of, render, tr
@@ -37,7 +40,11 @@ def _preview(
     store = request.app.state.store
     result = register.import_dataset(store, name, dry_run=True, text=text)
     kind = "json" if name.lower().endswith(".json") else "yaml"
-    events: list[Any] = load_dataset(text, name, kind).events
+    ds = load_dataset(text, name, kind)
+    lang = lang_of(request)
+    names = _unit_names(ds, store)
+    events = [_told(e, names, lang) for e in ds.events]
+    org_names = register.organisation_names(store) | {o.id: o.name for o in ds.organisations}
     return render(
         request,
         "preview.html",
@@ -47,8 +54,36 @@ def _preview(
         name=name,
         result=result,
         events=events,
+        org_names=org_names,
         errors=errors or [],
     )
+
+
+def _unit_names(ds: Any, store: Any) -> dict[str, str]:
+    """The units by name: as the register knows them, then as the file names its new ones."""
+    names: dict[str, str] = {}
+    for org in {e.organisation for e in ds.events}:
+        with contextlib.suppress(register.NotFound):  # an organisation the register does not hold yet
+            names.update(register.unit_names(store, org))
+    for e in ds.events:
+        for unit in (e.new_unit, *e.new_units):
+            if unit is not None and unit.name:
+                names[unit.id] = unit.name
+    return names
+
+
+def _told(e: Any, names: dict[str, str], lang: str) -> dict[str, Any]:
+    """An event of the file in words, as the register would say it (one rule: event_words): its
+    units by name, its day in words; no id."""
+    data: dict[str, Any] = {"type": e.type.value, "title": e.title, "description": e.description}
+    if e.post is not None:
+        data["post"] = {"title": e.post.title, "unit": e.post.unit}
+    return {
+        "date": format_date(e.date.text, lang),
+        "type": e.type.value,
+        "status": e.status.value,
+        "words": event_words(data, lang, names, e.subjects()),
+    }
 
 
 @router.post("/upload", dependencies=[require(WRITE, org=None)], response_class=HTMLResponse)

@@ -93,6 +93,7 @@ class UnitVersion(Base):
 
     __table_args__ = (
         Index("ix_unit_version_asof", "organisation", "view", "valid_from", "valid_to"),
+        Index("ix_unit_version_ends", "organisation", "view", "valid_to"),  # a diff's rows ending between two days
         Index("ix_unit_version_unit", "organisation", "view", "unit_id"),
     )
 
@@ -118,6 +119,9 @@ class PostVersion(Base):
     )
 
 
+_FTE_FIGURES = ("unit_id", "fte", "filled_fte", "posts")
+
+
 class UnitFte(Base):
     """Budgeted and filled FTE and the number of posts of a unit over [valid_from, valid_to):
     the per-unit sums "as of" needs, kept so it reads one row per unit, not every post."""
@@ -134,7 +138,9 @@ class UnitFte(Base):
     posts: Mapped[int] = mapped_column(Integer)
 
     __table_args__ = (
-        Index("ix_unit_fte_asof", "organisation", "view", "valid_from", "valid_to"),
+        # Both hold the figures, so that an as-of read and a diff never visit the table (0007).
+        Index("ix_unit_fte_asof", "organisation", "view", "valid_from", "valid_to", *_FTE_FIGURES),
+        Index("ix_unit_fte_ends", "organisation", "view", "valid_to", "valid_from", *_FTE_FIGURES),
         Index("ix_unit_fte_unit", "organisation", "view", "unit_id"),
     )
 

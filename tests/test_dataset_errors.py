@@ -121,3 +121,34 @@ def test_an_invalid_second_import_leaves_the_first_intact(tmp_path: Path, sqlite
     with pytest.raises(InputErrors):
         register.import_dataset(sqlite_store, bad)
     assert register.show(sqlite_store, "GM0168", __import__("datetime").date(2010, 1, 1)) == before
+
+
+def test_the_quick_schema_check_says_what_the_whole_schema_says() -> None:
+    """The long lists are checked item by item (formats/dataset.py); for the examples and for
+    an error in each long list and around them, the quick check and jsonschema agree."""
+    import copy
+
+    from raadhuis.formats import dataset as fmt
+    from raadhuis.formats.text import parse
+
+    root = Path(__file__).resolve().parents[1] / "examples"
+    good = parse((root / "losser.yaml").read_text("utf-8"), "yaml")
+    assert fmt._fast_valid(good) and not list(fmt._validator().iter_errors(good))
+
+    def broken(change: object) -> dict[str, object]:
+        data = copy.deepcopy(good)
+        change(data)  # type: ignore[operator]
+        return data
+
+    cases = [
+        broken(lambda d: d["events"][3].update(type="vanish")),
+        broken(lambda d: d["events"][0].update(date="31-13-2012")),
+        broken(lambda d: d.update(posts={"not": "a list"})),
+        broken(lambda d: d.update(units=[{"id": "X", "name": ""}])),
+        broken(lambda d: d.update(posts=[{"id": "p", "unit": "OW", "title": "t", "fte": -1, "from": 2012}])),
+        broken(lambda d: d.update(surprise=1)),
+        broken(lambda d: d["organisations"][0].update(cbs_code="GM12")),
+    ]
+    for data in cases:
+        assert not fmt._fast_valid(data)
+        assert list(fmt._validator().iter_errors(data))

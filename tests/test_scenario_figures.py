@@ -82,3 +82,22 @@ def test_post_costs_made_before_are_reused_only_for_the_very_same_posts() -> Non
     again = cost_of_posts(changed, TABLE, 40.0, "maximum", known)
     assert again == cost_of_posts(changed, TABLE, 40.0, "maximum")
     assert again.known < first.known
+
+
+def test_pyramid_fte_and_staff_changes_are_those_made_anew_and_a_full_figures_says_so() -> None:
+    from raadhuis.analysis.reorganisation import per_unit_fte, pyramid, staff_changes
+    from raadhuis.services import scenario_figures
+
+    figures = Figures((1, 15), {"table": None, "charges": 30.0, "step_rule": "maximum"})
+    before = _snap(date(2020, 1, 1))
+    after = _snap(date(2020, 1, 1), posts=dict(POSTS, m=replace(POSTS["m"], unit="TOP")))
+    for _ in range(2):
+        assert figures.pyramid(after) == pyramid(after)
+        assert figures.fte(after) == per_unit_fte(after)
+        assert figures.staff_changes(before, after) == staff_changes(before, after)
+        assert figures.staff_changes(after, before) == staff_changes(after, before)
+    assert figures.staff_changes(before, after) != figures.staff_changes(after, before)
+    assert not figures.full()
+    for i in range(scenario_figures.MAX_KINDS):
+        figures.head(_snap(date(2020, 1, 1), posts=dict(POSTS, m=replace(POSTS["m"], fte=i / 10))))
+    assert figures.full()

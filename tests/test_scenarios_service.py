@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -357,3 +358,17 @@ def test_an_id_made_for_a_new_event_is_free_in_the_register_as_it_now_is(losser:
     register.add_events(losser, ORG, [taken], "test", "the register takes the id", "test")
     again = sc.add_events(losser, ORG, sid, [rename], "consultant", "model")["events"][0]
     assert again != made and again.startswith(made)
+
+
+def test_a_repeated_comparison_or_one_with_other_settings_answers_as_a_first_one(losser: Store) -> None:
+    sid = _branch(losser)
+    sc.add_events(losser, ORG, sid, FIVE_TO_THREE, "consultant", "model")
+    other = _branch(losser, "Alles bij het oude")
+    settings: list[dict[str, Any]] = [{}, {"band": (3, 7)}, {"charges": 10.0, "step_rule": "minimum"}, {}]
+    answers = [sc.compare(losser, ORG, [sid, other], **kw) for kw in settings]
+    for kw, answer in zip(settings, answers, strict=True):
+        sc._KEPT.clear()  # noqa: SLF001 - a first comparison: nothing kept
+        assert sc.compare(losser, ORG, [sid, other], **kw) == answer
+    assert answers[0] == answers[3]
+    assert answers[1]["band"] == [3, 7]
+    assert answers[2]["columns"][1]["cost"]["known"] < answers[0]["columns"][1]["cost"]["known"]

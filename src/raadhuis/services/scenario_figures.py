@@ -30,8 +30,13 @@ def same_organisation(a: Snapshot, b: Snapshot) -> bool:
     return True
 
 
+MAX_KINDS = 12  # organisations one Figures holds before a comparison starts a new one
+
+
 class Figures:
-    """Span, headline figures, bosses and cost of the snapshots of one comparison (see the module)."""
+    """Span, headline figures, bosses, pyramid, FTE per unit, staff changes and cost of the snapshots
+    of a comparison (see the module); kept for the next comparison with the same band and cost
+    arguments, as everything in it is found by the snapshots' content."""
 
     def __init__(self, band: tuple[int, int], cost_args: dict[str, Any]) -> None:
         self.band = band
@@ -56,6 +61,10 @@ class Figures:
         self._by_dicts[key] = (snap, made)
         return made
 
+    def full(self) -> bool:
+        """Whether it holds enough organisations to be let go (each edit of a scenario makes a new one)."""
+        return len(self._kinds) >= MAX_KINDS
+
     def bosses(self, snap: Snapshot) -> dict[str, str | None]:
         made = self._made(snap)
         if "bosses" not in made:
@@ -77,6 +86,30 @@ class Figures:
             made["head"] = reorg.headline(snap)
         head: reorg.Headline = made["head"]
         return head
+
+    def fte(self, snap: Snapshot) -> dict[str, float]:
+        made = self._made(snap)
+        if "fte" not in made:
+            made["fte"] = reorg.per_unit_fte(snap)
+        fte: dict[str, float] = made["fte"]
+        return fte
+
+    def pyramid(self, snap: Snapshot) -> list[reorg.Layer]:
+        made = self._made(snap)
+        if "pyramid" not in made:
+            made["pyramid"] = reorg.pyramid(snap, self.span(snap), self.bosses(snap))
+        layers: list[reorg.Layer] = made["pyramid"]
+        return layers
+
+    def staff_changes(self, before: Snapshot, after: Snapshot) -> list[reorg.StaffChange]:
+        """The staff whose unit or manager differs from ``before`` in ``after`` (kept with ``after``'s figures)."""
+        made, base = self._made(after), self._made(before)
+        pairs: list[tuple[dict[str, Any], list[reorg.StaffChange]]] = made.setdefault("staff_changes", [])
+        found = next((changes for other, changes in pairs if other is base), None)
+        if found is None:
+            found = reorg.staff_changes(before, after, self.bosses(before), self.bosses(after))
+            pairs.append((base, found))
+        return found
 
     def cost(self, snap: Snapshot) -> costing.Cost:
         args = self.cost_args

@@ -103,6 +103,7 @@ class _Kept:
         self.analyses = _Lru(16)  # (org, view, day, event changeset, scenario, version, band) → analyses
         self.baselines = _Lru(8)  # (org, view, branch day, event changeset, digest, later events, day) → _Drawn
         self.event_ids = _Lru(4)  # (org, event changeset) → the register's event ids
+        self.figures = _Lru(2)  # (org, band, cost arguments) → Figures (found by the snapshots' content)
         self.assumed = _Lru(8)  # (org, view, day, event changeset) → the baseline's assumed posts (read-only)
 
 
@@ -1133,6 +1134,18 @@ def _assumed(
     return out
 
 
+def _figures(store: Store, org: str, band: tuple[int, int], cost_args: dict[str, Any]) -> Figures:
+    """The figures of the organisation's comparisons with this band and these cost arguments: the
+    same snapshots (a repeated comparison, the baseline of another) find theirs made already."""
+    table = cost_args["table"]
+    key = (org, band, table, *(cost_args[k] for k in sorted(cost_args) if k != "table"))
+    found: Figures | None = _kept(store).figures.get(key)
+    if found is None or found.full():
+        found = Figures(band, cost_args)
+        _kept(store).figures.put(key, found)
+    return found
+
+
 def _column(
     store: Store,
     key: str,
@@ -1161,7 +1174,7 @@ def _column(
         "cost": cost.to_dict(),
         "cost_by_unit": {u: round(v, 2) for u, v in cost.by_unit.items()},
         "span": reorg.span_summary(span) | {"managers_detail": [m.to_dict() for m in span.managers]},
-        "pyramid": [layer.to_dict() for layer in reorg.pyramid(snapshot, span, figures.bosses(snapshot))],
+        "pyramid": [layer.to_dict() for layer in figures.pyramid(snapshot)],
         "span_reasons": [r.to_dict() for r in span.reasons],
         "formation": found["span"]["formation"],
         "vulnerability": [
@@ -1190,18 +1203,13 @@ def _column(
         "units_list": sorted((u.name for u in snapshot.units.values()), key=str.lower),
     }
     if baseline is not None:
-        changes = diff_units(
-            baseline.units, snapshot.units, reorg.per_unit_fte(baseline), reorg.per_unit_fte(snapshot), events
-        )
+        changes = diff_units(baseline.units, snapshot.units, figures.fte(baseline), figures.fte(snapshot), events)
         out["unit_changes"] = [{"id": c.id, "change": c.change, "name": c.name, "related": c.related} for c in changes]
         out["cooperations_affected"] = [
             c.to_dict()
             for c in reorg.cooperations_affected(baseline, snapshot, changes, found["cooperations_in_force"])
         ]
-        out["staff_changes"] = [
-            c.to_dict()
-            for c in reorg.staff_changes(baseline, snapshot, figures.bosses(baseline), figures.bosses(snapshot))
-        ]
+        out["staff_changes"] = [c.to_dict() for c in figures.staff_changes(baseline, snapshot)]
     return out
 
 
@@ -1357,7 +1365,7 @@ def compare(
         starts.append((item.branch_day, item.view, begun.snapshot))
         evaluated.append((item, version, result, begun.fingerprint(item)))
     baseline = _baseline_on(store, org["id"], view, day, starts)
-    figures = Figures(band, cost_args)
+    figures = _figures(store, org["id"], band, cost_args)
     event_cs = _event_changeset(store, org["id"])
     base_assumed = _assumed_posts(store, org["id"], view, day, event_cs)
     base_key = (org["id"], view.value, day, event_cs, "", 0, band)

@@ -80,6 +80,7 @@ def render(request: Request, template: str, status: int = 200, **ctx: Any) -> HT
     from raadhuis.canonical.errors import InputError
     from raadhuis.i18n.errors import translate
     from raadhuis.services.new_organisation import org_kind_word, unit_kind_word
+    from raadhuis.services.sources import source_kind_word
 
     # Errors arrive in the checks' English; the reader gets them in the page's language.
     for key, value in list(ctx.items()):
@@ -109,6 +110,7 @@ def render(request: Request, template: str, status: int = 200, **ctx: Any) -> HT
         fte=lambda value: fmt.format_fte(value, lang),
         kind_word=lambda kind: unit_kind_word(str(kind), lang) if kind else "",
         org_kind=lambda kind: org_kind_word(str(kind), lang) if kind else "",
+        source_kind=lambda kind: source_kind_word(kind, lang),
         fdate=lambda value, empty="": fmt.format_date(value, lang, empty),
         fmoment=lambda value: fmt.format_moment(value, lang),
         count=lambda n, noun: fmt.count(n, noun, lang),

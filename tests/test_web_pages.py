@@ -361,3 +361,9 @@ def test_scenario_and_timeline_name_events_and_units_not_their_ids(client: TestC
     assert "bestaat niet op 1 januari 2017" in timeline and "2017-01-01" not in timeline
     start = shown(client.get("/").text)
     assert "13 september 2011 – " in start and not ISO_DAY.search(start)
+
+
+def test_organisation_page_says_unit_kinds_in_the_readers_language(client: TestClient) -> None:
+    english = client.get("/o/GM0168", params={"at": "2012-06-01", "lang": "en"}).text
+    client.get("/", params={"lang": "nl"})
+    assert '<td data-label="Kind">department</td>' in english and ">afdeling<" not in english

@@ -326,6 +326,7 @@ def test_unit_page_shows_no_post_ids_and_dates_in_words(client: TestClient) -> N
     text = shown(html)
     assert "BSP-hoofd" not in text and "BSP-regie" not in text and ">Id<" not in html
     assert "post=BSP-hoofd" in html  # the post's id stays in the change form's address
+    assert '<table class="stack posts">' in html and 'data-label="Rollen"' in html  # cards on a phone
     assert not ISO_DAY.search(text)
     assert "Periode 1 januari 2012 – heden" in text
     assert "1 januari 2012: Ruimtelijke & Economische Ontwikkeling (samenvoeging)" in text  # predecessors

@@ -185,3 +185,16 @@ def test_an_error_inside_raadhuis_is_one_sentence(db: Path, monkeypatch: pytest.
     code, out = run(db, "orgs")
     assert code == 1 and "er ging iets mis in Raadhuis zelf (RuntimeError); er is niets opgeslagen" in out
     assert "RAADHUIS_DEBUG=1" in out and "internals" not in out
+
+
+@pytest.mark.parametrize("command", [[], ["serve"], ["show"], ["scenario"]])
+def test_a_help_screen_is_dutch_and_english_on_request(db: Path, command: list[str]) -> None:
+    # Typer's own words (panel titles, usage line, the help option, defaults) in the reader's language.
+    code, out = run(db, *command, "--help")
+    assert code == 0 and "Gebruik:" in out and "Deze hulp tonen en stoppen." in out
+    for english in ("Usage", "Options", "Arguments", "Commands", "Show this message", "[default", "[required]"):
+        assert english not in out, (english, out)
+    code, out = run(db, *command, "--help", lang="en")
+    assert code == 0 and "Usage:" in out and "Show this message and exit." in out and "Opties" not in out
+    # ... and back: the words are set per run, not once per process.
+    assert "Deze hulp tonen en stoppen." in run(db, *command, "--help")[1]

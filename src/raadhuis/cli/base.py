@@ -63,7 +63,7 @@ def _show_version(value: bool) -> None:
 @app.callback()
 def _main(
     db: Annotated[
-        str | None, typer.Option("--db", help="Database: SQLite file path or URL (postgresql://...).")
+        str | None, typer.Option("--db", help="Database: een SQLite-bestand of een URL (postgresql://...).")
     ] = None,
     lang: Annotated[str | None, typer.Option("--lang", help="Taal / language: nl of en.")] = None,
     version: Annotated[

@@ -20,6 +20,7 @@ from typing import Any
 
 from typer.core import TyperGroup
 
+from raadhuis.cli import help_words
 from raadhuis.cli.console import _esc, err_console
 from raadhuis.i18n import detect, t
 
@@ -91,16 +92,6 @@ def usage_message(message: str, lang: str) -> str:
     return text
 
 
-def _usage_line(usage: str, lang: str) -> str:
-    if lang != "nl":
-        return usage
-    return (
-        usage.replace("Usage:", "Gebruik:")
-        .replace("[OPTIONS]", "[OPTIES]")
-        .replace("COMMAND [ARGS]...", "COMMANDO [ARGUMENTEN]...")
-    )
-
-
 def os_error_message(exc: OSError, lang: str) -> str:
     """An operating-system error in words, naming the file (never the system's English)."""
     name = exc.filename if exc.filename is not None else ""
@@ -148,9 +139,10 @@ class DutchGroup(TyperGroup):
         standalone_mode: bool = True,
         **extra: Any,
     ) -> Any:
+        argv = list(sys.argv[1:] if args is None else args)
+        help_words.use(_lang_of(argv), self)
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, False, **extra)
-        argv = list(sys.argv[1:] if args is None else args)
         exceptions = _click_exceptions()
         try:
             code = super().main(argv, prog_name, complete_var, False, **extra)
@@ -161,7 +153,7 @@ class DutchGroup(TyperGroup):
             lang = _lang_of(argv)
             _say(f"[red]{t('error', lang)}[/red] {_esc(usage_message(exc.format_message(), lang))}")
             if exc.ctx is not None:
-                _say(_usage_line(exc.ctx.get_usage(), lang))
+                _say(help_words.usage_line(exc.ctx.get_usage(), lang))
                 _say(t("cli.usage_help", lang, command=exc.ctx.command_path))
             sys.exit(exc.exit_code)
         except exceptions.ClickException as exc:

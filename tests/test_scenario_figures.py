@@ -101,3 +101,14 @@ def test_pyramid_fte_and_staff_changes_are_those_made_anew_and_a_full_figures_sa
     for i in range(scenario_figures.MAX_KINDS):
         figures.head(_snap(date(2020, 1, 1), posts=dict(POSTS, m=replace(POSTS["m"], fte=i / 10))))
     assert figures.full()
+
+
+def test_vulnerability_from_unit_figures_made_before_is_the_one_made_anew() -> None:
+    from raadhuis.analysis.vulnerability import UnitFiguresMade, vulnerability
+
+    made: UnitFiguresMade = {}
+    before = _snap(date(2020, 1, 1))
+    after = _snap(date(2020, 1, 1), posts=dict(POSTS, m=replace(POSTS["m"], staffing=())))
+    for snap in (before, after, before):
+        assert vulnerability(snap, made=made).to_dict() == vulnerability(snap).to_dict()
+    assert vulnerability(after, made=made).to_dict() != vulnerability(before, made=made).to_dict()

@@ -299,8 +299,8 @@ def _names(year: int) -> dict[str, str]:
     return {t.code: t.name for t in task_fields(year)} if year >= FIRST_YEAR else {}
 
 
-def _vulnerability(inp: _Inputs) -> dict[str, Any]:
-    result = vul.vulnerability(inp.snapshot, inp.cooperations, _names(inp.at.year))
+def _vulnerability(inp: _Inputs, unit_figures: vul.UnitFiguresMade | None = None) -> dict[str, Any]:
+    result = vul.vulnerability(inp.snapshot, inp.cooperations, _names(inp.at.year), unit_figures)
     out = _head(inp, "vulnerability") | result.to_dict()
     out["organisation"] = inp.org
     assumed = inp.assumed_units()
@@ -743,17 +743,19 @@ def of_snapshot(
     band: tuple[int, int] = soc.DEFAULT_BAND,
     span: soc.SpanOfControl | None = None,
     bosses: Mapping[str, str | None] | None = None,
+    unit_figures: vul.UnitFiguresMade | None = None,
 ) -> dict[str, Any]:
     """Span of control, vulnerability and capacity of a snapshot the register does not hold (a
     scenario's), with the organisation's cooperations, demand and challenges on its day: the same
     computations, and marks, as for the register's own organisation. ``span`` (in ``band``) and
-    ``bosses``: the snapshot's span of control and ``soc.bosses``, when the caller made them already."""
+    ``bosses``: the snapshot's span of control and ``soc.bosses``, when the caller made them already;
+    ``unit_figures``: the vulnerability figures of units' posts made before (of other snapshots)."""
     inp = _load(store, organisation, snapshot.at, snapshot.view, with_snapshot=False, with_assumed=False)
     inp.snapshot = snapshot
     inp.assumed_posts = dict(assumed or {})
     return {
         "span": _span(inp, band, span, bosses),
-        "vulnerability": _vulnerability(inp),
+        "vulnerability": _vulnerability(inp, unit_figures),
         "capacity": _capacity(inp),
         "cooperations_in_force": list(inp.cooperations),
     }

@@ -15,6 +15,7 @@ from typing import Any
 from raadhuis.analysis import cost as costing
 from raadhuis.analysis import reorganisation as reorg
 from raadhuis.analysis import span_of_control as soc
+from raadhuis.analysis import vulnerability as vul
 from raadhuis.domain.model import Post, Snapshot
 
 
@@ -48,6 +49,8 @@ class Figures:
         self._by_dicts: dict[tuple[int, int], tuple[Snapshot, dict[str, Any]]] = {}
         # The cost of each post object met so far (the snapshots share most of theirs): cost_of_posts.
         self._post_costs: dict[int, tuple[Post, costing.PostCost]] = {}
+        # The vulnerability figures of each unit's posts met so far, for analysis.of_snapshot.
+        self.unit_figures: vul.UnitFiguresMade = {}
 
     def _made(self, snap: Snapshot) -> dict[str, Any]:
         key = (id(snap.units), id(snap.posts))

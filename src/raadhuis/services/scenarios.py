@@ -1160,7 +1160,14 @@ def _column(
     found = _kept(store).analyses.get(cache_key)
     if found is None:
         found = analysis.of_snapshot(
-            store, snapshot.organisation, snapshot, assumed, band, figures.span(snapshot), figures.bosses(snapshot)
+            store,
+            snapshot.organisation,
+            snapshot,
+            assumed,
+            band,
+            figures.span(snapshot),
+            figures.bosses(snapshot),
+            figures.unit_figures,
         )
         _kept(store).analyses.put(cache_key, found)
     span = figures.span(snapshot)

@@ -372,3 +372,16 @@ def test_a_repeated_comparison_or_one_with_other_settings_answers_as_a_first_one
     assert answers[0] == answers[3]
     assert answers[1]["band"] == [3, 7]
     assert answers[2]["columns"][1]["cost"]["known"] < answers[0]["columns"][1]["cost"]["known"]
+
+
+def test_a_scenario_event_with_the_id_of_a_register_event_is_refused_and_written_nowhere(losser: Store) -> None:
+    sid = _branch(losser)
+    with losser.session() as s:
+        taken = next(k for k in sorted(repo.current_keys(s, "event", ORG)) if "WEL" not in k)
+        assert repo.current_keys_among(s, "event", ORG, [taken, "vrij"]) == {taken}
+    before = _changesets(losser)
+    rename = {"id": taken, "type": "rename", "date": "2012-01-01", "unit": "WEL", "name": "Welzijn en Zorg"}
+    with pytest.raises(InputErrors) as caught:
+        sc.add_events(losser, ORG, sid, [rename], "consultant", "model")
+    assert "already an event of GM0168 in the register" in str(caught.value)
+    assert _changesets(losser) == before

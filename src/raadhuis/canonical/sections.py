@@ -56,6 +56,8 @@ class Known(Protocol):
 
     def event_ids(self, organisation: str) -> set[str]: ...
 
+    def events_among(self, organisation: str, ids: Iterable[str]) -> set[str]: ...  # those that are its events
+
     def record_keys(self, kind: str) -> set[tuple[str, str]]: ...  # (organisation or "", key)
 
     def records(self, kind: str) -> list[dict[str, Any]]: ...  # current data of every record of a kind
@@ -76,6 +78,9 @@ class NothingKnown:
         return set()
 
     def event_ids(self, organisation: str) -> set[str]:
+        return set()
+
+    def events_among(self, organisation: str, ids: Iterable[str]) -> set[str]:
         return set()
 
     def record_keys(self, kind: str) -> set[tuple[str, str]]:
@@ -126,6 +131,12 @@ class CheckContext:
         return self.known.event_ids(organisation) | {
             e.id for e in self.dataset.events if e.organisation == organisation
         }
+
+    def events_among(self, organisation: str, ids: Iterable[str]) -> set[str]:
+        """Those of ``ids`` that are events of the organisation, stored or in the file (as :meth:`event_ids`)."""
+        wanted = set(ids)
+        in_file = {e.id for e in self.dataset.events if e.organisation == organisation and e.id in wanted}
+        return self.known.events_among(organisation, wanted) | in_file
 
     def source_ids(self) -> set[str]:
         return {s.id for s in self.dataset.sources} | {k for _, k in self.known.record_keys("source")}

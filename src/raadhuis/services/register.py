@@ -215,6 +215,14 @@ class StoreKnown(Mapping[str, list[Event]]):
             lock_organisations(self.session, [organisation])
         return repo.current_keys(self.session, "event", organisation)
 
+    def events_among(self, organisation: str, ids: Iterable[str]) -> set[str]:
+        wanted = set(ids)
+        if organisation in self.cache:
+            return {e.id for e in self.cache[organisation] if e.id in wanted}
+        if self.writing:
+            lock_organisations(self.session, [organisation])
+        return repo.current_keys_among(self.session, "event", organisation, wanted)
+
     def record_keys(self, kind: str) -> set[tuple[str, str]]:
         return repo.record_keys(self.session, kind)
 

@@ -31,7 +31,10 @@ def same_organisation(a: Snapshot, b: Snapshot) -> bool:
     return True
 
 
-MAX_KINDS = 12  # organisations one Figures holds before a comparison starts a new one
+# Organisations a Figures may hold and still be kept for the next comparison: a comparison of two
+# scenarios on one day holds three; each holds the span, chain of command and cost of a whole
+# organisation (the post objects themselves are the snapshots', shared).
+MAX_KINDS = 8
 
 
 class Figures:
@@ -65,7 +68,7 @@ class Figures:
         return made
 
     def full(self) -> bool:
-        """Whether it holds enough organisations to be let go (each edit of a scenario makes a new one)."""
+        """Whether it holds too many organisations to be kept (each edit of a scenario makes a new one)."""
         return len(self._kinds) >= MAX_KINDS
 
     def bosses(self, snap: Snapshot) -> dict[str, str | None]:

@@ -86,6 +86,10 @@ class _Lru:
                 self.items.move_to_end(key)
             return value
 
+    def drop(self, key: tuple[Any, ...]) -> None:
+        with self.lock:
+            self.items.pop(key, None)
+
     def put(self, key: tuple[Any, ...], value: Any) -> None:
         with self.lock:
             self.items[key] = value
@@ -1134,16 +1138,25 @@ def _assumed(
     return out
 
 
-def _figures(store: Store, org: str, band: tuple[int, int], cost_args: dict[str, Any]) -> Figures:
-    """The figures of the organisation's comparisons with this band and these cost arguments: the
-    same snapshots (a repeated comparison, the baseline of another) find theirs made already."""
+def _figures(
+    store: Store, org: str, band: tuple[int, int], cost_args: dict[str, Any]
+) -> tuple[Figures, tuple[Any, ...]]:
+    """The figures of the organisation's comparisons with this band and these cost arguments (the
+    same snapshots, of a repeated comparison or the baseline of another, find theirs made), and
+    the key to keep them by (:func:`_keep_figures`)."""
     table = cost_args["table"]
     key = (org, band, table, *(cost_args[k] for k in sorted(cost_args) if k != "table"))
     found: Figures | None = _kept(store).figures.get(key)
-    if found is None or found.full():
-        found = Figures(band, cost_args)
-        _kept(store).figures.put(key, found)
-    return found
+    return (found if found is not None else Figures(band, cost_args)), key
+
+
+def _keep_figures(store: Store, key: tuple[Any, ...], figures: Figures) -> None:
+    """Kept for the next comparison, unless it holds many organisations (a comparison of many
+    scenarios over many days, or many edits since): what is kept stays a few snapshots' worth."""
+    if figures.full():
+        _kept(store).figures.drop(key)
+    else:
+        _kept(store).figures.put(key, figures)
 
 
 def _column(
@@ -1372,7 +1385,7 @@ def compare(
         starts.append((item.branch_day, item.view, begun.snapshot))
         evaluated.append((item, version, result, begun.fingerprint(item)))
     baseline = _baseline_on(store, org["id"], view, day, starts)
-    figures = _figures(store, org["id"], band, cost_args)
+    figures, figures_key = _figures(store, org["id"], band, cost_args)
     event_cs = _event_changeset(store, org["id"])
     base_assumed = _assumed_posts(store, org["id"], view, day, event_cs)
     base_key = (org["id"], view.value, day, event_cs, "", 0, band)
@@ -1441,4 +1454,5 @@ def compare(
     }
     if over_time:
         out["over_time"] = _over_time(store, org["id"], view, items, day, starts, figures)
+    _keep_figures(store, figures_key, figures)
     return out

@@ -385,6 +385,7 @@ def list_scenarios(store: Store, organisation: str, lang: str = "nl") -> dict[st
     return {"organisation": org, "scenarios": rows}
 
 
+@collector_paused
 def show(store: Store, organisation: str, scenario_id: str, at: date | None = None, lang: str = "nl") -> dict[str, Any]:
     """One scenario: its events in words, the organisation it makes on ``at`` (default: after its
     last change) as chart rows marked against its baseline on that day (the same organisation
@@ -534,6 +535,7 @@ def unit_rows(snapshot: Snapshot) -> list[dict[str, Any]]:
     return out
 
 
+@collector_paused
 def posts_on(store: Store, organisation: str, scenario_id: str, at: date | None = None) -> list[dict[str, Any]]:
     """The posts of the scenario's organisation on a day (for the forms: move, remove, change a post)."""
     item, version = load(store, organisation, scenario_id)
@@ -754,6 +756,7 @@ def _check_fits(store: Store, scenario: Scenario, new_ids: set[str], origin: str
         raise InputErrors([InputError(origin, None, _conflict(c, scenario, "en")["field"], c.message) for c in bad])
 
 
+@collector_paused
 def add_events(
     store: Store,
     organisation: str,

@@ -26,6 +26,7 @@ from raadhuis.i18n.formatting import DayError, format_date, read_day
 from raadhuis.render.pyramid import pyramid_svg
 from raadhuis.services import comparison, register
 from raadhuis.services import scenarios as svc
+from raadhuis.services.collector import collector_paused
 from raadhuis.services.sections import RecordConflict
 from raadhuis.services.sources import decision_words
 from raadhuis.store.database import Store
@@ -282,6 +283,7 @@ def _default_change_day(data: dict[str, Any]) -> str:
     return (date.fromisoformat(data["branch_day"]) + timedelta(days=1)).isoformat()
 
 
+@collector_paused  # its rows, chart and page are many small objects without cycles
 def _scenario_page(
     request: Request,
     org: str,

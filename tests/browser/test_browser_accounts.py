@@ -92,7 +92,7 @@ def test_sign_in_change_and_audit_trail(tab, accounts_url: str) -> None:  # type
     assert newest.locator("td.before").first.inner_text() == "Openbare Werken"
     assert newest.locator("td.after").first.inner_text() == "Buitendienst"
     shot(page, "auth-3-audit-trail")
-    page.fill("#f-unit", "BSP")
+    page.get_by_label("Eenheid").select_option(label="Beleid, Strategie en Projecten")
     page.get_by_role("button", name="Filteren").click()
     page.wait_for_url("**unit=BSP**")
     assert "besluit college 12 maart" not in page.locator("#trail").inner_text()

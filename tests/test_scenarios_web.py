@@ -131,3 +131,20 @@ def test_an_export_of_another_kind_is_refused_in_words(client: TestClient) -> No
     r = client.get("/o/GM0168/scenario-comparison.docx", params={"scenario": ["x"]})
     assert r.status_code == 404
     assert "Een vergelijking is er als .xlsx of .pdf, niet als .docx." in r.text and "expected" not in r.text
+
+
+def test_the_forms_that_pick_a_post_list_the_scenarios_posts_and_the_others_do_not(client: TestClient) -> None:
+    r = client.post(f"{API}/scenarios", json={"name": "Met een adviseur", "from": "2011-09-01"})
+    sid = r.json()["scenario"]["id"]
+    post = {"id": "OW-adviseur", "unit": "OW", "title": "Adviseur wegen", "fte": 1.0, "scale": "10"}
+    r = client.post(
+        f"{API}/scenarios/{sid}/events", json={"events": [{"type": "add_post", "date": "2011-10-01", "post": post}]}
+    )
+    assert r.status_code == 200, r.text
+    page = f"/o/GM0168/scenarios/{sid}"
+    for action in ("move_post", "change_post", "remove_post"):
+        text = client.get(page, params={"action": action}).text
+        assert 'name="post"' in text and 'value="OW-adviseur"' in text and "Adviseur wegen" in text, action
+    for action in ("move", "rename", "add_post"):
+        text = client.get(page, params={"action": action}).text
+        assert 'name="post"' not in text and 'value="OW-adviseur"' not in text, action

@@ -283,6 +283,9 @@ def _default_change_day(data: dict[str, Any]) -> str:
     return (date.fromisoformat(data["branch_day"]) + timedelta(days=1)).isoformat()
 
 
+POST_FORMS = ("change_post", "move_post", "remove_post")  # the actions whose form has a post_select
+
+
 @collector_paused  # its rows, chart and page are many small objects without cycles
 def _scenario_page(
     request: Request,
@@ -299,7 +302,6 @@ def _scenario_page(
     rows = gone_under(data["units"], data["gone"])
     title = tr("scn.page.scenario", lang, name=data["scenario"]["name"], at=format_date(data["at"], lang))
     svg, _drawn = chart.drawing(rows, lang, title, marks=data["marks"], embedded=True)
-    posts = svc.posts_on(store, org_info["id"], scenario, date.fromisoformat(data["at"]))
     errors = errors or []
     by_field: dict[str, list[str]] = {}
     for e in errors:
@@ -308,6 +310,10 @@ def _scenario_page(
     action = str(form.get("action") or request.query_params.get("action") or "move")
     if action not in ACTIONS:
         action = "move"
+    # Only the forms that pick a post list the posts (all of them: 10,000 at 1,000 units).
+    posts = (
+        svc.posts_on(store, org_info["id"], scenario, date.fromisoformat(data["at"])) if action in POST_FORMS else []
+    )
     legend = [
         m
         for m in ("added", "removed", "moved", "renamed", "merged", "split", "transferred", "fte_changed")

@@ -14,7 +14,20 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import JSON, Date, DateTime, Text, and_, delete, func, insert, or_, select, type_coerce
+from sqlalchemy import (
+    JSON,
+    Date,
+    DateTime,
+    Text,
+    and_,
+    delete,
+    func,
+    insert,
+    literal_column,
+    or_,
+    select,
+    type_coerce,
+)
 from sqlalchemy.orm import Session
 
 from raadhuis.canonical.decode import event_from_dict
@@ -665,13 +678,23 @@ def units_changed_between(
             ),
         )
 
+    # SQLite has no statistics to choose by (no ANALYZE; its stat1 does not see date ranges) and
+    # took an index on the start or end day for these rows by unit, reading every row begun or
+    # still open (3.5 ms a chunk against 1.3 by unit): a unary plus keeps a column off the
+    # indexes (SQLite's documented way). PostgreSQL chooses by its statistics, and has no unary
+    # plus for dates.
+    sqlite = session.get_bind().dialect.name == "sqlite"
+
+    def day_column(table: Any, name: str) -> Any:
+        return literal_column(f"+{table.__tablename__}.{name}", Date) if sqlite else getattr(table, name)
+
     def spanning(table: Any, chunk: list[str]) -> Any:
         return (
             table.organisation == organisation,
             table.view == stored,
             table.unit_id.in_(chunk),
-            table.valid_from <= after,
-            table.valid_to > until,
+            day_column(table, "valid_from") <= after,
+            day_column(table, "valid_to") > until,
         )
 
     def put_unit(start: date, end: date, data: Any) -> str:

@@ -17,7 +17,7 @@ from raadhuis.services import analysis
 from raadhuis.services.analysis import number
 from raadhuis.store.database import Store
 from tests.conftest import need
-from tests.test_analysis_service import AT, _cli_app, _client, store  # noqa: F401 - the fixture is reused
+from tests.test_analysis_service import AT, _cli_app, _client, examples, store  # noqa: F401 - the fixtures are reused
 
 
 def _pdf_text(data: bytes) -> str:
@@ -122,3 +122,24 @@ def test_seed_examples_report(lang: str, tmp_path: Path) -> None:
     assert "GM0168" not in coop_table and "not_realised" not in coop_table and "openbaar_lichaam" not in coop_table
     assert "Enschede, Almelo, Losser, Borne" in text  # the PDF's table too
     assert analysis.DEFINITIONS["span_of_control"].startswith("docs/definities.md#")
+
+
+def test_the_summary_says_when_a_mean_span_rests_on_posts_not_recorded(examples: Store) -> None:  # noqa: F811
+    """Losser's register holds its department heads and one post under them: "0 direct reports"
+    is what the register holds, not a finding, and the summary says so."""
+    from datetime import date
+
+    from raadhuis.report.view import summary_lines
+
+    result = analysis.analyse(examples, "GM0168", date(2017, 12, 31))
+    line = summary_lines(result)[0]
+    assert "gemiddeld 0 directe medewerkers volgens het register" in line
+    assert "(bij 3 van de 4 geen formatieplaatsen eronder vastgelegd; bij 1 de bezetting onbekend)" in line
+    english = summary_lines(result, "en")[0]
+    assert (
+        "according to the register (for 3 of the 4 no posts recorded under them; for 1 the staffing unknown)" in english
+    )
+    # A mean over recorded posts and staffing needs no such words.
+    for m in result["span"]["managers"]:
+        m.update(headcount=2, report_posts=["a", "b"])
+    assert "volgens het register" not in summary_lines(result)[0]

@@ -57,6 +57,20 @@ def summary_lines(result: dict[str, Any], lang: str = "nl") -> list[str]:
         else:
             reports_nl = f"gemiddeld {number(span['mean'], lang)} directe medewerkers"
             reports_en = f"on average {number(span['mean'], lang)} direct reports"
+            # A mean over what the register holds: say so when it lacks the posts under a manager
+            # or who fills them, lest "0 direct reports" read as a finding (missing is not one).
+            empty = sum(1 for m in span["managers"] if m.get("headcount") == 0 and not m.get("report_posts"))
+            unknown = sum(1 for m in span["managers"] if m.get("headcount") is None)
+            said_nl, said_en = [], []
+            if empty:
+                said_nl.append(f"bij {empty} van de {n} geen formatieplaatsen eronder vastgelegd")
+                said_en.append(f"for {empty} of the {n} no posts recorded under them")
+            if unknown:
+                said_nl.append(f"bij {unknown} de bezetting onbekend")
+                said_en.append(f"for {unknown} the staffing unknown")
+            if said_nl:
+                reports_nl += f" volgens het register ({'; '.join(said_nl)})"
+                reports_en += f" according to the register ({'; '.join(said_en)})"
         lines.append(
             (
                 f"{n} {'leidinggevende' if n == 1 else 'leidinggevenden'} in {layers} {'laag' if layers == 1 else 'lagen'}; "

@@ -1,15 +1,21 @@
-"""The words that Typer brings to a help screen — the panel titles, "Usage:", the help option's
-own line, "[default: …]", "[required]" — in the reader's language.
+"""The words of a help screen in the reader's language: those Typer brings — the panel titles,
+"Usage:", the help option's own line, "[default: …]", "[required]" — and the app's own, the
+commands' and parameters' help texts, written in Dutch in cli/*.py, English in
+``raadhuis.i18n.cli_help``.
 
 Typer (0.29) carries its own copy of Click with these words written in English, and holds its
 panel titles as module constants that it reads when it prints; there is no catalogue to give
 them another language. :func:`use` sets them, once per run, in the language of that run (tests
 run both languages in one process); ``tests/test_cli_errors.py`` checks that a Dutch help screen
-has no English word of theirs left, so a Typer release that moves them is noticed."""
+has no English word of theirs left, so a Typer release that moves them is noticed. The help
+texts are set on the command tree of the run, each object keeping its own Dutch on first sight;
+``tests/test_cli_help.py`` checks that every one of them has its English."""
 
 from __future__ import annotations
 
 from typing import Any
+
+from raadhuis.i18n.cli_help import help_text
 
 _TYPER = {  # typer.rich_utils constant: (English, Dutch)
     "OPTIONS_PANEL_TITLE": ("Options", "Opties"),
@@ -24,11 +30,14 @@ _USAGE = {"nl": "Gebruik: ", "en": "Usage: "}
 _PIECES = {"[OPTIONS]": "[OPTIES]", "COMMAND [ARGS]...": "COMMANDO [ARGUMENTEN]...", "[ARGS]...": "[ARGUMENTEN]..."}
 _HELP = {"nl": "Deze hulp tonen en stoppen.", "en": "Show this message and exit."}
 _LANG = {"now": "nl"}  # the language of this run, read when a help option or usage line is made
+_TEXTS = ("help", "short_help")  # a command's and a parameter's help texts
+_DUTCH = "_raadhuis_dutch"  # on each command and parameter: its own Dutch texts, kept on first sight
 
 
 def use(lang: str, command: object = None) -> None:
     """The help screens of this run in ``lang`` (nl or en). ``command``: the app's group, whose
-    commands' help options (made once each, with their words) are made anew."""
+    commands' and parameters' help texts are set in ``lang``, and whose commands' help options
+    (made once each, with their words) are made anew."""
     from typer import rich_utils
 
     _LANG["now"] = "nl" if lang == "nl" else "en"
@@ -36,6 +45,7 @@ def use(lang: str, command: object = None) -> None:
         setattr(rich_utils, name, dutch if lang == "nl" else english)
     _install()
     _forget_help_options(command)
+    _set_help_texts(command, _LANG["now"])
 
 
 def usage_line(usage: str, lang: str) -> str:
@@ -82,3 +92,18 @@ def _forget_help_options(command: object) -> None:
         command._help_option = None  # noqa: SLF001 - made again, in this run's words
     for sub in getattr(command, "commands", {}).values():
         _forget_help_options(sub)
+
+
+def _set_help_texts(command: object, lang: str) -> None:
+    """Every help text of ``command`` and of its parameters and sub-commands, in ``lang``."""
+    if command is None:
+        return
+    for thing in (command, *getattr(command, "params", ())):
+        dutch = getattr(thing, _DUTCH, None)
+        if dutch is None:  # first sight: what it says now is the Dutch of cli/*.py
+            dutch = {name: getattr(thing, name) for name in _TEXTS if isinstance(getattr(thing, name, None), str)}
+            setattr(thing, _DUTCH, dutch)
+        for name, text in dutch.items():
+            setattr(thing, name, help_text(text, lang))
+    for sub in getattr(command, "commands", {}).values():
+        _set_help_texts(sub, lang)

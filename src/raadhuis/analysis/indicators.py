@@ -171,10 +171,19 @@ class SnapshotFte:
 
 def fte_from_snapshot(snapshot: Snapshot) -> SnapshotFte:
     """Formatie = Σ post FTE; bezetting = Σ FTE of own employees (not hire, loans in or secondments out)."""
-    formatie = sum(p.fte for p in snapshot.posts.values())
-    bezetting = sum(
-        s.fte for p in snapshot.posts.values() for s in p.staffing if s.kind is StaffingKind.EMPLOYEE and s.fte > 0
-    )
+    return fte_of_posts((p.fte, ((s.kind.value, s.fte) for s in p.staffing)) for p in snapshot.posts.values())
+
+
+def fte_of_posts(posts: Iterable[tuple[float, Iterable[tuple[str, float]]]]) -> SnapshotFte:
+    """The same sums over (post FTE, its staffing as (kind, FTE)): for a caller that has the posts'
+    figures and not their ``Post`` objects (the 1 January figures of a large organisation)."""
+    formatie = bezetting = 0.0
+    own = StaffingKind.EMPLOYEE.value
+    for fte, staffing in posts:
+        formatie += fte
+        for kind, f in staffing:  # one running sum, in order: the same figure to the last digit
+            if kind == own and f > 0:
+                bezetting += f
     return SnapshotFte(formatie, bezetting)
 
 

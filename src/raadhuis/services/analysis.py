@@ -146,16 +146,26 @@ POST_EVENTS = ("add_post", "change_post", "move_post", "bundle")
 
 
 def _assumed_posts(s: Any, org: str, at: date, view: View) -> dict[str, str]:
-    """The posts an event marked as an assumption made or changed, in effect on ``at``."""
-    from sqlalchemy import select
+    """The posts an event marked as an assumption made or changed, in effect on ``at``.
+
+    Only the events whose JSON names an assumption are read (a text test the database does, a
+    superset: the decoded event decides), and they are decoded by the C decoder, not through
+    SQLAlchemy's JSON type: the 155,000 post events of the 10,000-unit organisation took 3 s."""
+    from sqlalchemy import Text, cast, select, type_coerce
 
     from raadhuis.store.tables import EventRow
 
-    cond = [EventRow.organisation == org, EventRow.effective <= at, EventRow.type.in_(POST_EVENTS)]
+    cond = [
+        EventRow.organisation == org,
+        EventRow.effective <= at,
+        EventRow.type.in_(POST_EVENTS),
+        cast(EventRow.data, Text).like('%"assumption"%'),
+    ]
     if view is View.ACTUAL:
         cond.append(EventRow.status == "realised")
     out: dict[str, str] = {}
-    for (data,) in s.execute(select(EventRow.data).where(*cond)).all():
+    for (text,) in s.execute(select(type_coerce(EventRow.data, Text)).where(*cond)).all():
+        data = repo.raw_dict(text)
         why = data.get("assumption")
         if not why:
             continue
@@ -420,17 +430,18 @@ def _derived_fte(store: Store | None, inp: _Inputs, year: int) -> tuple[float | 
     when every post records its staffing: a post without any is 'bezetting onbekend', and a sum
     without it would pass for the whole. Returns (formatie, bezetting, posts without staffing)."""
     jan1 = date(year, 1, 1)
+    posts: list[tuple[float, list[tuple[str, float]]]]
     if inp.at == jan1 and inp.snapshot.posts:
-        snapshot = inp.snapshot
+        posts = [(p.fte, [(s.kind.value, s.fte) for s in p.staffing]) for p in inp.snapshot.posts.values()]
     elif store is None:
         return None, None, 0
     else:
         with store.session() as s:
-            snapshot = Snapshot(inp.org["id"], jan1, inp.view, {}, repo.posts_as_of(s, inp.org["id"], jan1, inp.view))
-    if not snapshot.posts:
+            posts = repo.post_staffing_as_of(s, inp.org["id"], jan1, inp.view)
+    if not posts:
         return None, None, 0
-    fte = ind.fte_from_snapshot(snapshot)
-    unknown = sum(1 for p in snapshot.posts.values() if not p.staffing)
+    fte = ind.fte_of_posts(posts)
+    unknown = sum(1 for _, staffing in posts if not staffing)
     return fte.formatie_fte, (fte.bezetting_fte if unknown == 0 else None), unknown
 
 

@@ -741,8 +741,10 @@ def posts_as_of(session: Session, organisation: str, day: date, view: View, unit
     ]
     if unit is not None:
         cond.append(PostVersion.unit_id == unit)
-    rows = session.connection().execute(select(PostVersion.data).where(*cond)).scalars()
-    return {p.id: p for p in map(post_from_row, rows)}
+    # The JSON as text, decoded by the C decoder: SQLAlchemy's JSON type wraps each of 100,000
+    # rows in Python calls of its own (a third of this read for the 10,000-unit organisation).
+    rows = session.connection().execute(select(type_coerce(PostVersion.data, Text)).where(*cond)).scalars()
+    return {p.id: p for p in (post_from_row(raw_dict(text)) for text in rows)}
 
 
 def post_staffing_as_of(

@@ -112,3 +112,18 @@ def test_vulnerability_from_unit_figures_made_before_is_the_one_made_anew() -> N
     for snap in (before, after, before):
         assert vulnerability(snap, made=made).to_dict() == vulnerability(snap).to_dict()
     assert vulnerability(after, made=made).to_dict() != vulnerability(before, made=made).to_dict()
+
+
+def test_span_with_the_chain_of_command_made_before_is_the_span_made_anew() -> None:
+    # A post reporting elsewhere, a unit without a manager and an unmanaged post: every rule of the chain.
+    units = dict(UNITS, B=Unit("B", "B", "team", parent="A"), C=Unit("C", "C", "team"))
+    posts = dict(
+        POSTS,
+        b=Post("b", "B", "Medewerker B", 1.0, staffing=EMP),
+        r=Post("r", "A", "Adviseur", 0.5, reports_to="d", staffing=EMP),
+        c=Post("c", "C", "Los", 1.0, staffing=EMP),
+    )
+    snap = _snap(date(2021, 1, 1), units, posts)
+    alone = soc.span_of_control(snap, (2, 3))
+    assert soc.span_of_control(snap, (2, 3), soc.bosses(snap)) == alone
+    assert Figures((2, 3), {"table": None}).span(snap) == alone

@@ -20,6 +20,7 @@ Rules (also in docs/definities.md):
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import Any
@@ -202,13 +203,19 @@ def _bucket(headcount: int) -> str:
     return BUCKETS[-1][0]  # pragma: no cover
 
 
-def span_of_control(snapshot: Snapshot, band: tuple[int, int] = DEFAULT_BAND) -> SpanOfControl:
+def span_of_control(
+    snapshot: Snapshot, band: tuple[int, int] = DEFAULT_BAND, chain: Mapping[str, str | None] | None = None
+) -> SpanOfControl:
+    """``chain``: :func:`bosses` of the snapshot, when the caller made it already (a comparison
+    of scenarios needs it for the pyramid and staff changes too): each post's boss is then looked
+    up, not found again by walking its unit's ancestors."""
     low, high = band
     if low < 0 or high < low:
         raise ValueError(f"band moet 0 <= ondergrens <= bovengrens zijn, kreeg {band}")
     line = line_managers(snapshot)
     chains = _Chains(snapshot, line)
     ordered = sorted(snapshot.posts.values(), key=_BY_ID)
+    found = chains.bosses(ordered) if chain is None else [chain[post.id] for post in ordered]
     spans: dict[str, ManagerSpan] = {}
     for post in ordered:
         if "manager" in post.roles:
@@ -224,7 +231,7 @@ def span_of_control(snapshot: Snapshot, band: tuple[int, int] = DEFAULT_BAND) ->
     working = [[s for s in post.staffing if s.kind in WORKING_KINDS and s.fte > 0] for post in ordered]
     total = sum(map(len, working))
     unrecorded = 0
-    for post, boss, lines in zip(ordered, chains.bosses(ordered), working, strict=True):
+    for post, boss, lines in zip(ordered, found, working, strict=True):
         if boss is not None and boss != post.id and boss in spans:
             spans[boss].posts_reporting += 1
         if not post.staffing:
@@ -251,7 +258,7 @@ def span_of_control(snapshot: Snapshot, band: tuple[int, int] = DEFAULT_BAND) ->
             continue
         span = spans[boss]
         span.headcount += len(lines)
-        span.fte += sum(s.fte for s in lines)
+        span.fte += sum([s.fte for s in lines])  # a list: the same additions, without a generator per post
         span.report_posts.append(post.id)
 
     without = sorted(u for u in snapshot.units if u not in line)

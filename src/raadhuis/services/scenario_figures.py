@@ -81,7 +81,7 @@ class Figures:
     def span(self, snap: Snapshot) -> soc.SpanOfControl:
         made = self._made(snap)
         if "span" not in made:
-            made["span"] = soc.span_of_control(snap, self.band)
+            made["span"] = soc.span_of_control(snap, self.band, self.bosses(snap))
         span: soc.SpanOfControl = made["span"]
         at = snap.at.isoformat()
         return span if span.at == at else replace(span, at=at)  # the same organisation on another day

@@ -21,7 +21,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from raadhuis.canonical.decode import decode_event
-from raadhuis.canonical.encode import event_to_dict, post_to_dict, unit_to_dict
+from raadhuis.canonical.digest_text import post_text
+from raadhuis.canonical.encode import event_to_dict, unit_to_dict
 from raadhuis.canonical.evidence import choice, organisation_of, proof, proof_out, when
 from raadhuis.canonical.paths import Path
 from raadhuis.canonical.programmes import check_sources
@@ -165,13 +166,16 @@ def _check(items: list[Scenario], ctx: CheckContext) -> None:
 
 def snapshot_digest(snapshot: Snapshot) -> str:
     """The organisation on a day as a short fingerprint: its units and posts in the canonical form."""
-    digest = hashlib.sha256()
-    for uid in sorted(snapshot.units):
-        digest.update(json.dumps(unit_to_dict(snapshot.units[uid]), sort_keys=True, default=str).encode())
-    digest.update(b"|")
-    for pid in sorted(snapshot.posts):
-        digest.update(json.dumps(post_to_dict(snapshot.posts[pid]), sort_keys=True, default=str).encode())
-    return digest.hexdigest()[:32]
+    # One text hashed at once: the same bytes as one update per unit and post.
+    units, posts = snapshot.units, snapshot.posts
+    parts = [_UNIT_TEXT(unit_to_dict(units[uid])) for uid in sorted(units)]
+    parts.append("|")
+    parts += [post_text(posts[pid]) for pid in sorted(posts)]
+    return hashlib.sha256("".join(parts).encode()).hexdigest()[:32]
+
+
+# json.dumps(…, sort_keys=True, default=str) without making an encoder per unit.
+_UNIT_TEXT = json.JSONEncoder(sort_keys=True, default=str).encode
 
 
 def fingerprint(day_digest: str, later: Iterable[Event] = ()) -> str:

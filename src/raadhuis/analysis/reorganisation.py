@@ -157,9 +157,7 @@ def staff_changes(
     out: list[StaffChange] = []
     for pid in sorted(before.posts):
         post = before.posts[pid]
-        lines = [s for s in post.staffing if s.kind in WORKING_KINDS and s.fte > 0]
-        if not lines:
-            continue
+        # What changed first, the working lines only then: a scenario moves a few of the posts.
         new = after.posts.get(pid)
         kinds: list[str] = []
         if new is None:
@@ -170,6 +168,9 @@ def staff_changes(
             if boss_b.get(pid) != boss_a.get(pid):
                 kinds.append("manager")
         if not kinds:
+            continue
+        lines = [s for s in post.staffing if s.kind in WORKING_KINDS and s.fte > 0]
+        if not lines:
             continue
         for s in lines:
             out.append(

@@ -8,7 +8,7 @@ from datetime import date
 
 from raadhuis.analysis import span_of_control as soc
 from raadhuis.analysis.cost import PostCost, cost_of_posts, personnel_cost
-from raadhuis.analysis.reorganisation import headline
+from raadhuis.analysis.reorganisation import headline, per_unit_fte
 from raadhuis.domain.dates import FuzzyDate
 from raadhuis.domain.model import Post, Snapshot, Staffing, StaffingKind, Unit, View
 from raadhuis.domain.salary import SalaryRow, SalaryTable
@@ -127,3 +127,21 @@ def test_span_with_the_chain_of_command_made_before_is_the_span_made_anew() -> N
     alone = soc.span_of_control(snap, (2, 3))
     assert soc.span_of_control(snap, (2, 3), soc.bosses(snap)) == alone
     assert Figures((2, 3), {"table": None}).span(snap) == alone
+
+
+def test_other_units_with_the_same_posts_share_what_the_posts_make_and_keep_their_own_count() -> None:
+    args = {"table": TABLE, "charges": 30.0, "step_rule": "maximum", "charges_assumption": None}
+    figures = Figures((1, 15), args | {"later_price_level": False})
+    base = _snap(date(2020, 1, 1))
+    renamed = _snap(date(2020, 1, 1), units=dict(UNITS, A=replace(UNITS["A"], name="Anders")))
+    grown = _snap(date(2020, 1, 1), units=dict(UNITS, B=Unit("B", "B", "team", parent="A")))
+    for snap in (base, renamed, grown):
+        assert figures.head(snap) == headline(snap)
+        assert figures.fte(snap) == per_unit_fte(snap)
+        alone = personnel_cost(snap, **args)
+        assert figures.cost(snap).to_dict(with_posts=True) == alone.to_dict(with_posts=True)
+    assert figures.head(grown).units == 3 and figures.head(base).units == 2
+    assert figures.fte(renamed) is figures.fte(base)  # made once for the one set of posts
+    other = _snap(date(2020, 1, 1), posts=dict(POSTS, m=replace(POSTS["m"], fte=0.5)))
+    assert figures.fte(other) == per_unit_fte(other) != figures.fte(base)
+    assert figures.head(other) == headline(other) != figures.head(base)

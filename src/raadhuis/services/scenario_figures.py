@@ -9,6 +9,7 @@ figures, chain of command and the posts' cost are made once, and only what names
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -19,16 +20,15 @@ from raadhuis.analysis import vulnerability as vul
 from raadhuis.domain.model import Post, Snapshot
 
 
+def _same_items(x: Mapping[str, Any], y: Mapping[str, Any]) -> bool:
+    # Dict items compare by identity first: the snapshots of one comparison share their objects.
+    return x is y or (len(x) == len(y) and list(x.items()) == list(y.items()))
+
+
 def same_organisation(a: Snapshot, b: Snapshot) -> bool:
     """The same units and posts, in the same order (the order sums run in, so the figures are
     equal to the last digit); units first: a scenario's change almost always changes a unit."""
-    if a.organisation != b.organisation:
-        return False
-    for x, y in ((a.units, b.units), (a.posts, b.posts)):
-        # Dict items compare by identity first: the snapshots of one comparison share their objects.
-        if x is not y and (len(x) != len(y) or list(x.items()) != list(y.items())):
-            return False
-    return True
+    return a.organisation == b.organisation and _same_items(a.units, b.units) and _same_items(a.posts, b.posts)
 
 
 # Organisations a Figures may hold and still be kept for the next comparison: a comparison of two
@@ -54,6 +54,11 @@ class Figures:
         self._post_costs: dict[int, tuple[Post, costing.PostCost]] = {}
         # The vulnerability figures of each unit's posts met so far, for analysis.of_snapshot.
         self.unit_figures: vul.UnitFiguresMade = {}
+        # One entry per distinct set of posts (the same post objects in the same order), whatever
+        # the units: a scenario that moves, renames or merges units keeps its baseline's posts, so
+        # what the posts alone make (their cost, FTE per unit, headline sums) is made once for both.
+        self._post_kinds: list[tuple[Mapping[str, Post], dict[str, Any]]] = []
+        self._by_posts: dict[int, tuple[Mapping[str, Post], dict[str, Any]]] = {}
 
     def _made(self, snap: Snapshot) -> dict[str, Any]:
         key = (id(snap.units), id(snap.posts))
@@ -65,6 +70,20 @@ class Figures:
             made = {}
             self._kinds.append((snap, made))
         self._by_dicts[key] = (snap, made)
+        return made
+
+    def _posts_made(self, snap: Snapshot) -> dict[str, Any]:
+        """What is made of the snapshot's posts alone (see ``_post_kinds``); the posts dict is kept
+        with its entry, so its id stays its own."""
+        posts = snap.posts
+        found = self._by_posts.get(id(posts))
+        if found is not None and found[0] is posts:
+            return found[1]
+        made = next((m for seen, m in self._post_kinds if _same_items(seen, posts)), None)
+        if made is None:
+            made = {}
+            self._post_kinds.append((posts, made))
+        self._by_posts[id(posts)] = (posts, made)
         return made
 
     def full(self) -> bool:
@@ -89,12 +108,17 @@ class Figures:
     def head(self, snap: Snapshot) -> reorg.Headline:
         made = self._made(snap)
         if "head" not in made:
-            made["head"] = reorg.headline(snap)
-        head: reorg.Headline = made["head"]
-        return head
+            # Its sums are of the posts alone; only the number of units is the organisation's.
+            of_posts = self._posts_made(snap)
+            if "head" not in of_posts:
+                of_posts["head"] = reorg.headline(snap)
+            head: reorg.Headline = of_posts["head"]
+            made["head"] = head if head.units == len(snap.units) else replace(head, units=len(snap.units))
+        found: reorg.Headline = made["head"]
+        return found
 
     def fte(self, snap: Snapshot) -> dict[str, float]:
-        made = self._made(snap)
+        made = self._posts_made(snap)  # FTE per unit: of the posts alone
         if "fte" not in made:
             made["fte"] = reorg.per_unit_fte(snap)
         fte: dict[str, float] = made["fte"]
@@ -121,7 +145,7 @@ class Figures:
         args = self.cost_args
         if args["table"] is None:
             return costing.personnel_cost(snap, **args)
-        made = self._made(snap)
+        made = self._posts_made(snap)  # the posts' cost: of the posts alone
         if "posts_cost" not in made:
             made["posts_cost"] = costing.cost_of_posts(
                 snap.posts, args["table"], args["charges"], args["step_rule"], self._post_costs

@@ -291,6 +291,11 @@ def test_posts_and_fte_resting_on_assumptions_carry_the_mark_and_unknown_stays_u
     bezetting = rows["Bezetting (fte)"].cells
     assert all(c.text == "onbekend" and not c.assumed for c in bezetting)  # unknown, not an assumption
     assert any("formatieplaatsen en fte rusten op aannames" in a for a in tables.assumptions)
+    # Over time, the formatie rests on the same posts: the same mark (the unit counts none).
+    over = next(s for s in tables.sections if s.key == "over_time")
+    formatie = [r for r in over.rows if r.label.endswith("Formatie (fte)")]
+    assert formatie and all(c.assumed for r in formatie for c in r.cells if c.text != "—")
+    assert not any(c.assumed for r in over.rows if r.label.endswith("Eenheden") for c in r.cells)
 
 
 def test_a_scenario_without_assumed_posts_has_no_formatie_mark(losser: Store) -> None:

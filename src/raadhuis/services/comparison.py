@@ -256,13 +256,11 @@ def tables(data: dict[str, Any], lang: str = "nl") -> Tables:
                         cells.append(Cell("—"))
                     else:
                         v = point.get(key)
-                        cells.append(
-                            Cell(
-                                _fmt(v, kind, lang),
-                                value=v,
-                                assumed=key == "cost" and bool(point.get("cost_assumption")),
-                            )
+                        # The FTE over time rests on the same posts as its column's: the same mark.
+                        assumed = (key == "cost" and bool(point.get("cost_assumption"))) or (
+                            key == "formatie_fte" and i < len(formed) and formed[i]
                         )
+                        cells.append(Cell(_fmt(v, kind, lang), value=v, assumed=assumed and v is not None))
                 time.rows.append(Row(f"{names[i]}: {say(label)}", cells, kind))
         sections.append(time)
     per = []

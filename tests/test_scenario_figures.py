@@ -145,3 +145,48 @@ def test_other_units_with_the_same_posts_share_what_the_posts_make_and_keep_thei
     other = _snap(date(2020, 1, 1), posts=dict(POSTS, m=replace(POSTS["m"], fte=0.5)))
     assert figures.fte(other) == per_unit_fte(other) != figures.fte(base)
     assert figures.head(other) == headline(other) != figures.head(base)
+
+
+def _wide() -> tuple[dict[str, Unit], dict[str, Post]]:
+    """Three afdelingen of two teams each, managers in most, one team without, staff of every kind."""
+    units = {"TOP": Unit("TOP", "Directie", "directie")}
+    posts = {"d": Post("d", "TOP", "Directeur", 1.0, roles=("manager",), staffing=EMP)}
+    for a in "ABC":
+        units[a] = Unit(a, a, "afdeling", parent="TOP")
+        posts[f"{a}-h"] = Post(f"{a}-h", a, f"Hoofd {a}", 1.0, roles=("manager",), staffing=EMP)
+        for t in "12":
+            team = f"{a}{t}"
+            units[team] = Unit(team, team, "team", parent=a)
+            if team != "B2":  # a team without a manager: its staff report to its afdeling's
+                posts[f"{team}-l"] = Post(f"{team}-l", team, "Teamleider", 1.0, roles=("manager",), staffing=EMP)
+            posts[f"{team}-m"] = Post(f"{team}-m", team, "Medewerker", 0.7, staffing=EMP * 2)
+            posts[f"{team}-v"] = Post(
+                f"{team}-v", team, "Vacature", 0.3, staffing=(Staffing(StaffingKind.VACANCY, 0.3),)
+            )
+            posts[f"{team}-x"] = Post(f"{team}-x", team, "Onbekend", 0.5)
+    posts["r"] = Post("r", "A1", "Adviseur", 0.4, reports_to="d", staffing=EMP)
+    return units, posts
+
+
+def test_a_span_lent_by_the_same_posts_under_other_units_is_the_span_made_anew() -> None:
+    units, posts = _wide()
+    base = _snap(date(2021, 1, 1), units, posts)
+    lent = (soc.span_of_control(base, (2, 4)), soc.bosses(base))
+    moves = [
+        {"A1": replace(units["A1"], parent="B")},  # a team to another afdeling
+        {"B2": replace(units["B2"], parent="C")},  # the team without a manager
+        {"C": replace(units["C"], parent=None)},  # an afdeling out of the line: its head at the top
+        {"A": replace(units["A"], parent="B"), "B1": replace(units["B1"], name="Anders")},
+        {},  # nothing moved: every span lent
+    ]
+    for changed in moves:
+        snap = _snap(date(2021, 1, 1), dict(units, **changed), posts)
+        alone = soc.span_of_control(snap, (2, 4))
+        assert soc.span_of_control(snap, (2, 4), soc.bosses(snap), lent) == alone, changed
+        assert Figures((2, 4), {"table": None}).span(snap) == alone
+    figures = Figures((2, 4), {"table": None})
+    figures.span(base)  # lends its spans to the moved organisations after it
+    for changed in moves:
+        snap = _snap(date(2021, 1, 1), dict(units, **changed), posts)
+        assert figures.span(snap) == soc.span_of_control(snap, (2, 4)), changed
+    assert lent[0] == soc.span_of_control(base, (2, 4))  # the span lent is not changed

@@ -204,11 +204,19 @@ def _bucket(headcount: int) -> str:
 
 
 def span_of_control(
-    snapshot: Snapshot, band: tuple[int, int] = DEFAULT_BAND, chain: Mapping[str, str | None] | None = None
+    snapshot: Snapshot,
+    band: tuple[int, int] = DEFAULT_BAND,
+    chain: Mapping[str, str | None] | None = None,
+    like: tuple[SpanOfControl, Mapping[str, str | None]] | None = None,
 ) -> SpanOfControl:
     """``chain``: :func:`bosses` of the snapshot, when the caller made it already (a comparison
     of scenarios needs it for the pyramid and staff changes too): each post's boss is then looked
-    up, not found again by walking its unit's ancestors."""
+    up, not found again by walking its unit's ancestors.
+
+    ``like``: the span of control and :func:`bosses` of another snapshot with the very same posts
+    (the same objects, in the same order), as of a scenario that moves or renames units: a
+    manager whose reports are the same posts as there keeps that span (the same object: read it,
+    do not change it), and only the posts reporting to another manager than there are gone over."""
     low, high = band
     if low < 0 or high < low:
         raise ValueError(f"band moet 0 <= ondergrens <= bovengrens zijn, kreeg {band}")
@@ -216,10 +224,22 @@ def span_of_control(
     chains = _Chains(snapshot, line)
     ordered = sorted(snapshot.posts.values(), key=_BY_ID)
     found = chains.bosses(ordered) if chain is None else [chain[post.id] for post in ordered]
+    # The spans kept from ``like``: of the managers no post reports to, or stops reporting to, here.
+    # A post whose manager is among them reports to it there too, and every post reporting to it
+    # there does here: the same posts in the same order, so its counts and sums are the same.
+    kept: dict[str, ManagerSpan] = {}
+    if like is not None:
+        before, before_chain = like
+        moved = set()
+        for post, boss in zip(ordered, found, strict=True):
+            was = before_chain[post.id]
+            if was != boss:
+                moved.update((was, boss))
+        kept = {m.post: m for m in before.managers if m.post not in moved}
     spans: dict[str, ManagerSpan] = {}
     for post in ordered:
         if "manager" in post.roles:
-            spans[post.id] = ManagerSpan(
+            spans[post.id] = kept.get(post.id) or ManagerSpan(
                 post.id,
                 post.unit,
                 post.title,
@@ -227,19 +247,21 @@ def span_of_control(
                 staffing_unknown=not post.staffing,
             )
     reasons: list[Reason] = []
-    top = unmanaged = 0
-    working = [[s for s in post.staffing if s.kind in WORKING_KINDS and s.fte > 0] for post in ordered]
-    total = sum(map(len, working))
-    unrecorded = 0
-    for post, boss, lines in zip(ordered, found, working, strict=True):
-        if boss is not None and boss != post.id and boss in spans:
-            spans[boss].posts_reporting += 1
+    top = unmanaged = total = unrecorded = 0
+    for post, boss in zip(ordered, found, strict=True):
+        if boss in kept:
+            continue  # its part is in the span kept (None, nobody, is never kept)
+        target = spans.get(boss) if boss is not None and boss != post.id else None
+        if target is not None:
+            target.posts_reporting += 1
         if not post.staffing:
             # Nobody recorded is not nobody there: the heads in this post are unknown.
             unrecorded += 1
-            if boss is not None and boss != post.id and boss in spans:
-                spans[boss].unrecorded_reports += 1
+            if target is not None:
+                target.unrecorded_reports += 1
             continue
+        lines = [s for s in post.staffing if s.kind in WORKING_KINDS and s.fte > 0]
+        total += len(lines)
         if not lines:
             continue  # counts nowhere
         if boss is None:
@@ -260,6 +282,8 @@ def span_of_control(
         span.headcount += len(lines)
         span.fte += sum([s.fte for s in lines])  # a list: the same additions, without a generator per post
         span.report_posts.append(post.id)
+    if like is not None:  # what the posts alone make, counted there over every post
+        total, unrecorded = like[0].total_headcount, like[0].unrecorded_posts
 
     without = sorted(u for u in snapshot.units if u not in line)
     for unit_id in without:

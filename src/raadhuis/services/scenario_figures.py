@@ -100,7 +100,11 @@ class Figures:
     def span(self, snap: Snapshot) -> soc.SpanOfControl:
         made = self._made(snap)
         if "span" not in made:
-            made["span"] = soc.span_of_control(snap, self.band, self.bosses(snap))
+            # The first organisation with these posts lends its spans to the others (soc's ``like``).
+            of_posts = self._posts_made(snap)
+            chain = self.bosses(snap)
+            made["span"] = soc.span_of_control(snap, self.band, chain, of_posts.get("span_like"))
+            of_posts.setdefault("span_like", (made["span"], chain))
         span: soc.SpanOfControl = made["span"]
         at = snap.at.isoformat()
         return span if span.at == at else replace(span, at=at)  # the same organisation on another day

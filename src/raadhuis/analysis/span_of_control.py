@@ -230,7 +230,7 @@ def span_of_control(
     kept: dict[str, ManagerSpan] = {}
     if like is not None:
         before, before_chain = like
-        moved = set()
+        moved: set[str | None] = set()
         for post, boss in zip(ordered, found, strict=True):
             was = before_chain[post.id]
             if was != boss:

@@ -106,7 +106,7 @@ def test_pyramid_fte_and_staff_changes_are_those_made_anew_and_a_full_figures_sa
 def test_vulnerability_from_unit_figures_made_before_is_the_one_made_anew() -> None:
     from raadhuis.analysis.vulnerability import UnitFiguresMade, vulnerability
 
-    made: UnitFiguresMade = {}
+    made = UnitFiguresMade()
     before = _snap(date(2020, 1, 1))
     after = _snap(date(2020, 1, 1), posts=dict(POSTS, m=replace(POSTS["m"], staffing=())))
     for snap in (before, after, before):
@@ -190,3 +190,30 @@ def test_a_span_lent_by_the_same_posts_under_other_units_is_the_span_made_anew()
         snap = _snap(date(2021, 1, 1), dict(units, **changed), posts)
         assert figures.span(snap) == soc.span_of_control(snap, (2, 4)), changed
     assert lent[0] == soc.span_of_control(base, (2, 4))  # the span lent is not changed
+
+
+def test_a_units_vulnerability_made_before_is_reused_only_for_the_same_unit_posts_and_cooperations() -> None:
+    from raadhuis.analysis.vulnerability import UnitFiguresMade, vulnerability
+    from raadhuis.domain.model import Cooperation, TaskFieldShare
+
+    units, posts = _wide()
+    units = {
+        k: replace(u, task_fields=(TaskFieldShare("0.1", 1.0),)) if k.startswith("A") else u for k, u in units.items()
+    }
+    leunen = Cooperation("c1", "Samen", "leunen", task_fields=("0.1",))
+    formal = Cooperation("c2", "Regeling", "gemeenschappelijke regeling", task_fields=("0.1",))
+    made = UnitFiguresMade()
+    base = _snap(date(2021, 1, 1), units, posts)
+    cases = [
+        (base, ()),
+        (_snap(date(2021, 1, 1), dict(units, A1=replace(units["A1"], parent="B")), posts), ()),  # moved: the same items
+        (_snap(date(2021, 1, 1), dict(units, A1=replace(units["A1"], name="Anders")), posts), ()),  # renamed
+        (base, (leunen,)),  # another cooperation in force
+        (base, (formal, leunen)),
+        (_snap(date(2021, 1, 1), units, dict(posts, **{"A1-m": replace(posts["A1-m"], staffing=())})), ()),
+        (base, ()),
+    ]
+    for snap, coops in cases:
+        assert vulnerability(snap, coops, made=made).to_dict() == vulnerability(snap, coops).to_dict()
+    again = vulnerability(base, made=made).units
+    assert all(a is b for a, b in zip(again, vulnerability(base, made=made).units, strict=True))

@@ -53,7 +53,7 @@ class Figures:
         # The cost of each post object met so far (the snapshots share most of theirs): cost_of_posts.
         self._post_costs: dict[int, tuple[Post, costing.PostCost]] = {}
         # The vulnerability figures of each unit's posts met so far, for analysis.of_snapshot.
-        self.unit_figures: vul.UnitFiguresMade = {}
+        self.unit_figures = vul.UnitFiguresMade()
         # One entry per distinct set of posts (the same post objects in the same order), whatever
         # the units: a scenario that moves, renames or merges units keeps its baseline's posts, so
         # what the posts alone make (their cost, FTE per unit, headline sums) is made once for both.

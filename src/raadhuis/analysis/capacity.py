@@ -151,7 +151,8 @@ def _role_class(post: Post) -> str:
 def strategic_capacity(snapshot: Snapshot, threshold: float = DOERS_THRESHOLD) -> StrategicCapacity:
     totals = {"strategic_policy": 0.0, "management": 0.0, "execution": 0.0, "unclassified": 0.0}
     for post in snapshot.posts.values():
-        totals[_role_class(post)] += sum([s.fte for s in post.staffing if s.kind in WORKING_KINDS and s.fte > 0])
+        if post.staffing:  # a post without staffing adds nothing (0 to a sum of positive FTE leaves it as it is)
+            totals[_role_class(post)] += sum([s.fte for s in post.staffing if s.kind in WORKING_KINDS and s.fte > 0])
     result = StrategicCapacity(
         totals["strategic_policy"], totals["management"], totals["execution"], totals["unclassified"], threshold, []
     )
@@ -206,8 +207,8 @@ def capacity(
         posts = by_unit.get(unit.id, [])
         # staffed_fte(posts) written out: this runs for every unit, and the calls cost more than the sums
         staffed = sum([s.fte for p in posts for s in p.staffing if s.kind in WORKING_KINDS and s.fte > 0])
-        budgeted = sum(p.fte for p in posts)
-        unrecorded = sum(p.fte for p in posts if not p.staffing)
+        budgeted = sum([p.fte for p in posts])  # lists, not generators: the same additions, for every unit
+        unrecorded = sum([p.fte for p in posts if not p.staffing])
         total_share = sum(max(0.0, s.share) for s in unit.task_fields)
         if total_share > 1.0 + 1e-9:
             reasons.append(

@@ -33,6 +33,7 @@ from typing import Any
 
 from raadhuis.analysis import reorganisation as reorg
 from raadhuis.analysis import span_of_control as soc
+from raadhuis.analysis.common import rounded
 from raadhuis.canonical.check import check_dataset
 from raadhuis.canonical.dataset import Dataset
 from raadhuis.canonical.decode import decode_decision, event_from_dict
@@ -1277,7 +1278,7 @@ def _over_time(
         span = figures.span(snap)
         c = figures.cost(snap)
         return head.to_dict() | {
-            "cost": c.to_dict()["total"],
+            "cost": rounded(c.total),  # to_dict()'s total, without its sums per unit
             "cost_assumption": c.assumption,
             "managers": len(span.managers),
             "mean_span": span.mean,

@@ -114,8 +114,15 @@ def _post_cost(
     steps: dict[str, list[int]],
     factor: float,
     step_rule: str,
+    scales: dict[str, tuple[str, int | None] | None] | None = None,
 ) -> PostCost:
-    parsed = parse_scale(post.scale)
+    text = post.scale
+    if scales is not None and isinstance(text, str) and text in scales:
+        parsed = scales[text]  # posts share a few scale texts: each is read once per costing
+    else:
+        parsed = parse_scale(text)
+        if scales is not None and isinstance(text, str):
+            scales[text] = parsed
     if parsed is None:
         return PostCost(post.id, post.unit, post.title, post.fte, post.scale, None, None, None)
     scale, step = parsed
@@ -147,6 +154,7 @@ def cost_of_posts(
     snapshots of one comparison share most of their post objects."""
     amounts = table.amounts()
     steps: dict[str, list[int]] = {}
+    scales: dict[str, tuple[str, int | None] | None] = {}
     factor = MONTHS * (1 + charges / 100)
     assumed_step = False
     total = 0.0
@@ -158,7 +166,7 @@ def cost_of_posts(
         if hit is not None and hit[0] is post:
             made = hit[1]
         else:
-            made = _post_cost(post, table, amounts, steps, factor, step_rule)
+            made = _post_cost(post, table, amounts, steps, factor, step_rule, scales)
             if known is not None:
                 known[id(post)] = (post, made)
         out.append(made)

@@ -33,7 +33,7 @@ def import_(
     files: Annotated[list[Path], typer.Argument(help="Dataset(s): YAML of JSON, of W3C ORG (.ttl/.jsonld).")],
     reason: Annotated[str, typer.Option("--reason", "-m", help="Waarom deze wijziging.")] = "",
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Alleen controleren, niets opslaan.")] = False,
-    fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.text,
+    fmt: Annotated[Fmt, typer.Option("--format", help="text of json")] = Fmt.text,
 ) -> None:
     """Lees een dataset in: alles of niets, met wie, wanneer en waarom."""
     for file in files:  # every file checked before anything is read or written
@@ -80,7 +80,7 @@ def import_(
 @app.command()
 def validate(
     files: Annotated[list[Path], typer.Argument(help="Dataset(s): YAML of JSON.")],
-    fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.text,
+    fmt: Annotated[Fmt, typer.Option("--format", help="text of json")] = Fmt.text,
 ) -> None:
     """Controleer een dataset tegen het schema en de historie in de database; schrijft niets."""
     for file in files:
@@ -159,7 +159,7 @@ def import_excel(
     ] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Toon wat er zou veranderen; niets opslaan.")] = False,
     reason: Annotated[str, typer.Option("--reason", "-m")] = "",
-    fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.text,
+    fmt: Annotated[Fmt, typer.Option("--format", help="text of json")] = Fmt.text,
 ) -> None:
     """Lees een formatieplan uit Excel/CSV in: alleen wat veranderde wordt een gebeurtenis."""
     from raadhuis.formats.excel_sheets import sniff_mapping

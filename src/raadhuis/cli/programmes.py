@@ -72,7 +72,7 @@ def _period(p: dict[str, Any]) -> str:
 def programmes_cmd(
     org: Annotated[str | None, typer.Argument(help="Organisatie (CBS-code of slug); zonder: alle.")] = None,
     at: At = None,
-    fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.text,
+    fmt: Annotated[Fmt, typer.Option("--format", help="text of json")] = Fmt.text,
     xlsx: Annotated[
         Path | None, typer.Option("--xlsx", help="Budgetten, verdeling en uitgaven ook als Excel-bestand schrijven.")
     ] = None,
@@ -115,7 +115,7 @@ def programme_cmd(
         str, typer.Argument(metavar="ID", help="Id van het programma, bijv. dienstverlening-2024.")
     ],
     at: At = None,
-    fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.text,
+    fmt: Annotated[Fmt, typer.Option("--format", help="text of json")] = Fmt.text,
 ) -> None:
     """Eén programma: budget en verdeling, voortgang, leiding, mijlpalen, opgaven — met citaten."""
     p = _run(svc.programme, CTX.open(), org, programme_id, _day(at) if at else None, CTX.lang)
@@ -230,7 +230,7 @@ def programme_cmd(
 def challenges_cmd(
     org: Annotated[str | None, typer.Argument(help="Organisatie (CBS-code of slug); zonder: alle.")] = None,
     at: At = None,
-    fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.text,
+    fmt: Annotated[Fmt, typer.Option("--format", help="text of json")] = Fmt.text,
 ) -> None:
     """Opgaven: op welke taakvelden zij landen, vanaf wanneer, met welke vraag — met citaten."""
     data = _run(challenge_svc.challenges, CTX.open(), org, _day(at) if at else None, CTX.lang)

@@ -13,7 +13,7 @@ from raadhuis.i18n import t
 
 
 @app.command()
-def examples(fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.text) -> None:
+def examples(fmt: Annotated[Fmt, typer.Option("--format", help="text of json")] = Fmt.text) -> None:
     """Laad de voorbeelddatasets (Losser, Den Haag, jaarverslag 2024, Wormerland–Oostzaan–Landsmeer)."""
     from raadhuis.services.examples import load_examples
 
@@ -29,7 +29,7 @@ def examples(fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.text) -> None:
 def import_cbs_cmd(
     file: Annotated[Path, typer.Argument(help="CBS-indeling: XML (alle jaren) of tabel (xlsx/csv).")],
     valid_on: Annotated[str | None, typer.Option("--valid-on", help="Voor een tabel: geldig op JJJJ-MM-DD.")] = None,
-    fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.text,
+    fmt: Annotated[Fmt, typer.Option("--format", help="text of json")] = Fmt.text,
 ) -> None:
     """Lees de CBS-gemeentelijke indeling in."""
     from raadhuis.services.municipalities import import_cbs
@@ -50,7 +50,7 @@ def municipalities(
     at: Annotated[str | None, typer.Option("--at", help="Peildatum JJJJ-MM-DD (standaard vandaag).")] = None,
     province: Annotated[str | None, typer.Option("--province", help="Provincie: naam of code.")] = None,
     count_by_year: Annotated[bool, typer.Option("--count-by-year", help="Aantal per 1 januari per jaar.")] = False,
-    fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.text,
+    fmt: Annotated[Fmt, typer.Option("--format", help="text of json")] = Fmt.text,
 ) -> None:
     """Gemeenten volgens de CBS-indeling op een datum."""
     from raadhuis.formats.cbs import UnknownProvince

@@ -26,7 +26,7 @@ def init() -> None:
 
 
 @app.command()
-def info(fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.text) -> None:
+def info(fmt: Annotated[Fmt, typer.Option("--format", help="text of json")] = Fmt.text) -> None:
     """Toon waar de database staat en wat erin zit."""
     store = CTX.open()
     orgs = register.list_organisations(store)
@@ -47,7 +47,7 @@ def info(fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.text) -> None:
 @app.command()
 def orgs(
     search: Annotated[str | None, typer.Option("--search", "-s", help="Zoeken op naam of code.")] = None,
-    fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.text,
+    fmt: Annotated[Fmt, typer.Option("--format", help="text of json")] = Fmt.text,
 ) -> None:
     """Lijst van organisaties in het register."""
     data = register.list_organisations(CTX.open(), search)
@@ -70,7 +70,7 @@ def show(
     known_at: Annotated[
         str | None, typer.Option("--known-at", help="Zoals het register het wist op dit moment.")
     ] = None,
-    fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.text,
+    fmt: Annotated[Fmt, typer.Option("--format", help="text of json")] = Fmt.text,
 ) -> None:
     """De organisatie op een datum (feitelijk of gepland)."""
     day = _day(at)
@@ -144,7 +144,7 @@ def diff(
     start: Annotated[str, typer.Argument(metavar="FROM", help="Eerste datum JJJJ-MM-DD.")],
     end: Annotated[str, typer.Argument(metavar="TO", help="Tweede datum JJJJ-MM-DD.")],
     planned: Annotated[bool, typer.Option("--planned")] = False,
-    fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.text,
+    fmt: Annotated[Fmt, typer.Option("--format", help="text of json")] = Fmt.text,
 ) -> None:
     """Wat veranderde tussen twee datums, in woorden, met gebeurtenis, besluit en bron."""
     if fmt is Fmt.json:
@@ -214,7 +214,7 @@ def lineage(
     org: Annotated[str, typer.Argument()],
     unit: Annotated[str, typer.Argument(help="Id of naam van de eenheid.")],
     planned: Annotated[bool, typer.Option("--planned")] = False,
-    fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.text,
+    fmt: Annotated[Fmt, typer.Option("--format", help="text of json")] = Fmt.text,
 ) -> None:
     """Herkomst en opvolging van een eenheid (samenvoegingen, splitsingen, overgangen)."""
     data = _run(register.lineage_of, CTX.open(), org, unit, _view(planned))
@@ -249,7 +249,7 @@ def timeline(
     ] = None,
     type_: Annotated[list[str] | None, typer.Option("--type")] = None,
     unit: Annotated[str | None, typer.Option("--unit")] = None,
-    fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.text,
+    fmt: Annotated[Fmt, typer.Option("--format", help="text of json")] = Fmt.text,
 ) -> None:
     """De gebeurtenissen in volgorde, met besluit en bronnen."""
     data = _run(
@@ -320,7 +320,7 @@ def _timeline_table(data: dict[str, Any], lang: str) -> None:
 @app.command("not-realised")
 def not_realised_cmd(
     org: Annotated[str, typer.Argument()],
-    fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.text,
+    fmt: Annotated[Fmt, typer.Option("--format", help="text of json")] = Fmt.text,
 ) -> None:
     """Besloten of voorgestelde gebeurtenissen die niet zijn gerealiseerd."""
     data = _run(register.not_realised, CTX.open(), org)
@@ -339,7 +339,7 @@ def not_realised_cmd(
 def history(
     org: Annotated[str, typer.Argument()],
     event: Annotated[str, typer.Argument(help="Id van de gebeurtenis.")],
-    fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.text,
+    fmt: Annotated[Fmt, typer.Option("--format", help="text of json")] = Fmt.text,
 ) -> None:
     """Alle vastgelegde versies van een gebeurtenis: wie, wanneer, waarom."""
     data = _run(register.history_of_event, CTX.open(), org, event)

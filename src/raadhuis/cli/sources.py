@@ -16,7 +16,7 @@ def sources(
     unsupported: Annotated[
         bool, typer.Option("--unsupported", help="Alleen feiten zonder bron en zonder aanname.")
     ] = False,
-    fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.text,
+    fmt: Annotated[Fmt, typer.Option("--format", help="text of json")] = Fmt.text,
 ) -> None:
     """Bronnen en de feiten die ze onderbouwen; feiten zonder bron of aanname-markering."""
     from raadhuis.services.sources import evidence

@@ -26,7 +26,7 @@ KnownAt = Annotated[
     str | None,
     typer.Option("--known-at", help="Zoals het register het wist op dit moment (JJJJ-MM-DD of ISO-tijdstip)."),
 ]
-Format = Annotated[Fmt, typer.Option("--format")]
+Format = Annotated[Fmt, typer.Option("--format", help="text of json")]
 
 
 def _tr(key: str, **values: object) -> str:

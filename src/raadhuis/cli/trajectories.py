@@ -52,7 +52,7 @@ def _assumption(value: Any) -> str:
 def trajectories_cmd(
     org: Annotated[str | None, typer.Argument(help="Organisatie (CBS-code of slug); zonder: alle.")] = None,
     at: At = None,
-    fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.text,
+    fmt: Annotated[Fmt, typer.Option("--format", help="text of json")] = Fmt.text,
 ) -> None:
     """Samenwerkingstrajecten (van één organisatie, of alle)."""
     data = _run(svc.trajectories, CTX.open(), org, _day(at), CTX.lang)
@@ -81,7 +81,7 @@ def trajectories_cmd(
 def trajectory_cmd(
     trajectory_id: Annotated[str, typer.Argument(metavar="ID", help="Id van het traject, bijv. wol-2007-2009.")],
     at: At = None,
-    fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.text,
+    fmt: Annotated[Fmt, typer.Option("--format", help="text of json")] = Fmt.text,
 ) -> None:
     """Eén samenwerkingstraject: deelnemers, afbakening en doelen, sturing, taken, mijlpalen — met citaten."""
     data = _run(svc.trajectory, CTX.open(), trajectory_id, _day(at), CTX.lang)
@@ -174,7 +174,7 @@ def assess_cmd(
     trajectory_id: Annotated[str, typer.Argument(metavar="ID", help="Id van het traject.")],
     task: Annotated[str, typer.Argument(metavar="TASK", help="Id van de taak, bijv. juridische-zaken.")],
     at: At = None,
-    fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.text,
+    fmt: Annotated[Fmt, typer.Option("--format", help="text of json")] = Fmt.text,
 ) -> None:
     """De opties van één taak naast elkaar: scores op de 3K's en de eigen criteria, met de registercijfers."""
     data = _run(svc.assess, CTX.open(), trajectory_id, task, _day(at), CTX.lang)
@@ -280,7 +280,7 @@ def assess_cmd(
 @app.command("outcomes")
 def outcomes_cmd(
     org: Annotated[str | None, typer.Argument(help="Organisatie (CBS-code of slug); zonder: alle.")] = None,
-    fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.text,
+    fmt: Annotated[Fmt, typer.Option("--format", help="text of json")] = Fmt.text,
 ) -> None:
     """Wat samenwerkingen zouden opleveren en opleverden (kosten, kwaliteit, kwetsbaarheid) — met citaten."""
     data = _run(svc.outcomes, CTX.open(), CTX.lang, org)

@@ -83,7 +83,7 @@ def user_add(
     ] = False,
     password_stdin: Annotated[bool, typer.Option("--password-stdin", help="Wachtwoord van standaardinvoer.")] = False,
     reason: Annotated[str, typer.Option("--reason", "-m", help="Waarom.")] = "",
-    fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.text,
+    fmt: Annotated[Fmt, typer.Option("--format", help="text of json")] = Fmt.text,
 ) -> None:
     """Een gebruiker toevoegen, met wachtwoord (gevraagd, nooit een standaard) en een rol."""
     from raadhuis.services import accounts
@@ -112,7 +112,7 @@ def user_add(
 
 
 @user_app.command("list")
-def user_list(fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.text) -> None:
+def user_list(fmt: Annotated[Fmt, typer.Option("--format", help="text of json")] = Fmt.text) -> None:
     """De gebruikers met hun rollen."""
     from raadhuis.services import accounts
 
@@ -132,7 +132,7 @@ def user_role(
     role: Annotated[str, typer.Argument(help="lezer, redacteur, onderzoeker, beheerder, of 'geen' om af te nemen.")],
     org: Annotated[str, typer.Option("--org", help="Organisatie, of 'alle' voor alle.")],
     reason: Annotated[str, typer.Option("--reason", "-m")] = "",
-    fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.text,
+    fmt: Annotated[Fmt, typer.Option("--format", help="text of json")] = Fmt.text,
 ) -> None:
     """Een rol geven op een organisatie (of afnemen met 'geen')."""
     from raadhuis.services import accounts
@@ -172,7 +172,7 @@ def user_password(
 @user_app.command("log")
 def user_log(
     limit: Annotated[int, typer.Option("--limit", min=1, help="Hoeveel, nieuwste eerst.")] = 50,
-    fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.text,
+    fmt: Annotated[Fmt, typer.Option("--format", help="text of json")] = Fmt.text,
 ) -> None:
     """Wie wanneer welke gebruiker, rol of token wijzigde, en waarom (ook aan- en afmelden)."""
     from raadhuis.services import accounts
@@ -196,7 +196,7 @@ def token_add(
     scope: Annotated[list[str], typer.Option("--scope", help="read, write:ORG of study:ORG (herhaalbaar).")],
     label: Annotated[str, typer.Option("--label", help="Omschrijving.")] = "",
     expires: Annotated[str | None, typer.Option("--expires", help="Verloopt na deze dag (JJJJ-MM-DD).")] = None,
-    fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.text,
+    fmt: Annotated[Fmt, typer.Option("--format", help="text of json")] = Fmt.text,
 ) -> None:
     """Een token maken; het wordt één keer getoond."""
     from raadhuis.services import accounts
@@ -218,7 +218,7 @@ def token_add(
 @token_app.command("list")
 def token_list(
     name: Annotated[str | None, typer.Argument()] = None,
-    fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.text,
+    fmt: Annotated[Fmt, typer.Option("--format", help="text of json")] = Fmt.text,
 ) -> None:
     """De tokens (zonder het geheim): nummer, gebruiker, bereik, verloop, ingetrokken."""
     from raadhuis.services import accounts

@@ -51,6 +51,19 @@ def test_every_help_text_has_its_english() -> None:
     assert not stale, f"English for a Dutch help text that no command has any more: {stale}"
 
 
+def test_every_parameter_says_what_it_is() -> None:
+    """No option or argument without a help text: a bare ``--from`` tells a reader nothing."""
+    bare: list[str] = []
+
+    def walk(command: Any, path: str) -> None:
+        bare.extend(f"{path} {p.name}" for p in command.params if not getattr(p, "help", None))
+        for name, sub in getattr(command, "commands", {}).items():
+            walk(sub, f"{path} {name}")
+
+    walk(typer.main.get_command(app), "raadhuis")
+    assert not bare, "parameters without a help text: " + ", ".join(bare)
+
+
 def test_the_english_is_english() -> None:
     for dutch, english in CLI_HELP.items():
         words = set(english.lower().replace(",", " ").replace(".", " ").replace(":", " ").split())

@@ -158,7 +158,7 @@ def import_excel(
         bool, typer.Option("--complete", help="Het blad is de hele formatie: ontbrekende plaatsen vervallen.")
     ] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Toon wat er zou veranderen; niets opslaan.")] = False,
-    reason: Annotated[str, typer.Option("--reason", "-m")] = "",
+    reason: Annotated[str, typer.Option("--reason", "-m", help="Waarom deze wijziging.")] = "",
     fmt: Annotated[Fmt, typer.Option("--format", help="text of json")] = Fmt.text,
 ) -> None:
     """Lees een formatieplan uit Excel/CSV in: alleen wat veranderde wordt een gebeurtenis."""

@@ -140,10 +140,10 @@ def show(
 
 @app.command()
 def diff(
-    org: Annotated[str, typer.Argument()],
+    org: Annotated[str, typer.Argument(help="Organisatie: CBS-code (GM0168) of slug.")],
     start: Annotated[str, typer.Argument(metavar="FROM", help="Eerste datum JJJJ-MM-DD.")],
     end: Annotated[str, typer.Argument(metavar="TO", help="Tweede datum JJJJ-MM-DD.")],
-    planned: Annotated[bool, typer.Option("--planned")] = False,
+    planned: Annotated[bool, typer.Option("--planned", help="Geplande in plaats van feitelijke stand.")] = False,
     fmt: Annotated[Fmt, typer.Option("--format", help="text of json")] = Fmt.text,
 ) -> None:
     """Wat veranderde tussen twee datums, in woorden, met gebeurtenis, besluit en bron."""
@@ -211,9 +211,9 @@ def diff(
 
 @app.command()
 def lineage(
-    org: Annotated[str, typer.Argument()],
+    org: Annotated[str, typer.Argument(help="Organisatie: CBS-code (GM0168) of slug.")],
     unit: Annotated[str, typer.Argument(help="Id of naam van de eenheid.")],
-    planned: Annotated[bool, typer.Option("--planned")] = False,
+    planned: Annotated[bool, typer.Option("--planned", help="Geplande in plaats van feitelijke stand.")] = False,
     fmt: Annotated[Fmt, typer.Option("--format", help="text of json")] = Fmt.text,
 ) -> None:
     """Herkomst en opvolging van een eenheid (samenvoegingen, splitsingen, overgangen)."""
@@ -241,14 +241,19 @@ def lineage(
 
 @app.command()
 def timeline(
-    org: Annotated[str, typer.Argument()],
-    start: Annotated[str | None, typer.Option("--from")] = None,
-    end: Annotated[str | None, typer.Option("--to")] = None,
+    org: Annotated[str, typer.Argument(help="Organisatie: CBS-code (GM0168) of slug.")],
+    start: Annotated[str | None, typer.Option("--from", help="Vanaf deze dag (31-12-2011 of 2011-12-31).")] = None,
+    end: Annotated[str | None, typer.Option("--to", help="Tot en met deze dag.")] = None,
     status: Annotated[
         list[str] | None, typer.Option("--status", help="proposed, decided, realised, not_realised")
     ] = None,
-    type_: Annotated[list[str] | None, typer.Option("--type")] = None,
-    unit: Annotated[str | None, typer.Option("--unit")] = None,
+    type_: Annotated[
+        list[str] | None,
+        typer.Option("--type", help="Alleen gebeurtenissen van deze soort (herhaalbaar), bijv. merge."),
+    ] = None,
+    unit: Annotated[
+        str | None, typer.Option("--unit", help="Alleen gebeurtenissen van deze eenheid (haar id).")
+    ] = None,
     fmt: Annotated[Fmt, typer.Option("--format", help="text of json")] = Fmt.text,
 ) -> None:
     """De gebeurtenissen in volgorde, met besluit en bronnen."""
@@ -319,7 +324,7 @@ def _timeline_table(data: dict[str, Any], lang: str) -> None:
 
 @app.command("not-realised")
 def not_realised_cmd(
-    org: Annotated[str, typer.Argument()],
+    org: Annotated[str, typer.Argument(help="Organisatie: CBS-code (GM0168) of slug.")],
     fmt: Annotated[Fmt, typer.Option("--format", help="text of json")] = Fmt.text,
 ) -> None:
     """Besloten of voorgestelde gebeurtenissen die niet zijn gerealiseerd."""
@@ -337,7 +342,7 @@ def not_realised_cmd(
 
 @app.command()
 def history(
-    org: Annotated[str, typer.Argument()],
+    org: Annotated[str, typer.Argument(help="Organisatie: CBS-code (GM0168) of slug.")],
     event: Annotated[str, typer.Argument(help="Id van de gebeurtenis.")],
     fmt: Annotated[Fmt, typer.Option("--format", help="text of json")] = Fmt.text,
 ) -> None:
@@ -356,9 +361,9 @@ def history(
 
 @app.command()
 def retract(
-    org: Annotated[str, typer.Argument()],
-    event: Annotated[str, typer.Argument()],
-    reason: Annotated[str, typer.Option("--reason", "-m")] = "",
+    org: Annotated[str, typer.Argument(help="Organisatie: CBS-code (GM0168) of slug.")],
+    event: Annotated[str, typer.Argument(help="Id van de gebeurtenis.")],
+    reason: Annotated[str, typer.Option("--reason", "-m", help="Waarom deze wijziging.")] = "",
 ) -> None:
     """Trek een gebeurtenis in (blijft in het logboek bewaard)."""
     _run(register.retract_event, CTX.open(), org, event, None, reason)

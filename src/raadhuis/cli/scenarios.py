@@ -31,6 +31,7 @@ app.add_typer(scenario_app, name="scenario")
 
 Org = Annotated[str, typer.Argument(help="Organisatie (CBS-code, id of naam).")]
 Sid = Annotated[str, typer.Argument(help="Id van het scenario.")]
+EventId = Annotated[str, typer.Argument(help="Id van de gebeurtenis.")]
 Format = Annotated[Fmt, typer.Option("--format", help="text of json")]
 Reason = Annotated[str, typer.Option("--reason", help="Waarom (komt in het logboek).")]
 
@@ -79,7 +80,7 @@ def new_cmd(
         bool, typer.Option("--what-if", help="Wat-als: na de aftakdag gebeurt alleen wat het scenario zegt.")
     ] = False,
     owner: Annotated[str | None, typer.Option("--owner", help="Eigenaar (standaard: u).")] = None,
-    description: Annotated[str | None, typer.Option("--description")] = None,
+    description: Annotated[str | None, typer.Option("--description", help="Omschrijving.")] = None,
     decide_by: Annotated[str | None, typer.Option("--decide-by", help="Streefdatum besluit.")] = None,
     effective_by: Annotated[str | None, typer.Option("--effective-by", help="Streefdatum ingang.")] = None,
     scenario_id: Annotated[str | None, typer.Option("--id", help="Eigen id (standaard uit de naam).")] = None,
@@ -185,7 +186,7 @@ def add_event_cmd(
     file: Annotated[str | None, typer.Argument(help="YAML- of JSON-bestand met één gebeurtenis of een lijst.")] = None,
     event: Annotated[list[str] | None, typer.Option("--event", help="Een gebeurtenis als JSON of YAML.")] = None,
     version: Annotated[int | None, typer.Option("--version", help="De versie waarop u de wijziging maakte.")] = None,
-    dry_run: Annotated[bool, typer.Option("--dry-run")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Alleen controleren, niets opslaan.")] = False,
     reason: Reason = "",
     fmt: Format = Fmt.text,
 ) -> None:
@@ -197,7 +198,7 @@ def add_event_cmd(
 
 
 @scenario_app.command("remove-event")
-def remove_event_cmd(org: Org, sid: Sid, event_id: str, reason: Reason = "", fmt: Format = Fmt.text) -> None:
+def remove_event_cmd(org: Org, sid: Sid, event_id: EventId, reason: Reason = "", fmt: Format = Fmt.text) -> None:
     """Een voorgestelde gebeurtenis uit een scenario halen (de vorige versie bewaart haar)."""
     data = _run(svc.remove_event, CTX.open(), org, sid, event_id, _who(), reason, "cli")
     _done(data, fmt, _tr("scn.cli.removed", id=event_id))
@@ -207,7 +208,9 @@ def remove_event_cmd(org: Org, sid: Sid, event_id: str, reason: Reason = "", fmt
 def copy_cmd(
     org: Org,
     sid: Sid,
-    name: Annotated[str | None, typer.Option("--name")] = None,
+    name: Annotated[
+        str | None, typer.Option("--name", help="Naam van de kopie (standaard: de naam met '(kopie)').")
+    ] = None,
     reason: Reason = "",
     fmt: Format = Fmt.text,
 ) -> None:
@@ -221,11 +224,11 @@ def update_cmd(
     org: Org,
     sid: Sid,
     status: Annotated[str | None, typer.Option("--status", help="draft, submitted of rejected.")] = None,
-    name: Annotated[str | None, typer.Option("--name")] = None,
-    description: Annotated[str | None, typer.Option("--description")] = None,
-    owner: Annotated[str | None, typer.Option("--owner")] = None,
-    decide_by: Annotated[str | None, typer.Option("--decide-by")] = None,
-    effective_by: Annotated[str | None, typer.Option("--effective-by")] = None,
+    name: Annotated[str | None, typer.Option("--name", help="Naam van het scenario.")] = None,
+    description: Annotated[str | None, typer.Option("--description", help="Omschrijving.")] = None,
+    owner: Annotated[str | None, typer.Option("--owner", help="Eigenaar.")] = None,
+    decide_by: Annotated[str | None, typer.Option("--decide-by", help="Streefdatum besluit.")] = None,
+    effective_by: Annotated[str | None, typer.Option("--effective-by", help="Streefdatum ingang.")] = None,
     reason: Reason = "",
     fmt: Format = Fmt.text,
 ) -> None:
@@ -363,7 +366,7 @@ def promote_cmd(
     decision: Annotated[
         str | None, typer.Option("--decision", help="Id van een besluit dat al in het register staat.")
     ] = None,
-    dry_run: Annotated[bool, typer.Option("--dry-run")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Alleen controleren, niets opslaan.")] = False,
     reason: Reason = "",
     fmt: Format = Fmt.text,
 ) -> None:
@@ -374,7 +377,7 @@ def promote_cmd(
 
 
 @scenario_app.command("realise")
-def realise_cmd(org: Org, sid: Sid, event_id: str, reason: Reason = "", fmt: Format = Fmt.text) -> None:
+def realise_cmd(org: Org, sid: Sid, event_id: EventId, reason: Reason = "", fmt: Format = Fmt.text) -> None:
     """Vastleggen dat een bevorderde gebeurtenis is gerealiseerd (de statuswijziging van het register)."""
     data = _run(svc.realise, CTX.open(), org, sid, event_id, _who(), reason, "cli")
     _done(data, fmt, _tr("scn.cli.realised", id=event_id))
@@ -390,7 +393,7 @@ def salary_import_cmd(
     charges: Annotated[
         float | None, typer.Option("--charges", help="Opslag werkgeverslasten (%) bij deze tabel.")
     ] = None,
-    dry_run: Annotated[bool, typer.Option("--dry-run")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Alleen controleren, niets opslaan.")] = False,
     fmt: Format = Fmt.text,
 ) -> None:
     """Een salaristabel inlezen: alles of niets; fouten noemen bestand, rij en kolom."""

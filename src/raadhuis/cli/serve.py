@@ -15,7 +15,7 @@ from raadhuis.i18n import t
 @app.command()
 def serve(
     host: Annotated[str, typer.Option("--host", help="Adres; standaard alleen deze computer.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port")] = 8000,
+    port: Annotated[int, typer.Option("--port", help="Poort; een andere als deze bezet is.")] = 8000,
     no_examples: Annotated[
         bool, typer.Option("--no-examples", help="Geen voorbeelden laden bij een lege database.")
     ] = False,

@@ -12,7 +12,7 @@ from raadhuis.i18n import t
 
 @app.command()
 def sources(
-    org: Annotated[str, typer.Argument()],
+    org: Annotated[str, typer.Argument(help="Organisatie: CBS-code (GM0168) of slug.")],
     unsupported: Annotated[
         bool, typer.Option("--unsupported", help="Alleen feiten zonder bron en zonder aanname.")
     ] = False,

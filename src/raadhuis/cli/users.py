@@ -128,10 +128,10 @@ def user_list(fmt: Annotated[Fmt, typer.Option("--format", help="text of json")]
 
 @user_app.command("role")
 def user_role(
-    name: Annotated[str, typer.Argument()],
+    name: Annotated[str, typer.Argument(help="Gebruikersnaam.")],
     role: Annotated[str, typer.Argument(help="lezer, redacteur, onderzoeker, beheerder, of 'geen' om af te nemen.")],
     org: Annotated[str, typer.Option("--org", help="Organisatie, of 'alle' voor alle.")],
-    reason: Annotated[str, typer.Option("--reason", "-m")] = "",
+    reason: Annotated[str, typer.Option("--reason", "-m", help="Waarom.")] = "",
     fmt: Annotated[Fmt, typer.Option("--format", help="text of json")] = Fmt.text,
 ) -> None:
     """Een rol geven op een organisatie (of afnemen met 'geen')."""
@@ -147,9 +147,9 @@ def user_role(
 
 @user_app.command("disable")
 def user_disable(
-    name: Annotated[str, typer.Argument()],
+    name: Annotated[str, typer.Argument(help="Gebruikersnaam.")],
     enable: Annotated[bool, typer.Option("--enable", help="Weer inschakelen.")] = False,
-    reason: Annotated[str, typer.Option("--reason", "-m")] = "",
+    reason: Annotated[str, typer.Option("--reason", "-m", help="Waarom.")] = "",
 ) -> None:
     """Een gebruiker uitschakelen (sessies en tokens werken niet meer), of weer inschakelen."""
     from raadhuis.services import accounts
@@ -159,8 +159,10 @@ def user_disable(
 
 @user_app.command("password")
 def user_password(
-    name: Annotated[str, typer.Argument()],
-    password_stdin: Annotated[bool, typer.Option("--password-stdin")] = False,
+    name: Annotated[str, typer.Argument(help="Gebruikersnaam.")],
+    password_stdin: Annotated[
+        bool, typer.Option("--password-stdin", help="Het wachtwoord van de standaardinvoer lezen (voor scripts).")
+    ] = False,
 ) -> None:
     """Een nieuw wachtwoord instellen."""
     from raadhuis.services import accounts
@@ -217,7 +219,7 @@ def token_add(
 
 @token_app.command("list")
 def token_list(
-    name: Annotated[str | None, typer.Argument()] = None,
+    name: Annotated[str | None, typer.Argument(help="Gebruikersnaam; leeg: alle gebruikers.")] = None,
     fmt: Annotated[Fmt, typer.Option("--format", help="text of json")] = Fmt.text,
 ) -> None:
     """De tokens (zonder het geheim): nummer, gebruiker, bereik, verloop, ingetrokken."""
@@ -237,7 +239,9 @@ def token_list(
 
 
 @token_app.command("revoke")
-def token_revoke(token_id: Annotated[int, typer.Argument()]) -> None:
+def token_revoke(
+    token_id: Annotated[int, typer.Argument(help="Nummer van het token (zie: raadhuis token list).")],
+) -> None:
     """Een token intrekken (voorgoed)."""
     from raadhuis.services import accounts
 

@@ -228,6 +228,18 @@ CLI_HELP: dict[str, str] = {
     "Verloopt na deze dag (JJJJ-MM-DD).": "Expires after this day (YYYY-MM-DD).",
     "De tokens (zonder het geheim): nummer, gebruiker, bereik, verloop, ingetrokken.": "The tokens (without the secret): number, user, scope, expiry, revoked.",
     "Een token intrekken (voorgoed).": "Revoke a token (for good).",
+    # parameters that had no help text (added with their Dutch)
+    "Vanaf deze dag (31-12-2011 of 2011-12-31).": "From this day (31-12-2011 or 2011-12-31).",
+    "Tot en met deze dag.": "Up to and including this day.",
+    "Alleen gebeurtenissen van deze soort (herhaalbaar), bijv. merge.": "Only events of this type (repeatable), e.g. merge.",
+    "Alleen gebeurtenissen van deze eenheid (haar id).": "Only the events of this unit (its id).",
+    "Poort; een andere als deze bezet is.": "Port; another one if this one is in use.",
+    "Naam van de kopie (standaard: de naam met '(kopie)').": "Name of the copy (default: the name with '(kopie)').",
+    "Eigenaar.": "Owner.",
+    "Gebruikersnaam.": "User name.",
+    "Gebruikersnaam; leeg: alle gebruikers.": "User name; empty: all users.",
+    "Het wachtwoord van de standaardinvoer lezen (voor scripts).": "Read the password from standard input (for scripts).",
+    "Nummer van het token (zie: raadhuis token list).": "Number of the token (see: raadhuis token list).",
 }
 
 

@@ -198,3 +198,12 @@ def test_a_help_screen_is_dutch_and_english_on_request(db: Path, command: list[s
     assert code == 0 and "Usage:" in out and "Show this message and exit." in out and "Opties" not in out
     # ... and back: the words are set per run, not once per process.
     assert "Deze hulp tonen en stoppen." in run(db, *command, "--help")[1]
+
+
+def test_an_error_in_what_was_typed_names_the_option_as_typed(db: Path) -> None:
+    code, out = run(db, "scenario", "new", "GM0168", "Proef", "--from", "2030-01-01", "--decide-by", "morgen")
+    assert code == 1 and "--decide-by: verwacht een datum" in out and "cli:" not in out and "decide_by" not in out
+    code, out = run(db, "scenario", "new", "GM0168", "Proef", "--from", "31-13-2011")
+    assert code == 1 and "--from: verwacht een datum als 31-12-2011" in out
+    code, out = run(db, "scenario", "add-event", "GM0168", "iets")
+    assert code == 1 and "verwacht een bestand met gebeurtenissen of --event" in out

@@ -13,7 +13,7 @@ from typing import Annotated, Any
 import typer
 
 from raadhuis import __version__, limits
-from raadhuis.canonical.errors import InputErrors
+from raadhuis.canonical.errors import InputError, InputErrors
 from raadhuis.cli.console import _esc as _esc  # re-exported: the commands take these from base
 from raadhuis.cli.console import console as console
 from raadhuis.cli.console import err_console as err_console
@@ -123,11 +123,23 @@ def _json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
+_TYPED = ("cli", "(cli)")  # the services' name for what was typed on the command line
+
+
+def _said(e: InputError) -> str:
+    """An error in what was typed names the option as typed (``--decide-by``), not the service's
+    origin and field (``cli: decide_by``); an error in a file names the file, line and field."""
+    if e.file not in _TYPED:
+        return e.text(CTX.lang)
+    from raadhuis.i18n.errors import translate
+
+    field = e.field if e.field.startswith(("(", "[")) or not e.field else "--" + e.field.replace("_", "-")
+    return f"{field}: {translate(e.message, CTX.lang)}"
+
+
 def _fail_input(exc: InputErrors) -> None:
     for e in exc.errors:
-        err_console.print(
-            f"[red]{t('error', CTX.lang)}[/red] {_esc(e.text(CTX.lang))}", highlight=False, soft_wrap=True
-        )
+        err_console.print(f"[red]{t('error', CTX.lang)}[/red] {_esc(_said(e))}", highlight=False, soft_wrap=True)
     err_console.print(t("errors.count", CTX.lang, n=len(exc.errors)))
     raise typer.Exit(1)
 

@@ -64,7 +64,7 @@ def _events_from(path: str | None, event: list[str] | None) -> list[Any]:
             _fail_input(InputErrors([InputError(str(name), exc.line, "(event)", exc.message)]))
         out.extend(data if isinstance(data, list) else [data])
     if not out:
-        _fail_input(InputErrors([InputError("(cli)", None, "events", "expected a file with events or --event")]))
+        _fail_input(InputErrors([InputError("(cli)", None, "[FILE]", "expected a file with events or --event")]))
     return out
 
 

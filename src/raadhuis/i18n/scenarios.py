@@ -380,6 +380,7 @@ SCENARIO_MESSAGES: dict[str, dict[str, str]] = {
 }
 
 ERROR_PATTERNS: list[tuple[str, str]] = [
+    (r"expected a file with events or --event", r"verwacht een bestand met gebeurtenissen of --event"),
     (
         r"expected a date after the branch day (\S+), got (\S+): a scenario changes the organisation from the day "
         r"after it branches",

@@ -390,3 +390,57 @@ def test_a_scenario_event_with_the_id_of_a_register_event_is_refused_and_written
         sc.add_events(losser, ORG, sid, [rename], "consultant", "model")
     assert "already an event of GM0168 in the register" in str(caught.value)
     assert _changesets(losser) == before
+
+
+def test_scenarios_compared_together_have_the_columns_each_has_alone(losser: Store) -> None:
+    # One scenario changes the posts (a merge, new posts); the other keeps them and moves and renames
+    # units, so its figures are made from what the baseline lends it (the same posts).
+    emp = [{"kind": "employee", "fte": 1.0, "person": "P"}]
+    posts = [
+        ("OW-hoofd", "OW", ["manager"], emp),
+        ("OW-1", "OW", [], emp),
+        ("WIZ-hoofd", "WIZ", ["manager"], emp),
+        ("WIZ-1", "WIZ", [], emp + [{"kind": "external_hire", "fte": 0.5}]),
+        ("WIZ-2", "WIZ", [], [{"kind": "vacancy", "fte": 1.0}]),
+        ("REO-1", "REO", [], []),
+    ]
+    register.add_events(
+        losser,
+        ORG,
+        [
+            {
+                "id": f"post-{pid}",
+                "type": "add_post",
+                "date": "2011-09-14",
+                "post": {"id": pid, "unit": unit, "title": pid, "fte": 1.0, "scale": "10", "roles": roles}
+                | ({"staffing": staffing} if staffing else {}),
+            }
+            for pid, unit, roles, staffing in posts
+        ],
+        "registrar",
+        "formatie",
+        "test",
+    )
+    merged = sc.new(losser, ORG, "Drie afdelingen", "2011-09-15", "consultant")["scenario"]["id"]
+    sc.add_events(losser, ORG, merged, FIVE_TO_THREE, "consultant", "model")
+    moved = sc.new(losser, ORG, "WIZ onder OW", "2011-09-15", "consultant")["scenario"]["id"]
+    sc.add_events(
+        losser,
+        ORG,
+        moved,
+        [
+            {"type": "move", "date": "2012-01-01", "unit": "WIZ", "parent": "OW"},
+            {"type": "rename", "date": "2012-01-01", "unit": "REO", "name": "Ruimte en Economie"},
+        ],
+        "consultant",
+        "model",
+    )
+    day = date(2012, 1, 1)
+    together = sc.compare(losser, ORG, [merged, moved], at=day)
+    assert together["columns"][2]["unit_changes"]  # the move and the rename are there
+    assert together["columns"][2]["staff_changes"]  # WIZ's staff report to OW's head now
+    for sid in (merged, moved):
+        sc._KEPT.clear()  # noqa: SLF001 - alone and first: nothing lent by the other
+        alone = sc.compare(losser, ORG, [sid], at=day)
+        assert alone["columns"][0] == together["columns"][0]
+        assert alone["columns"][1] == next(c for c in together["columns"] if c["key"] == sid)

@@ -38,8 +38,27 @@ def _save(client: TestClient, fields: dict[str, Any]) -> Any:
     r = _post(client, fields)
     assert r.status_code == 200, r.text
     digest = re.search(r'name="digest" value="([0-9a-f]+)"', r.text)
-    assert digest, "no difference shown"
-    return _post(client, dict(fields, digest=digest.group(1)), "save")
+    entry = re.search(r'name="entry_digest" value="([0-9a-f]+)"', r.text)
+    assert digest and entry, "no difference shown"
+    return _post(client, dict(fields, digest=digest.group(1), entry_digest=entry.group(1)), "save")
+
+
+def test_a_save_over_figures_changed_since_the_preview_is_refused_not_lost(
+    client: TestClient, sqlite_store: Store
+) -> None:
+    # Anna and Bram both look at 2017; Anna saves first.
+    bram = _post(client, dict(YEAR, inhabitants="30.000"))
+    shown = {k: re.search(rf'name="{k}" value="([0-9a-f]+)"', bram.text).group(1) for k in ("digest", "entry_digest")}  # type: ignore[union-attr]
+    assert _save(client, YEAR).status_code == 303
+    # Bram saves what he was shown: refused, with what would change now; Anna's figures stay.
+    r = _post(client, dict(YEAR, inhabitants="30.000", **shown), "save")
+    assert r.status_code == 409 and "intussen door iemand anders gewijzigd" in r.text
+    assert "22.500" in re.search(r'<table id="effect-table">.*?</table>', r.text, re.S).group(0)  # type: ignore[union-attr]
+    [entry] = year_figures.current(sqlite_store, "GM0168")
+    assert entry["inhabitants"] == 22500
+    # Looking again and saving then is his choice, and works.
+    assert _save(client, dict(YEAR, inhabitants="30.000")).status_code == 303
+    assert year_figures.current(sqlite_store, "GM0168")[0]["inhabitants"] == 30000
 
 
 YEAR = {

@@ -64,4 +64,8 @@ FIGURE_MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Vul ten minste één cijfer in.",
         "en": "Fill in at least one figure.",
     },
+    "fig.err.changed": {
+        "nl": "De cijfers van {year} zijn intussen door iemand anders gewijzigd; bekijk het verschil opnieuw.",
+        "en": "The figures of {year} were changed by someone else in the meantime; look at the difference again.",
+    },
 }

@@ -35,8 +35,11 @@ FIELDS = ("inhabitants", *FTE_FIELDS, *MONEY_FIELDS)
 def current(store: Store, organisation: str) -> list[dict[str, Any]]:
     """The organisation's year figures as stored, by year."""
     with store.session() as s:
-        org = register.resolve_organisation(s, organisation).id
-        records = [r for r in repo.current_records(s, "extension", org) if r.key == SECTION]
+        return _entries(s, register.resolve_organisation(s, organisation).id)
+
+
+def _entries(s: Any, org: str) -> list[dict[str, Any]]:
+    records = [r for r in repo.current_records(s, "extension", org) if r.key == SECTION]
     entries = merge_extensions(records).get(SECTION) or []
     mine = [dict(e) for e in entries if isinstance(e, dict) and e.get("organisation") == org]
     return sorted(mine, key=lambda e: int(e["year"]) if isinstance(e.get("year"), int) else 0)
@@ -50,7 +53,8 @@ class Proposal:
     before: dict[str, Any] | None  # the year's entry as stored, if any
     entries: list[dict[str, Any]]  # every year of the organisation after the change
     rows: list[dict[str, Any]] = field(default_factory=list)  # field, before, after, changed
-    digest: str = ""
+    digest: str = ""  # of the new figures and the stored ones they replace: what the preview showed
+    entry_digest: str = ""  # of the new figures alone: whether the reader changed the form since
 
 
 def _number(text: str, whole: bool) -> float | int | None:
@@ -134,8 +138,17 @@ def propose(store: Store, organisation: str, form: Mapping[str, Any], lang: str 
             continue
         rows.append({"field": key, "before": old, "after": new, "changed": old != new})
     out = Proposal(org, year, entry, before, entries, rows)
-    out.digest = hashlib.sha256(json.dumps(entry, sort_keys=True).encode("utf-8")).hexdigest()[:24]
+    out.digest = _digest(entry, before)
+    out.entry_digest = _digest(entry, None)
     return out
+
+
+def _digest(entry: dict[str, Any], before: dict[str, Any] | None) -> str:
+    # What was shown: the new figures and the stored ones they replace. Someone else's save of
+    # the same year in between makes another digest, so the form shows the difference again
+    # instead of overwriting what it never showed (nothing is lost).
+    shown = json.dumps({"entry": entry, "before": before}, sort_keys=True)
+    return hashlib.sha256(shown.encode("utf-8")).hexdigest()[:24]
 
 
 def _field_of(path: str) -> str:
@@ -143,13 +156,25 @@ def _field_of(path: str) -> str:
     return tail if tail in (*FIELDS, "year", "sources", "assumption") else "year"
 
 
-def save(store: Store, proposal: Proposal, who: str, reason: str) -> register.ImportResult:
+def save(store: Store, proposal: Proposal, who: str, reason: str, lang: str = "nl") -> register.ImportResult:
     """Write the organisation's year figures (the one year changed) through Store.write, with who and why."""
     if not reason.strip():
         raise InputErrors([InputError(ORIGIN, None, "reason", t("chg.err.reason", "en"))])
     org = proposal.organisation
     with store.write([org]) as s:
-        ds = Dataset(extensions={SECTION: [dict(e) for e in proposal.entries]}, default_organisation=org)
+        # The other years as they are now, under the write lock: a save of another year since
+        # the preview stays (the proposal's copy of them may be older).
+        stored = _entries(s, org)
+        if (
+            _digest(proposal.entry, next((e for e in stored if e.get("year") == proposal.year), None))
+            != proposal.digest
+        ):
+            raise InputErrors([InputError(ORIGIN, None, "year", t("fig.err.changed", lang, year=proposal.year))])
+        entries = sorted(
+            [e for e in stored if e.get("year") != proposal.year] + [proposal.entry],
+            key=lambda e: int(e.get("year") or 0),
+        )
+        ds = Dataset(extensions={SECTION: [dict(e) for e in entries]}, default_organisation=org)
         known = register.StoreKnown(s)
         errors: list[tuple[tuple[str | int, ...], str]] = []
         from raadhuis.canonical.check import check_dataset

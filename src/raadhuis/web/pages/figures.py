@@ -105,14 +105,20 @@ async def figures_submit(request: Request, org: str) -> Response:
         proposal = await off_loop(year_figures.propose, store, org_id, form, lang)
     except InputErrors as exc:
         return _page(request, org_id, form, exc.errors, status=422)
-    if form.get("step") != "save" or form.get("digest") != proposal.digest:
+    if form.get("step") != "save":
         return _page(request, org_id, form, proposal=proposal)
+    if form.get("digest") != proposal.digest:  # not what was shown: show what would change now
+        if form.get("entry_digest") != proposal.entry_digest:  # the reader changed the form
+            return _page(request, org_id, form, proposal=proposal)
+        # The same figures, but the stored ones changed since the preview: say so, save nothing.
+        changed = InputError(year_figures.ORIGIN, None, "year", tr("fig.err.changed", lang, year=proposal.year))
+        return _page(request, org_id, form, [changed], proposal, status=409)
     reason = " ".join(str(form.get("reason") or "").split())
     if not reason:
         error = InputError(year_figures.ORIGIN, None, "reason", tr("chg.err.reason", lang))
         return _page(request, org_id, form, [error], proposal, status=422)
     try:
-        await off_loop(year_figures.save, store, proposal, author(request), reason)
+        await off_loop(year_figures.save, store, proposal, author(request), reason, lang)
     except InputErrors as exc:
         return _page(request, org_id, form, exc.errors, proposal, status=422)
     return RedirectResponse(f"/o/{org_id}/figures?year={proposal.year}&saved=1", status_code=303)

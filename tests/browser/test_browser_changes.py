@@ -40,7 +40,8 @@ def test_add_a_team_under_a_department_in_at_most_8_steps(page, live_url: str) -
     steps = Steps(page)
     steps.click(page.get_by_role("link", name="Losser", exact=True))
     steps.click(page.get_by_role("link", name="Wijziging vastleggen"))
-    assert page.locator("h2", has_text="Een nieuwe eenheid oprichten").is_visible()
+    # The click navigates: wait for the form's page before looking (is_visible does not wait).
+    page.locator("h2", has_text="Een nieuwe eenheid oprichten").wait_for()
     steps.type("#f-name", "Team Communicatie")
     steps.type("#f-parent", "Beleid, Strategie en Projecten")  # by name, from the list as one types
     steps.type("#f-date", "1-3-2013")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from datetime import date, datetime
 from enum import Enum
@@ -133,7 +134,9 @@ def _said(e: InputError) -> str:
         return e.text(CTX.lang)
     from raadhuis.i18n.errors import translate
 
-    field = e.field if e.field.startswith(("(", "[")) or not e.field else "--" + e.field.replace("_", "-")
+    # A field that is an option's name becomes the option; a path into what an option held
+    # (follow_up[0].date) stays the path.
+    field = "--" + e.field.replace("_", "-") if re.fullmatch(r"[a-z][a-z_]*", e.field) else e.field
     return f"{field}: {translate(e.message, CTX.lang)}"
 
 

@@ -86,6 +86,7 @@ def test_merge_by_a_new_decision_with_a_source(page, live_url: str) -> None:  # 
     page.wait_for_selector(".effect-pending")
     steps.click(page.get_by_role("button", name="Effect bekijken"))
     error = page.locator("#source-error")
+    error.wait_for()  # the answer is a new page: wait for it before looking
     assert error.is_visible() and "Er is geen bron" in error.inner_text()
     assert page.locator("#f-source").get_attribute("aria-invalid") == "true"
     shot(page, "c4-merge-source-error")

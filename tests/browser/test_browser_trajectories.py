@@ -129,6 +129,7 @@ def test_bad_input_is_refused_at_its_field(page, live_url: str) -> None:  # type
     page.fill("#f-reason", "test")
     page.get_by_role("button", name="Voorbeeld bekijken").click()
     error = page.locator("#date-error")
+    error.wait_for()  # the answer is a new page: wait for it before looking
     assert error.is_visible() and "verwacht een datum zoals geschreven" in error.inner_text()
     assert page.locator("#f-date").get_attribute("aria-invalid") == "true"
     shot(page, "traj-04-bad-date")

@@ -368,3 +368,10 @@ def test_organisation_page_says_unit_kinds_in_the_readers_language(client: TestC
     english = client.get("/o/GM0168", params={"at": "2012-06-01", "lang": "en"}).text
     client.get("/", params={"lang": "nl"})
     assert '<td data-label="Kind">department</td>' in english and ">afdeling<" not in english
+
+
+def test_the_total_staffing_is_unknown_where_the_posts_record_none(client: TestClient) -> None:
+    # Losser on 1 January 2012: one post (BSP), its staffing not recorded: the sum is not 0,00.
+    html = client.get("/o/GM0168", params={"at": "2012-01-01"}).text
+    total = re.search(r'<td class="num" id="total-filled">(.*?)</td>', html, re.S)
+    assert total and total.group(1).strip() == "onbekend"

@@ -9,7 +9,7 @@ or not at all, and holds the write lock of what it changes.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -732,19 +732,28 @@ def units_changed_between(
     return before, later, fte_before, fte_after
 
 
-def posts_as_of(session: Session, organisation: str, day: date, view: View, unit: str | None = None) -> dict[str, Post]:
-    cond = [
+def _posts_on(session: Session, organisation: str, day: date, view: View) -> list[Any]:
+    """The condition of the post versions in force on a day (one rule for every post read)."""
+    return [
         PostVersion.organisation == organisation,
         PostVersion.view == stored_view(session, organisation, view),
         PostVersion.valid_from <= day,
         PostVersion.valid_to > day,
     ]
-    if unit is not None:
-        cond.append(PostVersion.unit_id == unit)
+
+
+def _post_dicts_on(session: Session, cond: list[Any]) -> Iterator[dict[str, Any]]:
     # The JSON as text, decoded by the C decoder: SQLAlchemy's JSON type wraps each of 100,000
     # rows in Python calls of its own (a third of this read for the 10,000-unit organisation).
     rows = session.connection().execute(select(type_coerce(PostVersion.data, Text)).where(*cond)).scalars()
-    return {p.id: p for p in (post_from_row(raw_dict(text)) for text in rows)}
+    return (raw_dict(text) for text in rows)
+
+
+def posts_as_of(session: Session, organisation: str, day: date, view: View, unit: str | None = None) -> dict[str, Post]:
+    cond = _posts_on(session, organisation, day, view)
+    if unit is not None:
+        cond.append(PostVersion.unit_id == unit)
+    return {p.id: p for p in map(post_from_row, _post_dicts_on(session, cond))}
 
 
 def post_staffing_as_of(
@@ -753,20 +762,10 @@ def post_staffing_as_of(
     """(FTE, staffing as (kind, FTE)) of every post on a day, in the order of
     :func:`posts_as_of`: for the sums of formatie and bezetting, which need no ``Post`` objects
     (making 100,000 of them was most of the second day's read of the indicators)."""
-    rows = session.connection().execute(
-        select(type_coerce(PostVersion.data, Text)).where(
-            PostVersion.organisation == organisation,
-            PostVersion.view == stored_view(session, organisation, view),
-            PostVersion.valid_from <= day,
-            PostVersion.valid_to > day,
-        )
-    )
-    out = []
-    for (text,) in rows.all():
-        data = raw_dict(text)
-        staffing = [(str(s["kind"]), float(s["fte"])) for s in data.get("staffing", ()) or ()]
-        out.append((float(data["fte"]), staffing))
-    return out
+    return [
+        (float(data["fte"]), [(str(s["kind"]), float(s["fte"])) for s in data.get("staffing", ()) or ()])
+        for data in _post_dicts_on(session, _posts_on(session, organisation, day, view))
+    ]
 
 
 def post_rows_as_of(
@@ -776,10 +775,7 @@ def post_rows_as_of(
     need no Post objects (building them costs more than the sums, for a large organisation)."""
     rows = session.execute(
         select(PostVersion.unit_id, PostVersion.fte, PostVersion.filled_fte, PostVersion.data).where(
-            PostVersion.organisation == organisation,
-            PostVersion.view == stored_view(session, organisation, view),
-            PostVersion.valid_from <= day,
-            PostVersion.valid_to > day,
+            *_posts_on(session, organisation, day, view)
         )
     ).all()
     return [(u, float(f), float(b), dict(d)) for u, f, b, d in rows]

@@ -111,6 +111,8 @@ def test_a_lezer_reads_but_is_offered_no_change(tab, accounts_url: str) -> None:
     sign_in(page, accounts_url, "lees", PASSWORD)
     page.wait_for_url(accounts_url + "/")
     page.get_by_role("link", name="Losser", exact=True).click()
+    page.wait_for_url("**/o/GM0168")
+    page.wait_for_selector("#export-xlsx")  # the organisation page has loaded, not just its address
     assert page.locator("nav.orgnav a", has_text="Wijziging vastleggen").count() == 0
     assert page.locator("nav.orgnav a", has_text="Audittrail").count() == 1
     assert page.locator("#export-xlsx").count() == 1  # reading includes the formatieplan in Excel

@@ -54,6 +54,8 @@ def test_diff_two_dates(page, live_url: str) -> None:  # type: ignore[no-untyped
     page.fill("#start", "2011-12-31")
     page.fill("#end", "2012-01-01")
     page.get_by_role("button", name="Vergelijken").click()
+    page.wait_for_url("**end=2012-01-01**")
+    page.wait_for_selector("li.c-merge")
     assert page.locator("li.c-merge").count() == 1
     assert page.locator('#chart g.unit[data-mark="merged"]').count() == 3  # BSP, and REO and WEL struck through
     assert page.locator("#chart g.unit.gone").count() == 2

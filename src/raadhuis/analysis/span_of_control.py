@@ -248,22 +248,26 @@ def span_of_control(
             )
     reasons: list[Reason] = []
     top = unmanaged = total = unrecorded = 0
+    working = WORKING_KINDS
+    get_span = spans.get
     for post, boss in zip(ordered, found, strict=True):
-        if boss in kept:
+        if kept and boss in kept:
             continue  # its part is in the span kept (None, nobody, is never kept)
-        target = spans.get(boss) if boss is not None and boss != post.id else None
+        target = get_span(boss) if boss is not None and boss != post.id else None
         if target is not None:
             target.posts_reporting += 1
-        if not post.staffing:
+        staffing = post.staffing
+        if not staffing:
             # Nobody recorded is not nobody there: the heads in this post are unknown.
             unrecorded += 1
             if target is not None:
                 target.unrecorded_reports += 1
             continue
-        lines = [s for s in post.staffing if s.kind in WORKING_KINDS and s.fte > 0]
-        total += len(lines)
+        # The FTE of each working line (the lines themselves are not needed: their count and sum).
+        lines = [s.fte for s in staffing if s.kind in working and s.fte > 0]
         if not lines:
             continue  # counts nowhere
+        total += len(lines)
         if boss is None:
             if "manager" in post.roles:
                 top += len(lines)
@@ -278,9 +282,9 @@ def span_of_control(
                     )
                 )
             continue
-        span = spans[boss]
+        span = spans[boss] if target is None else target
         span.headcount += len(lines)
-        span.fte += sum([s.fte for s in lines])  # a list: the same additions, without a generator per post
+        span.fte += sum(lines)  # a list: the same additions, without a generator per post
         span.report_posts.append(post.id)
     if like is not None:  # what the posts alone make, counted there over every post
         total, unrecorded = like[0].total_headcount, like[0].unrecorded_posts

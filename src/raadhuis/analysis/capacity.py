@@ -26,6 +26,7 @@ from typing import Any
 
 from raadhuis.analysis.common import WORKING_KINDS, Reason, rounded
 from raadhuis.analysis.demand import ChallengeLine, Demand, DemandPart, demand_per_task_field
+from raadhuis.analysis.vulnerability import UnitFiguresMade, figures_of
 from raadhuis.domain.challenge import Challenge
 from raadhuis.domain.model import Post, Snapshot
 from raadhuis.i18n.formatting import format_fte as _f
@@ -121,7 +122,7 @@ class Capacity:
     inhabitants: int | None
     task_fields: list[TaskFieldCapacity]
     unassigned_fte: float  # staffed FTE of units without (all of) their capacity on task fields
-    strategic: StrategicCapacity
+    strategic: StrategicCapacity | None  # None: not asked for (``capacity(with_strategic=False)``)
     reasons: list[Reason]
     challenges: list[ChallengeLine] = field(default_factory=list)
 
@@ -133,7 +134,7 @@ class Capacity:
             "task_fields": [t.to_dict() for t in self.task_fields],
             "challenges": [c.to_dict() for c in self.challenges],
             "unassigned_fte": rounded(self.unassigned_fte),
-            "strategic": self.strategic.to_dict(),
+            "strategic": self.strategic.to_dict() if self.strategic is not None else None,
             "reasons": [r.to_dict() for r in self.reasons],
         }
 
@@ -196,7 +197,13 @@ def capacity(
     task_field_names: Mapping[str, str] | None = None,
     doers_threshold: float = DOERS_THRESHOLD,
     challenges: Iterable[Challenge] = (),
+    made: UnitFiguresMade | None = None,
+    with_strategic: bool = True,
 ) -> Capacity:
+    """``made``: the figures of units' posts that :func:`raadhuis.analysis.vulnerability.vulnerability`
+    made (or makes here, for it): a unit's staffed, budgeted and unrecorded FTE are the sums of
+    those lists, the same additions in the same order. ``with_strategic``: False leaves out the
+    strategic capacity (``strategic`` is None), for a caller that does not show it."""
     demand = demand or {}
     names = task_field_names or {}
     fields: dict[str, TaskFieldCapacity] = {}
@@ -205,10 +212,14 @@ def capacity(
     by_unit = snapshot.posts_by_unit()
     for unit in sorted(snapshot.units.values(), key=lambda u: u.id):
         posts = by_unit.get(unit.id, [])
-        # staffed_fte(posts) written out: this runs for every unit, and the calls cost more than the sums
-        staffed = sum([s.fte for p in posts for s in p.staffing if s.kind in WORKING_KINDS and s.fte > 0])
-        budgeted = sum([p.fte for p in posts])  # lists, not generators: the same additions, for every unit
-        unrecorded = sum([p.fte for p in posts if not p.staffing])
+        if made is not None:
+            figures = figures_of(posts, made)
+            staffed, budgeted, unrecorded = sum(figures.staffed), sum(figures.fte), sum(figures.unrecorded)
+        else:
+            # staffed_fte(posts) written out: this runs for every unit, and the calls cost more than the sums
+            staffed = sum([s.fte for p in posts for s in p.staffing if s.kind in WORKING_KINDS and s.fte > 0])
+            budgeted = sum([p.fte for p in posts])  # lists, not generators: the same additions, for every unit
+            unrecorded = sum([p.fte for p in posts if not p.staffing])
         total_share = sum(max(0.0, s.share) for s in unit.task_fields)
         if total_share > 1.0 + 1e-9:
             reasons.append(
@@ -274,7 +285,7 @@ def capacity(
         inhabitants=inhabitants,
         task_fields=ordered,
         unassigned_fte=unassigned,
-        strategic=strategic_capacity(snapshot, doers_threshold),
+        strategic=strategic_capacity(snapshot, doers_threshold) if with_strategic else None,
         reasons=reasons,
         challenges=wanted.challenges,
     )

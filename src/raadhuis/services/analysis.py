@@ -218,8 +218,16 @@ def _span(
     band: tuple[int, int],
     made: soc.SpanOfControl | None = None,
     chain: Mapping[str, str | None] | None = None,
+    full: bool = True,
 ) -> dict[str, Any]:
-    result = soc.span_of_control(inp.snapshot, band) if made is None else made
+    """``full``: False gives the formation alone (``{"formation": …}``), what a scenario's column shows."""
+    if chain is None:  # one chain of command for the span and the formation (walked once, not twice)
+        chain = soc.bosses(inp.snapshot)
+    if not full:
+        formation = _formation(inp.snapshot, band, chain)
+        _mark(formation, [w for ws in inp.assumed_units().values() for w in ws])
+        return {"formation": formation}
+    result = soc.span_of_control(inp.snapshot, band, chain) if made is None else made
     out = _head(inp, "span_of_control") | result.to_dict()
     out["organisation"] = inp.org
     ftes = [m.fte for m in result.managers]
@@ -309,15 +317,22 @@ def _names(year: int) -> dict[str, str]:
     return {t.code: t.name for t in task_fields(year)} if year >= FIRST_YEAR else {}
 
 
-def _vulnerability(inp: _Inputs, unit_figures: vul.UnitFiguresMade | None = None) -> dict[str, Any]:
-    result = vul.vulnerability(inp.snapshot, inp.cooperations, _names(inp.at.year), unit_figures)
-    out = _head(inp, "vulnerability") | result.to_dict()
-    out["organisation"] = inp.org
+def _vulnerability(inp: _Inputs, unit_figures: vul.UnitFiguresMade | None = None, full: bool = True) -> dict[str, Any]:
+    """``full``: False gives the task fields alone (``{"task_fields": […]}``, marked as in the full
+    answer), what a scenario's column shows: the units' items are not made."""
+    result = vul.vulnerability(inp.snapshot, inp.cooperations, _names(inp.at.year), unit_figures, with_units=full)
     assumed = inp.assumed_units()
     fields_of: dict[str, list[str]] = {}
     for unit in inp.snapshot.units.values():
         for share in unit.task_fields:
             fields_of.setdefault(share.code, []).extend(assumed.get(unit.id, []))
+    if not full:
+        fields = [i.to_dict() for i in result.task_fields]
+        for item in fields:
+            _mark(item, fields_of.get(item["id"], []) if item["score"] is not None else [])
+        return {"task_fields": fields}
+    out = _head(inp, "vulnerability") | result.to_dict()
+    out["organisation"] = inp.org
     for item in out["units"]:
         _mark(item, assumed.get(item["id"], []) if item["score"] is not None else [])
     for item in out["task_fields"]:
@@ -366,16 +381,32 @@ def vulnerability(store: Store, organisation: str, at: date, view: View = View.A
 # --- capacity -------------------------------------------------------------------------------
 
 
-def _capacity(inp: _Inputs) -> dict[str, Any]:
+def _capacity(inp: _Inputs, unit_figures: vul.UnitFiguresMade | None = None, full: bool = True) -> dict[str, Any]:
+    """``unit_figures``: the vulnerability's figures of units' posts (the same sums, made once);
+    ``full``: False gives the task fields alone (``{"task_fields": […]}``, marked as in the full
+    answer), what a scenario's column shows: no strategic capacity."""
     demand = {
         str(d["task_field"]).strip(): cap.Demand(d.get("fte"), d.get("norm_per_1000"), _source_text(d))
         for d in inp.demand
     }
     fig = inp.figures.get(inp.at.year, {})
-    result = cap.capacity(inp.snapshot, demand, fig.get("inhabitants"), _names(inp.at.year), challenges=inp.challenges)
+    result = cap.capacity(
+        inp.snapshot,
+        demand,
+        fig.get("inhabitants"),
+        _names(inp.at.year),
+        challenges=inp.challenges,
+        made=unit_figures,
+        with_strategic=full,
+    )
+    assumed = inp.assumed_units()
+    if not full:
+        fields = [t.to_dict() for t in result.task_fields]
+        for item in fields:
+            _mark(item, [w for u in item["units"] for w in assumed.get(u, [])])
+        return {"task_fields": fields}
     out = _head(inp, "capacity") | result.to_dict()
     out["organisation"] = inp.org
-    assumed = inp.assumed_units()
     for item in out["task_fields"]:
         _mark(item, [w for u in item["units"] for w in assumed.get(u, [])])
     out["strategic"]["definition"] = "strategic_capacity"
@@ -719,16 +750,21 @@ def analyse(
     band: tuple[int, int] = soc.DEFAULT_BAND,
 ) -> dict[str, Any]:
     """All analyses of one organisation on one day, from one read of the store."""
-    inp = _load(store, organisation, at, view)
+    return _analyses(_load(store, organisation, at, view), store, band)
+
+
+def _analyses(inp: _Inputs, store: Store, band: tuple[int, int]) -> dict[str, Any]:
+    """What :func:`analyse` answers of the inputs read (bench/bench_analysis.py times it alone)."""
     own = _indicators(inp, store)
+    unit_figures = vul.UnitFiguresMade()  # the figures of each unit's posts, for vulnerability and capacity
     return {
         "organisation": inp.org,
-        "at": at.isoformat(),
-        "view": view.value,
+        "at": inp.at.isoformat(),
+        "view": inp.view.value,
         "definitions": DEFINITIONS,
         "span": _span(inp, band),
-        "vulnerability": _vulnerability(inp),
-        "capacity": _capacity(inp),
+        "vulnerability": _vulnerability(inp, unit_figures),
+        "capacity": _capacity(inp, unit_figures),
         "indicators": own,
         "peers": _peers(inp, own, store),
         "cooperations": _cooperation_rows(inp),
@@ -756,17 +792,21 @@ def of_snapshot(
     bosses: Mapping[str, str | None] | None = None,
     unit_figures: vul.UnitFiguresMade | None = None,
 ) -> dict[str, Any]:
-    """Span of control, vulnerability and capacity of a snapshot the register does not hold (a
+    """What a scenario's column shows of the analyses of a snapshot the register does not hold (a
     scenario's), with the organisation's cooperations, demand and challenges on its day: the same
-    computations, and marks, as for the register's own organisation. ``span`` (in ``band``) and
-    ``bosses``: the snapshot's span of control and ``soc.bosses``, when the caller made them already;
-    ``unit_figures``: the vulnerability figures of units' posts made before (of other snapshots)."""
+    computations, and marks, as for the register's own organisation. ``span`` gives the formation
+    (``{"formation": …}``), ``vulnerability`` and ``capacity`` their task fields (``{"task_fields":
+    […]}``), each item as :func:`analyse` gives it; what no column shows (the units' vulnerability,
+    strategic capacity, the span's own dict) is not made. ``span`` (in ``band``) and ``bosses``: the
+    snapshot's span of control and ``soc.bosses``, when the caller made them already (the span is
+    not needed here); ``unit_figures``: the figures of units' posts made before (of other snapshots),
+    for the vulnerability and the capacity."""
     inp = _load(store, organisation, snapshot.at, snapshot.view, with_snapshot=False, with_assumed=False)
     inp.snapshot = snapshot
     inp.assumed_posts = dict(assumed or {})
     return {
-        "span": _span(inp, band, span, bosses),
-        "vulnerability": _vulnerability(inp, unit_figures),
-        "capacity": _capacity(inp),
+        "span": _span(inp, band, span, bosses, full=False),
+        "vulnerability": _vulnerability(inp, unit_figures, full=False),
+        "capacity": _capacity(inp, unit_figures, full=False),
         "cooperations_in_force": list(inp.cooperations),
     }

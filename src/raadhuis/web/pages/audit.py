@@ -13,6 +13,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from raadhuis.i18n.events import event_words
 from raadhuis.i18n.formatting import format_date, moment_text
+from raadhuis.i18n.record_fields import field_words
 from raadhuis.services import audit, register
 from raadhuis.services.sources import kind_word, source_records, titled
 from raadhuis.store.database import Store
@@ -101,6 +102,7 @@ def audit_page(request: Request, org: str, page: int = 1) -> Response:
         event_text=lambda c: event_words(c.get("after") or c.get("before") or {}, lang, names, c.get("units") or []),
         record_text=lambda c: _record_words(c, org_name, lang),
         kind_text=lambda kind: kind_word(kind, lang),
+        field_text=lambda path: field_words(path, lang),
         event_choices=event_choices,
         unit_choices=unit_choices,
         short=lambda v: audit.short(titled(v, records)),  # a working mark as the document's title

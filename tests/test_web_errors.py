@@ -132,3 +132,14 @@ def test_the_api_docs_link_back_to_the_workbench(client: TestClient) -> None:
     html = client.get("/api/v1/docs").text
     assert '<a href="/">← Terug naar de werkbank</a>' in html
     assert '<a href="/">← Back to the workbench</a>' in client.get("/api/v1/docs", params={"lang": "en"}).text
+
+
+def test_a_bad_date_in_the_address_is_said_in_the_readers_language(client: TestClient) -> None:
+    r = client.get("/o/GM0168", params={"known_at": "gisteren"})
+    assert r.status_code == 400
+    assert "verwacht een datum als 31-12-2011 of 2011-12-31, of een datum met tijdstip" in r.text
+    assert "ISO 8601" not in r.text and "expected" not in r.text
+    r = client.get("/o/GM0168", params={"at": "31-13-2011"})
+    assert r.status_code == 400 and "verwacht een datum als 31-12-2011 of 2011-12-31; gevonden" in r.text
+    english = client.get("/o/GM0168", params={"known_at": "gisteren", "lang": "en"})
+    assert "expected a date such as 31-12-2011 or 2011-12-31, or a date and time" in english.text

@@ -74,6 +74,10 @@ _PATTERNS: list[tuple[str, str]] = [
     (r"expected a date \((.+?)\), got (.+)", r"verwacht een datum (\1); gevonden: \2"),
     (r"expected a day YYYY-MM-DD, got (.+)", r"verwacht een dag JJJJ-MM-DD; gevonden: \1"),
     (
+        r"expected a date such as 31-12-2011 or 2011-12-31, or a date and time; got: (.+)",
+        r"verwacht een datum als 31-12-2011 of 2011-12-31, of een datum met tijdstip; gevonden: \1",
+    ),
+    (
         r"expected a date such as 31-12-2011 or 2011-12-31; got: (.+)",
         r"verwacht een datum als 31-12-2011 of 2011-12-31; gevonden: \1",
     ),

@@ -151,7 +151,7 @@ def parse_moment(value: str | None) -> datetime | None:
         try:  # a day typed the Dutch way (31-12-2011), by the one rule for typed days
             moment, bare_day = datetime.combine(fmt.read_day(text, "en"), datetime.min.time()), True
         except fmt.DayError:
-            raise HTTPException(400, f"expected a date or date-time (ISO 8601), got {value!r}") from None
+            raise HTTPException(400, f"expected {fmt.DAY_FORMS['en']}, or a date and time; got: {value!r}") from None
     if bare_day:  # a bare day means: by the end of that day
         moment = moment.replace(hour=23, minute=59, second=59)
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)

@@ -59,6 +59,10 @@ def page(
     lang = str(getattr(request.state, "lang", "nl"))
     if message in _ROUTING_DETAIL:
         message = None
+    if message:  # a check's message is English where it is raised; the page says it in the reader's
+        from raadhuis.i18n.errors import translate
+
+        message = translate(message, lang)
     explain = tr(f"web.status.{status}.explain", lang) if status in KNOWN else None
     return render(
         request,

@@ -83,6 +83,11 @@ class Rule:
             return
         assert self.permission is not None  # noqa: S101 - built by require()
         org = ALL if self.every else None
+        if self.org_param is not None and who.can(self.permission, ALL):
+            # Allowed on every organisation (the single user, a public register's reader, a
+            # grant on all): the answer is the same for any organisation the path names, so it
+            # is not looked up here (an unknown one: the route answers 404, as below).
+            return
         if self.org_param is not None:
             ref = request.path_params.get(self.org_param)
             org = organisation_id(request, str(ref)) if ref is not None else None

@@ -1042,15 +1042,19 @@ def as_of_state(store: Store, organisation: str, at: date, view: View = View.ACT
     it. Equal states give equal answers, in any process (web/answers.py makes the ETag of it)."""
     from raadhuis.services.concurrency import org_version as version
 
+    # One round trip when the question names the organisation by id, slug or code (as
+    # resolve_organisation finds it first), on a bare connection (no ORM session: this is read on
+    # every request for the as-of tree); else the organisation found, then its state.
+    norm = organisation.strip().lower()
+    digits = norm[2:] if norm.startswith("gm") else norm
+    code = f"GM{int(digits):04d}" if digits.isdigit() else None
+    with store.engine.connect() as conn:
+        for org_id, slug, cbs_code, revision, changeset, last in repo.organisations_named_with_state(
+            conn, norm, code, at
+        ):
+            if org_id.lower() == norm or (slug or "").lower() == norm or (code and cbs_code == code):
+                return (org_id, revision, int(changeset or 0), view.value, at.isoformat(), last)
     with store.session() as s:
-        # One round trip when the question names the organisation by id, slug or code (as
-        # resolve_organisation finds it first), else the organisation found, then its state.
-        norm = organisation.strip().lower()
-        digits = norm[2:] if norm.startswith("gm") else norm
-        code = f"GM{int(digits):04d}" if digits.isdigit() else None
-        for org, changeset, last in repo.organisations_named_with_state(s, norm, code, at):
-            if org.id.lower() == norm or (org.slug or "").lower() == norm or (code and org.cbs_code == code):
-                return (org.id, org.revision, int(changeset or 0), view.value, at.isoformat(), last)
         found = resolve_organisation(s, organisation)
         return (
             found.id,

@@ -17,12 +17,14 @@ from typing import Any
 from sqlalchemy import (
     ARRAY,
     JSON,
+    Connection,
     Date,
     DateTime,
     String,
     Text,
     and_,
     any_,
+    bindparam,
     cast,
     delete,
     func,
@@ -1083,28 +1085,47 @@ def organisations_named(session: Session, norm: str, code: str | None) -> list[O
     return list(session.execute(select(OrganisationRow).where(or_(*cond)).order_by(OrganisationRow.name)).scalars())
 
 
-def organisations_named_with_state(
-    session: Session, norm: str, code: str | None, day: date
-) -> list[tuple[OrganisationRow, int | None, date | None]]:
-    """:func:`organisations_named`, each with the newest changeset among its records (its version,
-    services.concurrency.org_version) and its last event day on or before ``day``: one query."""
-    cond = [func.lower(OrganisationRow.id) == norm, func.lower(OrganisationRow.slug) == norm]
-    if code:
-        cond.append(OrganisationRow.cbs_code == code)
+def _named_with_state() -> Any:
     version = select(func.max(Record.changeset_id)).where(Record.organisation == OrganisationRow.id).scalar_subquery()
     last = (
         select(func.max(EventRow.effective))
-        .where(EventRow.organisation == OrganisationRow.id, EventRow.effective <= day)
+        .where(EventRow.organisation == OrganisationRow.id, EventRow.effective <= bindparam("day", type_=Date))
         .scalar_subquery()
     )
-    rows = session.execute(
-        select(OrganisationRow, version, last).where(or_(*cond)).order_by(OrganisationRow.name)
-    ).all()
+    norm = bindparam("norm", type_=Text)
+    return (
+        select(
+            OrganisationRow.id, OrganisationRow.slug, OrganisationRow.cbs_code, OrganisationRow.revision, version, last
+        )
+        # A code of None matches no row (``= NULL`` is never true): the condition of organisations_named.
+        .where(
+            or_(
+                func.lower(OrganisationRow.id) == norm,
+                func.lower(OrganisationRow.slug) == norm,
+                OrganisationRow.cbs_code == bindparam("code", type_=Text),
+            )
+        )
+        .order_by(OrganisationRow.name)
+    )
+
+
+# Built once: the state is read on every request for the as-of tree (web/answers.py), and building
+# the statement cost several times its execution.
+_NAMED_WITH_STATE = _named_with_state()
+
+
+def organisations_named_with_state(
+    conn: Connection | Session, norm: str, code: str | None, day: date
+) -> list[tuple[str, str | None, str | None, int, int | None, date | None]]:
+    """The organisations :func:`organisations_named` finds, in its order, as (id, slug, CBS code,
+    revision, the newest changeset among its records (its version, services.concurrency.org_version),
+    its last event day on or before ``day``): one query."""
+    rows = conn.execute(_NAMED_WITH_STATE, {"norm": norm, "code": code or None, "day": day}).all()
     out = []
-    for org, changeset, when in rows:
-        if isinstance(when, str):  # SQLite hands a subquery's date back as text
+    for org_id, slug, cbs_code, revision, changeset, when in rows:
+        if isinstance(when, str):  # SQLite may hand a subquery's date back as text
             when = date.fromisoformat(when)
-        out.append((org, changeset, when))
+        out.append((org_id, slug, cbs_code, revision, changeset, when))
     return out
 
 

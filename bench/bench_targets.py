@@ -5,6 +5,7 @@ the synthetic organisation of bench/generate.py (SQLite file or PostgreSQL URL).
     .venv/bin/raadhuis --db /tmp/syn.sqlite import /tmp/syn.json
     .venv/bin/python bench/bench_targets.py --db /tmp/syn.sqlite                 # queries
     .venv/bin/python bench/bench_targets.py --db /tmp/syn.sqlite --api           # + the API under load
+    .venv/bin/python bench/bench_targets.py --db /tmp/syn.sqlite --only-api      # the API alone
     .venv/bin/python bench/bench_targets.py --db postgresql://postgres@127.0.0.1:5432/test?options=-csearch_path%3Dsyn \\
         --api --workers 1,2
 
@@ -484,6 +485,7 @@ def main() -> None:
     ap.add_argument("--db", required=True, help="SQLite path or PostgreSQL URL holding the synthetic organisation")
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--api", action="store_true", help="also the API under load (starts servers)")
+    ap.add_argument("--only-api", action="store_true", help="the API under load only, not the queries")
     ap.add_argument("--workers", default="1", help="comma-separated worker counts, e.g. 1,2 (more than 1: PostgreSQL)")
     ap.add_argument("--clients", type=int, default=10)
     ap.add_argument("--seconds", type=float, default=10.0)
@@ -495,11 +497,11 @@ def main() -> None:
     print(f"store: {url.split('://')[0]}, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}", flush=True)
     print("\n| question | product (median) | floor (median) | ratio (median of pairs) | target |")
     print("|---|---:|---:|---:|---|")
-    for label, res, target in queries(store, url, args.runs):
+    for label, res, target in [] if args.only_api else queries(store, url, args.runs):
         floor = f"{res['floor']:.1f} ms" if "floor" in res else ""
         ratio = f"{res['ratio']:.2f}" if "ratio" in res else ""
         print(f"| {label} | {res['product']:.1f} ms | {floor} | {ratio} | {target} |", flush=True)
-    if args.api:
+    if args.api or args.only_api:
         for line in api(url, store, [int(n) for n in args.workers.split(",")], args.clients, args.seconds):
             print(line, flush=True)
     print(f"\nload average at the end {os.getloadavg()[0]:.1f}")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -12,7 +12,9 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.datastructures import MutableHeaders
 from starlette.middleware.gzip import DEFAULT_EXCLUDED_CONTENT_TYPES, GZipMiddleware
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from raadhuis.canonical.errors import InputErrors
 from raadhuis.i18n import LANGUAGES
@@ -41,6 +43,40 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     # Previewed uploads nobody committed or cancelled go with the server.
     if app.state.upload_dir is not None:
         app.state.upload_dir.clear()
+
+
+class _Language:
+    """The reader's language (``?lang=``, else the cookie, else the server's) in ``request.state.lang``,
+    the cookie when ``?lang=`` chose another, and how long the app took (``Server-Timing``, up to
+    the start of the response). Plain ASGI middleware: the answer passes through as it is sent."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope)
+        chosen = request.query_params.get("lang")
+        cookie_lang = request.cookies.get(LANG_COOKIE)
+        request.state.lang = next((v for v in (chosen, cookie_lang) if v in LANGUAGES), request.app.state.default_lang)
+        started = time.perf_counter()
+
+        async def send_timed(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                # How long the server took, visible in the browser's network panel and used by the speed test.
+                headers["Server-Timing"] = f"app;dur={(time.perf_counter() - started) * 1000:.1f}"
+                if chosen in LANGUAGES and chosen != cookie_lang:
+                    carrier = Response()
+                    carrier.set_cookie(LANG_COOKIE, chosen, max_age=_YEAR, samesite="lax", httponly=True)
+                    for key, value in carrier.raw_headers:
+                        if key == b"set-cookie":
+                            headers.append("set-cookie", value.decode("latin-1"))
+            await send(message)
+
+        await self.app(scope, receive, send_timed)
 
 
 def create_app(store: Store, lang: str = "nl", settings: WebSettings | None = None) -> FastAPI:
@@ -85,18 +121,7 @@ def create_app(store: Store, lang: str = "nl", settings: WebSettings | None = No
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.mount(f"{API}/swagger", StaticFiles(directory=str(Path(swagger_ui_bundle.swagger_ui_path))), name="swagger")
 
-    @app.middleware("http")
-    async def language(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        chosen = request.query_params.get("lang")
-        cookie_lang = request.cookies.get(LANG_COOKIE)
-        request.state.lang = next((v for v in (chosen, cookie_lang) if v in LANGUAGES), app.state.default_lang)
-        started = time.perf_counter()
-        response = await call_next(request)
-        # How long the server took, visible in the browser's network panel and used by the speed test.
-        response.headers["Server-Timing"] = f"app;dur={(time.perf_counter() - started) * 1000:.1f}"
-        if chosen in LANGUAGES and chosen != cookie_lang:
-            response.set_cookie(LANG_COOKIE, chosen, max_age=_YEAR, samesite="lax", httponly=True)
-        return response
+    app.add_middleware(_Language)
 
     # Compressed when the client accepts it (issue 16); what is compressed already is left alone,
     # and so is an answer that comes gzipped (web/answers.py).

@@ -81,6 +81,17 @@ def write_cookie(request: Request, response: Response) -> None:
     )
 
 
+def cookie_header(request: Request) -> str | None:
+    """The ``Set-Cookie`` value :func:`write_cookie` would add (None when the cookie is unchanged),
+    for middleware that adds it to a response already on its way."""
+    cookie: BrowserCookie | None = getattr(request.state, "browser_cookie", None)
+    if cookie is None or not cookie.changed:
+        return None
+    carrier = Response()
+    write_cookie(request, carrier)
+    return next(v.decode("latin-1") for k, v in carrier.raw_headers if k == b"set-cookie")
+
+
 def token_for(request: Request) -> str:
     """The CSRF token of this browser, for the hidden field of every form."""
     key = str(request.app.state.secret).encode("utf-8")

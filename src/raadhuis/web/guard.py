@@ -85,7 +85,7 @@ def install(app: FastAPI, is_api: Callable[[Request], bool]) -> None:
     long for another."""
     # Innermost of the middleware (add_middleware would make it outermost): an endpoint's own
     # read of the body then raises BodyTooLarge where the exception handlers see it, not in
-    # the task in which a BaseHTTPMiddleware (language_and_token) passes the body on.
+    # a middleware outside them.
     app.user_middleware.append(Middleware(BodyLimit))
 
     def answer(request: Request, status: int, message: str, headers: dict[str, str] | None = None) -> Response:

@@ -18,13 +18,15 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
+from starlette.datastructures import MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from raadhuis.i18n.access_messages import both
 from raadhuis.web.settings import host_allowed
@@ -87,24 +89,32 @@ def _same_site(request: Request, allowed: tuple[str, ...]) -> bool:
     return origin != "null" and bool(parts.netloc) and host_allowed(parts.netloc, allowed)
 
 
-def install(app: FastAPI, page: Callable[..., Response]) -> None:
-    """Add the checks and headers to ``app`` (outside every other middleware). ``page`` is the
-    error page (web.errors.page), given by the app: the error page takes its headers from here."""
-    csp = content_security_policy()
+class _Guard:
+    """The checks and headers as plain ASGI middleware: the app's answer passes through as it is
+    sent (no copy of its body through a stream, as a ``BaseHTTPMiddleware`` makes), with the
+    headers added to its start."""
 
-    @app.middleware("http")
-    async def guard(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+    def __init__(self, app: ASGIApp, page: Callable[..., Response]) -> None:
+        self.app = app
+        self.page = page
+        self.csp = content_security_policy()
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope, receive)
         settings = request.app.state.settings
-        response: Response
+        refusal: Response | None = None
         host = request.headers.get("host", "")
         if not host_allowed(host, settings.allowed_hosts):
             # Plain text on purpose: no page, no names, nothing a rebinding page could use.
-            response = PlainTextResponse(
+            refusal = PlainTextResponse(
                 both("auth.bad_host", host=host[:100], hosts=", ".join(settings.allowed_hosts)), status_code=400
             )
         elif request.method in _UNSAFE and not _same_site(request, settings.allowed_hosts):
             if request.url.path.startswith("/api/"):
-                response = JSONResponse(
+                refusal = JSONResponse(
                     {"errors": [dict(_message("auth.cross_site", request), field=None, line=None)]}, status_code=403
                 )
             else:  # a person's browser: a page in their language, with a way back
@@ -112,24 +122,39 @@ def install(app: FastAPI, page: Callable[..., Response]) -> None:
 
                 chosen = (request.query_params.get("lang"), request.cookies.get(LANG_COOKIE))
                 request.state.lang = next((v for v in chosen if v in ("nl", "en")), request.app.state.default_lang)
-                response = page(request, 403, _message("auth.cross_site", request)["message"])
-        else:
-            response = await call_next(request)
-            from raadhuis.web.csrf import write_cookie
+                refusal = self.page(request, 403, _message("auth.cross_site", request)["message"])
 
-            write_cookie(request, response)
-        headers = response.headers
-        headers.setdefault("Content-Security-Policy", csp)
-        headers.setdefault("X-Content-Type-Options", "nosniff")
-        headers.setdefault("X-Frame-Options", "DENY")
-        headers.setdefault("Referrer-Policy", "same-origin")
-        headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
-        headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
-        if settings.secure_cookies:
-            headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
-        if request.url.path.startswith(("/signin", "/account", "/admin")):
-            headers.setdefault("Cache-Control", "no-store")
-        return response
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                if refusal is None:
+                    from raadhuis.web.csrf import cookie_header
+
+                    cookie = cookie_header(request)
+                    if cookie is not None:
+                        headers.append("set-cookie", cookie)
+                headers.setdefault("Content-Security-Policy", self.csp)
+                headers.setdefault("X-Content-Type-Options", "nosniff")
+                headers.setdefault("X-Frame-Options", "DENY")
+                headers.setdefault("Referrer-Policy", "same-origin")
+                headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+                headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+                if settings.secure_cookies:
+                    headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
+                if request.url.path.startswith(("/signin", "/account", "/admin")):
+                    headers.setdefault("Cache-Control", "no-store")
+            await send(message)
+
+        if refusal is not None:
+            await refusal(scope, receive, send_with_headers)
+        else:
+            await self.app(scope, receive, send_with_headers)
+
+
+def install(app: FastAPI, page: Callable[..., Response]) -> None:
+    """Add the checks and headers to ``app`` (outside every other middleware). ``page`` is the
+    error page (web.errors.page), given by the app: the error page takes its headers from here."""
+    app.add_middleware(_Guard, page=page)
 
 
 def _message(key: str, request: Request, **values: object) -> dict[str, str]:

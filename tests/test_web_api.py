@@ -91,9 +91,14 @@ def test_bad_query_values_are_400_or_422(client: TestClient) -> None:
 
 def test_post_events_writes_with_the_import_checks(client: TestClient) -> None:
     event = {"id": "api-rename-ow", "type": "rename", "date": "2013-01-01", "unit": "OW", "name": "Openbare Ruimte"}
-    r = client.post("/api/v1/organisations/GM0168/events", params={"who": "tester", "reason": "test"}, json=[event])
+    url = "/api/v1/organisations/GM0168/events"
+    preview = client.post(url, params={"who": "tester", "reason": "test", "dry_run": "true"}, json=[event])
+    assert preview.status_code == 200 and preview.json()["changeset"] is None  # a preview creates nothing
+    r = client.post(url, params={"who": "tester", "reason": "test"}, json=[event])
     assert r.status_code == 201, r.text
     assert r.json()["changeset"] is not None
+    again = client.post(url, params={"who": "tester", "reason": "test"}, json=[event])
+    assert again.status_code == 200 and again.json()["changed"] is False  # the same event again: nothing new
     names = {u["id"]: u["name"] for u in client.get("/api/v1/organisations/GM0168?at=2013-06-01").json()["units"]}
     assert names["OW"] == "Openbare Ruimte"
     # A unit that does not exist on the date: refused with the field named, nothing written.

@@ -158,6 +158,7 @@ def cooperations(request: Request) -> dict[str, Any]:
 )
 def add_events(
     request: Request,
+    response: Response,
     org: str,
     events: list[dict[str, Any]] = Body(...),
     reason: str = Query(..., min_length=1, description="why"),
@@ -180,6 +181,8 @@ def add_events(
         seen=seen,
         lang=lang_of(request),
     )
+    if result.dry_run or not result.changed:  # nothing was created: the answer says so, "changed": false
+        response.status_code = 200
     return result.to_dict()
 
 

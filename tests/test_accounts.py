@@ -208,7 +208,7 @@ def test_tokens_read_write_scopes_revocation_and_expiry(store: Store) -> None:
         assert r.status_code == 403
         r = c.post(
             "/api/v1/organisations/GM0168/events",
-            params={"reason": "via token"},
+            params={"reason": "via token", "who": "iemand anders"},  # with accounts, ?who= names nobody
             json=[event],
             headers={"Authorization": f"Bearer {write['token']}"},
         )

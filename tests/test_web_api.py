@@ -99,6 +99,9 @@ def test_post_events_writes_with_the_import_checks(client: TestClient) -> None:
     assert r.json()["changeset"] is not None
     again = client.post(url, params={"who": "tester", "reason": "test"}, json=[event])
     assert again.status_code == 200 and again.json()["changed"] is False  # the same event again: nothing new
+    # Without accounts the API's ?who= names the author, as the CLI's --who does.
+    trail = client.get("/api/v1/organisations/GM0168/audit", params={"event": "api-rename-ow"}).json()
+    assert trail["entries"][0]["recorded_by"] == "tester"
     names = {u["id"]: u["name"] for u in client.get("/api/v1/organisations/GM0168?at=2013-06-01").json()["units"]}
     assert names["OW"] == "Openbare Ruimte"
     # A unit that does not exist on the date: refused with the field named, nothing written.

@@ -244,7 +244,14 @@ def may_write(request: Request) -> Callable[[list[str]], None]:
 
 
 def author(request: Request) -> str:
-    """The name a write made by this request records as its author."""
+    """The name a write made by this request records as its author. Without accounts (single
+    user) a write through the API may name its author with ``?who=``, as the CLI's ``--who``
+    does; with accounts the author is always the signed-in user or the token's, never a name
+    the request gives."""
+    if request.app.state.settings.mode is Mode.SINGLE:
+        named = (request.query_params.get("who") or "").strip()
+        if named:
+            return named[:200]
     return principal(request).name
 
 

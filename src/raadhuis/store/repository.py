@@ -12,6 +12,7 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from itertools import chain, islice
 from typing import Any
 
 from sqlalchemy import (
@@ -410,7 +411,7 @@ def rebuild(
         _bulk(
             session,
             UnitVersion,
-            [
+            (
                 {
                     "organisation": organisation,
                     "view": view.value,
@@ -424,12 +425,12 @@ def rebuild(
                     "data": unit_to_dict(v.value),
                 }
                 for v in history.units
-            ],
+            ),
         )
         _bulk(
             session,
             PostVersion,
-            [
+            (
                 {
                     "organisation": organisation,
                     "view": view.value,
@@ -444,13 +445,13 @@ def rebuild(
                     "data": post_to_dict(v.value),
                 }
                 for v in history.posts
-            ],
+            ),
         )
         _bulk(session, UnitFte, unit_fte_rows(organisation, view, history.posts))
         _bulk(
             session,
             LineageLinkRow,
-            [
+            (
                 {
                     "organisation": organisation,
                     "view": view.value,
@@ -461,7 +462,7 @@ def rebuild(
                     "type": link.type.value,
                 }
                 for link in history.links
-            ],
+            ),
         )
     conflicts = {c.event.id: c.message for c in histories[View.PLANNED].conflicts}
     # Units that arrive from another organisation: in either view (a planned transfer arrives in the
@@ -472,7 +473,7 @@ def rebuild(
     _bulk(
         session,
         EventRow,
-        [
+        (
             {
                 "organisation": organisation,
                 "event_id": e.id,
@@ -488,33 +489,45 @@ def rebuild(
                 "data": event_data[e.id] if event_data and e.id in event_data else event_to_dict(e),
             }
             for rank, e in enumerate(mine)
-        ],
+        ),
     )
     session.info.pop("_json_memo", None)
     return histories
 
 
-def _bulk(session: Session, table: type, rows: list[dict[str, Any]], chunk: int = 20000) -> None:
+def _bulk(session: Session, table: type, rows: Iterable[dict[str, Any]], chunk: int = 20000) -> None:
     # Core executemany on the session's connection: the ORM's bulk path costs several
-    # times more per row and the read models need none of its bookkeeping.
-    if not rows:
+    # times more per row and the read models need none of its bookkeeping. ``rows`` may be a
+    # generator: it is consumed a chunk at a time, so the rows of a read model are never all in
+    # memory at once (the post versions of the synthetic import were 165 MB as one list).
+    parts = _chunks(rows, chunk)
+    first = next(parts, None)
+    if not first:
         return
     conn = session.connection()
     if conn.dialect.name == "sqlite":
-        _bulk_sqlite(session, table, rows, chunk)
+        _bulk_sqlite(session, table, first, parts)
         return
     if conn.dialect.name == "postgresql" and conn.dialect.driver == "psycopg":
-        _bulk_copy(session, table, rows)
+        _bulk_copy(session, table, first, parts)
         return
     statement = insert(table.__table__)  # type: ignore[attr-defined]
-    for i in range(0, len(rows), chunk):
-        conn.execute(statement, rows[i : i + chunk])
+    for part in chain([first], parts):
+        conn.execute(statement, part)
+
+
+def _chunks(rows: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+    it = iter(rows)
+    while part := list(islice(it, size)):
+        yield part
 
 
 _dumps = json.JSONEncoder(separators=(",", ":")).encode
 
 
-def _bulk_sqlite(session: Session, table: type, rows: list[dict[str, Any]], chunk: int) -> None:
+def _bulk_sqlite(
+    session: Session, table: type, first: list[dict[str, Any]], rest: Iterator[list[dict[str, Any]]]
+) -> None:
     """The same insert straight to the driver: SQLAlchemy's per-row parameter processing
     was most of an import's write time. Values are stored exactly as SQLAlchemy stores
     them on SQLite (ISO dates, JSON text, 0/1), so reading back goes through the ORM as usual."""
@@ -522,7 +535,7 @@ def _bulk_sqlite(session: Session, table: type, rows: list[dict[str, Any]], chun
     dialect = conn.dialect
     columns = table.__table__.columns  # type: ignore[attr-defined]
     # The compiled statement lists its columns in the table's order, whatever the rows' key order.
-    names = [c.name for c in columns if c.name in rows[0]]
+    names = [c.name for c in columns if c.name in first[0]]
     converters: list[Any] = []
     # The JSON of an event's data is written twice (record and event_row): encode it once.
     memo: dict[int, tuple[Any, str]] = session.info.setdefault("_json_memo", {})
@@ -547,8 +560,7 @@ def _bulk_sqlite(session: Session, table: type, rows: list[dict[str, Any]], chun
         else:
             converters.append(kind.bind_processor(dialect))
     sql = str(insert(table.__table__).compile(dialect=dialect, column_keys=names))  # type: ignore[attr-defined]
-    for i in range(0, len(rows), chunk):
-        part = rows[i : i + chunk]
+    for part in chain([first], rest):
         # Column by column, then zipped into the rows' tuples: a third of the time of building
         # each row's list and converting its values in place.
         columns_of_part = []
@@ -560,13 +572,15 @@ def _bulk_sqlite(session: Session, table: type, rows: list[dict[str, Any]], chun
         conn.exec_driver_sql(sql, list(zip(*columns_of_part, strict=True)))
 
 
-def _bulk_copy(session: Session, table: type, rows: list[dict[str, Any]]) -> None:
+def _bulk_copy(
+    session: Session, table: type, first: list[dict[str, Any]], rest: Iterator[list[dict[str, Any]]]
+) -> None:
     """The same insert through PostgreSQL's COPY (issue 16: a bulk path for big imports), on the
     session's own connection and transaction. JSON is encoded as SQLAlchemy encodes it
     (``json.dumps``), once for an event's data written to both ``record`` and ``event_row``;
     the other values go as psycopg writes them (dates, timestamps with their zone, booleans)."""
     columns = table.__table__.columns  # type: ignore[attr-defined]
-    names = [c.name for c in columns if c.name in rows[0]]
+    names = [c.name for c in columns if c.name in first[0]]
     is_json = [isinstance(columns[n].type, JSON) for n in names]
     memo: dict[int, tuple[Any, str]] = session.info.setdefault("_json_memo", {})
     shared = table in (Record, EventRow)
@@ -587,7 +601,7 @@ def _bulk_copy(session: Session, table: type, rows: list[dict[str, Any]]) -> Non
     quoted = ", ".join(f'"{n}"' for n in names)
     statement = f'COPY "{table.__table__.name}" ({quoted}) FROM STDIN'  # type: ignore[attr-defined]
     with dbapi.cursor() as cursor, cursor.copy(statement) as copy:
-        for row in rows:
+        for row in chain.from_iterable(chain([first], rest)):
             copy.write_row([encode(row[n]) if j else row[n] for n, j in zip(names, is_json, strict=True)])
 
 

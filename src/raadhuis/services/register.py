@@ -1043,17 +1043,16 @@ def as_of_state(store: Store, organisation: str, at: date, view: View = View.ACT
     from raadhuis.services.concurrency import org_version as version
 
     # One round trip when the question names the organisation by id, slug or code (as
-    # resolve_organisation finds it first), on a bare connection (no ORM session: this is read on
+    # resolve_organisation finds it first), on a driver connection (no ORM session: this is read on
     # every request for the as-of tree); else the organisation found, then its state.
     norm = organisation.strip().lower()
     digits = norm[2:] if norm.startswith("gm") else norm
     code = f"GM{int(digits):04d}" if digits.isdigit() else None
-    with store.engine.connect() as conn:
-        for org_id, slug, cbs_code, revision, changeset, last in repo.organisations_named_with_state(
-            conn, norm, code, at
-        ):
-            if org_id.lower() == norm or (slug or "").lower() == norm or (code and cbs_code == code):
-                return (org_id, revision, int(changeset or 0), view.value, at.isoformat(), last)
+    for org_id, slug, cbs_code, revision, changeset, last in repo.organisations_named_with_state(
+        store.engine, norm, code, at
+    ):
+        if org_id.lower() == norm or (slug or "").lower() == norm or (code and cbs_code == code):
+            return (org_id, revision, int(changeset or 0), view.value, at.isoformat(), last)
     with store.session() as s:
         found = resolve_organisation(s, organisation)
         return (

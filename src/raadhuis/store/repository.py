@@ -18,7 +18,6 @@ from typing import Any
 from sqlalchemy import (
     ARRAY,
     JSON,
-    Connection,
     Date,
     DateTime,
     String,
@@ -35,6 +34,7 @@ from sqlalchemy import (
     or_,
     select,
 )
+from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from raadhuis.canonical.decode import event_from_dict
@@ -1130,13 +1130,39 @@ def _named_with_state() -> Any:
 _NAMED_WITH_STATE = _named_with_state()
 
 
+_COMPILED_STATE: dict[str, tuple[str, tuple[str, ...] | None, Any]] = {}
+
+
+def _state_statement(engine: Engine) -> tuple[str, tuple[str, ...] | None, Any]:
+    """The statement's SQL for the engine's dialect, the order of its parameters (None: by name)
+    and the driver's form of a day: compiled once per dialect."""
+    found = _COMPILED_STATE.get(engine.dialect.name)
+    if found is None:
+        compiled = _NAMED_WITH_STATE.compile(dialect=engine.dialect)
+        order = tuple(compiled.positiontup or ()) if compiled.positional else None
+        found = (compiled.string, order, Date().dialect_impl(engine.dialect).bind_processor(engine.dialect))
+        _COMPILED_STATE[engine.dialect.name] = found
+    return found
+
+
 def organisations_named_with_state(
-    conn: Connection | Session, norm: str, code: str | None, day: date
+    engine: Engine, norm: str, code: str | None, day: date
 ) -> list[tuple[str, str | None, str | None, int, int | None, date | None]]:
     """The organisations :func:`organisations_named` finds, in its order, as (id, slug, CBS code,
     revision, the newest changeset among its records (its version, services.concurrency.org_version),
-    its last event day on or before ``day``): one query."""
-    rows = conn.execute(_NAMED_WITH_STATE, {"norm": norm, "code": code or None, "day": day}).all()
+    its last event day on or before ``day``): one query, on a driver connection of the engine's
+    pool (read on every request for the as-of tree; SQLAlchemy's execution of it cost five times
+    the query). A read alone: nothing is written, and the pool ends the transaction."""
+    sql, order, day_of = _state_statement(engine)
+    values: dict[str, Any] = {"norm": norm, "code": code or None, "day": day_of(day) if day_of else day}
+    conn = engine.raw_connection()
+    try:
+        cursor = conn.cursor()
+        cursor.execute(sql, [values[name] for name in order] if order is not None else values)
+        rows = cursor.fetchall()
+        cursor.close()
+    finally:
+        conn.close()  # back to the pool, which rolls back
     out = []
     for org_id, slug, cbs_code, revision, changeset, when in rows:
         if isinstance(when, str):  # SQLite may hand a subquery's date back as text

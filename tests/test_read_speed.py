@@ -185,3 +185,38 @@ def test_a_large_import_leaves_the_planner_statistics_fresh(
     monkeypatch.setattr(register, "ANALYZE_AFTER", 1)
     load(pg_store, tmp_path, LOSSER.replace("Openbare Werken", "Openbare Werken en Groen"), "v2.yaml")
     assert analysed() > 0
+
+
+def _answer(response: Any) -> tuple[int, list[tuple[str, str]], bytes]:
+    # Everything a client sees but the time the server took.
+    headers = [(k, v) for k, v in response.headers.multi_items() if k != "server-timing"]
+    return response.status_code, headers, response.content
+
+
+def test_a_kept_tree_is_answered_as_the_route_answers_it(api: TestClient) -> None:
+    # The first request of each kind goes to the route (nothing kept yet), the second is answered
+    # from the kept bytes before the routing (routes.KeptTree): the same status, headers and bytes.
+    for encoding in ("identity", "gzip"):
+        asks = {"params": {"at": "2013-03-01"}, "headers": {"Accept-Encoding": encoding}}
+        routed, kept = api.get(TREE, **asks), api.get(TREE, **asks)  # type: ignore[arg-type]
+        assert routed.status_code == 200 and _answer(routed) == _answer(kept)
+        assert ("content-security-policy" in routed.headers) and ("server-timing" in kept.headers)
+    etag = routed.headers["etag"]
+    asks = {"params": {"at": "2013-03-01"}, "headers": {"If-None-Match": etag}}
+    not_modified = api.get(TREE, **asks)  # type: ignore[arg-type]
+    assert not_modified.status_code == 304 and "x-frame-options" in not_modified.headers
+    # What the fast path leaves to the route: a bad day, a bad view, an unknown organisation.
+    assert api.get(TREE, params={"at": "2013-13-45"}).status_code == 400
+    assert api.get(TREE, params={"at": "2013-03-01", "view": "nope"}).status_code == 400
+    assert api.get("/api/v1/organisations/GM9999", params={"at": "2013-03-01"}).status_code == 404
+
+
+def test_a_kept_tree_still_asks_who_may_read_it(api: TestClient, store: Store) -> None:
+    from raadhuis.web.settings import Mode, WebSettings
+
+    assert api.get(TREE, params={"at": "2013-03-01"}).status_code == 200  # kept now
+    guarded = TestClient(create_app(store, settings=WebSettings(mode=Mode.ACCOUNTS)), base_url="http://127.0.0.1")
+    refused = guarded.get(TREE, params={"at": "2013-03-01"})
+    assert refused.status_code == 401 and "units" not in refused.text
+    bad_token = guarded.get(TREE, params={"at": "2013-03-01"}, headers={"Authorization": "Bearer nope"})
+    assert bad_token.status_code == 401

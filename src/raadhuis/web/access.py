@@ -130,6 +130,20 @@ class Rule:
         return f"{self.permission}" + (f" on {{{self.org_param}}}" if self.org_param else " on some organisation")
 
 
+def allowed_everywhere(request: Request, permission: Permission) -> bool:
+    """Does :func:`require` (``permission`` on the path's organisation) let this request through
+    for any organisation, decided without the database? False: ask the rule itself (it may
+    refuse, or need the database to decide)."""
+    rule = Rule("permission", permission, "org")
+    if rule._needs_database(request):
+        return False
+    try:
+        rule.check(request)  # reads nothing here: passes or refuses
+    except AccessRefused:
+        return False
+    return True
+
+
 def require(permission: Permission, org: str | None = "org") -> DependsParam:
     """The rule: ``permission`` on the organisation in path parameter ``org`` (None: on any)."""
     return Depends(Rule("permission", permission, org))  # type: ignore[no-any-return]

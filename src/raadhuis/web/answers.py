@@ -95,22 +95,54 @@ def _accepts_gzip(request: Request) -> bool:
     return "gzip" in request.headers.get("accept-encoding", "")
 
 
+def _common(etag: str, headers: dict[str, str] | None) -> dict[str, str]:
+    return {"ETag": etag, "Vary": "Accept-Encoding", "Cache-Control": "no-cache", **(headers or {})}
+
+
+def _key(request: Request, etag: str) -> str:
+    # Kept per store as well: two databases (tests, a second app in one process) can be in states
+    # with the same numbers, and the ETag names a state of one register only.
+    return f"{request.app.state.store.identity}:{etag}"
+
+
+def _sent(request: Request, kept: Encoded, packed: bytes | None, common: dict[str, str]) -> Response:
+    if packed is not None:
+        return Response(packed, media_type="application/json", headers={**common, "Content-Encoding": "gzip"})
+    return Response(kept.body, media_type="application/json", headers=common)
+
+
+def _wants_packed(request: Request, kept: Encoded) -> bool:
+    return len(kept.body) >= MIN_GZIP and _accepts_gzip(request)
+
+
+def send_kept(request: Request, etag: str, headers: dict[str, str] | None = None) -> Response | None:
+    """What :func:`send` answers when that needs no work: 304, or the kept bytes (or their kept
+    gzip); None when the answer is not kept (or its gzip not made yet)."""
+    common = _common(etag, headers)
+    if _matches(request, etag):
+        return Response(status_code=304, headers=common)
+    kept = KEPT.get(_key(request, etag))
+    if kept is None:
+        return None
+    if _wants_packed(request, kept):
+        return None if kept.packed is None else _sent(request, kept, kept.packed, common)
+    return _sent(request, kept, None, common)
+
+
 async def send(request: Request, etag: str, make: Callable[[], Any], headers: dict[str, str] | None = None) -> Response:
     """304 when the client has this ETag; else the answer's bytes (made by ``make`` and encoded
     only when not kept), gzipped when the client accepts it, with ``Content-Encoding: gzip`` (the
     gzip middleware leaves an encoded answer alone). Making, encoding and compressing run in a
     worker thread; a kept answer is sent from the event loop."""
-    common = {"ETag": etag, "Vary": "Accept-Encoding", "Cache-Control": "no-cache", **(headers or {})}
-    if _matches(request, etag):
-        return Response(status_code=304, headers=common)
-    # Kept per store as well: two databases (tests, a second app in one process) can be in states
-    # with the same numbers, and the ETag names a state of one register only.
-    key = f"{request.app.state.store.identity}:{etag}"
+    ready = send_kept(request, etag, headers)
+    if ready is not None:
+        return ready
+    key = _key(request, etag)
     kept = KEPT.get(key)
     if kept is None:
         kept = await run_in_threadpool(lambda: Encoded(_encode(make()).encode("utf-8")))
         KEPT.put(key, kept)
-    if len(kept.body) >= MIN_GZIP and _accepts_gzip(request):
+    packed = None
+    if _wants_packed(request, kept):
         packed = kept.packed if kept.packed is not None else await run_in_threadpool(kept.gzipped)
-        return Response(packed, media_type="application/json", headers={**common, "Content-Encoding": "gzip"})
-    return Response(kept.body, media_type="application/json", headers=common)
+    return _sent(request, kept, packed, _common(etag, headers))

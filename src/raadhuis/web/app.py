@@ -121,6 +121,11 @@ def create_app(store: Store, lang: str = "nl", settings: WebSettings | None = No
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.mount(f"{API}/swagger", StaticFiles(directory=str(Path(swagger_ui_bundle.swagger_ui_path))), name="swagger")
 
+    from raadhuis.web.api.routes import KeptTree
+
+    # Inside the language, gzip and security middleware (added after it, so outside it): a kept
+    # as-of tree is answered before the routing, with the same headers on it.
+    app.add_middleware(KeptTree, prefix=f"{API}/organisations/")
     app.add_middleware(_Language)
 
     # Compressed when the client accepts it (issue 16); what is compressed already is left alone,

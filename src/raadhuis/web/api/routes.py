@@ -10,12 +10,14 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Body, HTTPException, Query, Request, Response
+from starlette._utils import get_route_path
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from raadhuis.canonical.errors import InputError, InputErrors
 from raadhuis.services import register, web_queries
 from raadhuis.services.timeline import timeline as timeline_of
 from raadhuis.web import answers
-from raadhuis.web.access import READ, WRITE, author, can, may_write, require
+from raadhuis.web.access import READ, WRITE, allowed_everywhere, author, can, may_write, require
 from raadhuis.web.common import lang_of, parse_day, parse_view
 from raadhuis.web.guard import off_loop
 
@@ -40,6 +42,12 @@ def organisations(request: Request, q: str | None = None) -> list[dict[str, Any]
     return [o for o in register.list_organisations(_store(request), q) if can(request, READ, o["id"])]
 
 
+def _tree_etag(state: tuple[Any, ...]) -> tuple[str, dict[str, str]]:
+    # The ETag is the register's state (web/answers.py): 304 when the client has it; the version
+    # to send back as ?seen= with a change (optimistic concurrency) is part of that state.
+    return answers.etag_of("as-of", *state), {"X-Raadhuis-Version": str(state[2])}
+
+
 @router.get(
     "/organisations/{org}",
     dependencies=[require(READ)],
@@ -56,14 +64,45 @@ async def organisation(
     # The state (one indexed query, ~0.1 ms) is read on the event loop: under load the hop to a
     # worker thread and back cost more than the query. Making the answer runs in a worker thread.
     state = register.as_of_state(store, org, day, chosen)
-    # The ETag is the register's state (web/answers.py): 304 when the client has it; the version
-    # to send back as ?seen= with a change (optimistic concurrency) is part of that state.
-    return await answers.send(
-        request,
-        answers.etag_of("as-of", *state),
-        lambda: register.show(store, org, day, chosen),
-        {"X-Raadhuis-Version": str(state[2])},
-    )
+    etag, headers = _tree_etag(state)
+    return await answers.send(request, etag, lambda: register.show(store, org, day, chosen), headers)
+
+
+class KeptTree:
+    """ASGI middleware: a GET of the as-of tree (``{prefix}{org}``) whose answer is kept (or a 304)
+    is answered here, with what :func:`organisation` would answer, before FastAPI's routing and
+    dependencies (under load they cost as much as the rest of the request). Everything else goes on
+    to the app: other requests, and this one when the answer is not kept, when the access rule
+    would have to read the database (or refuses), or when the day, the view or the organisation is
+    wrong (the route says what)."""
+
+    def __init__(self, app: ASGIApp, prefix: str) -> None:
+        self.app = app
+        self.prefix = prefix
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] == "GET":
+            path = get_route_path(scope)
+            org = path[len(self.prefix) :] if path.startswith(self.prefix) else ""
+            if org and "/" not in org:
+                kept = _kept_tree(Request(scope, receive), org)
+                if kept is not None:
+                    await kept(scope, receive, send)
+                    return
+        await self.app(scope, receive, send)
+
+
+def _kept_tree(request: Request, org: str) -> Response | None:
+    if not allowed_everywhere(request, READ):
+        return None
+    query = request.query_params
+    try:
+        day, chosen = parse_day(query.get("at")), parse_view(query.get("view", "actual"))
+        state = register.as_of_state(_store(request), org, day, chosen)
+    except (HTTPException, register.NotFound):
+        return None
+    etag, headers = _tree_etag(state)
+    return answers.send_kept(request, etag, headers)
 
 
 @router.get(

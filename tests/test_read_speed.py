@@ -220,3 +220,14 @@ def test_a_kept_tree_still_asks_who_may_read_it(api: TestClient, store: Store) -
     assert refused.status_code == 401 and "units" not in refused.text
     bad_token = guarded.get(TREE, params={"at": "2013-03-01"}, headers={"Authorization": "Bearer nope"})
     assert bad_token.status_code == 401
+
+
+def test_stored_json_is_read_as_json_reads_it() -> None:
+    from raadhuis.store.repository import raw_dict
+
+    for text in ('{"a":1,"b":[1.5,"x",null,true]}', '{"naam":"Één \\u00e9"}', '{"a":{"b":{}}}'):
+        assert raw_dict(text) == json.loads(text)
+    # Text the store did not write itself (space around it, trailing text) still decodes, or is refused as json refuses it.
+    assert raw_dict(' {"a": 1} ') == {"a": 1}
+    with pytest.raises(json.JSONDecodeError):
+        raw_dict('{"a": 1} x')

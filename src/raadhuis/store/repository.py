@@ -9,10 +9,11 @@ or not at all, and holds the write lock of what it changes.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from itertools import chain, islice
+from json.scanner import make_scanner
 from typing import Any
 
 from sqlalchemy import (
@@ -641,7 +642,21 @@ def units_as_of(session: Session, organisation: str, day: date, view: View) -> d
     return {u.id: u for u in map(unit_from_row, rows)}
 
 
-_loads = json.JSONDecoder().decode
+_decoder = json.JSONDecoder()
+_loads = _decoder.decode
+# The decoder's scanner called directly: ``decode`` wraps it in two whitespace matches and a
+# check for trailing text, a third of the time of decoding one stored post. The text is the
+# JSON the store wrote itself (``json.dumps``: nothing before or after the value); anything else
+# goes through ``decode``, which says what is wrong.
+_scan: Callable[[str, int], tuple[Any, int]] = make_scanner(_decoder)  # type: ignore[arg-type]  # typeshed types the class
+
+
+def _stored_json(text: str) -> Any:
+    try:
+        value, end = _scan(text, 0)
+    except StopIteration:
+        return _loads(text)
+    return value if end == len(text) else _loads(text)
 
 
 def json_text(column: Any) -> Any:
@@ -654,7 +669,7 @@ def json_text(column: Any) -> Any:
 def raw_dict(value: Any) -> dict[str, Any]:
     """A stored JSON column read without SQLAlchemy's processing: text on SQLite (decoded here,
     one C call), already a dict from psycopg on PostgreSQL."""
-    return value if isinstance(value, dict) else _loads(value)
+    return value if isinstance(value, dict) else _stored_json(value)
 
 
 def unit_data_as_of(session: Session, organisation: str, day: date, view: View) -> list[dict[str, Any]]:

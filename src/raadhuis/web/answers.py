@@ -96,7 +96,10 @@ def _accepts_gzip(request: Request) -> bool:
 
 
 def _common(etag: str, headers: dict[str, str] | None) -> dict[str, str]:
-    return {"ETag": etag, "Vary": "Accept-Encoding", "Cache-Control": "no-cache", **(headers or {})}
+    # No Vary here: the gzip middleware adds "Vary: Accept-Encoding" to every answer it passes on
+    # unencoded (a second one made it "Accept-Encoding, Accept-Encoding"); an answer sent encoded
+    # already, which it leaves alone, says Vary itself (_sent).
+    return {"ETag": etag, "Cache-Control": "no-cache", **(headers or {})}
 
 
 def _key(request: Request, etag: str) -> str:
@@ -107,7 +110,8 @@ def _key(request: Request, etag: str) -> str:
 
 def _sent(request: Request, kept: Encoded, packed: bytes | None, common: dict[str, str]) -> Response:
     if packed is not None:
-        return Response(packed, media_type="application/json", headers={**common, "Content-Encoding": "gzip"})
+        headers = {**common, "Content-Encoding": "gzip", "Vary": "Accept-Encoding"}
+        return Response(packed, media_type="application/json", headers=headers)
     return Response(kept.body, media_type="application/json", headers=common)
 
 
@@ -120,7 +124,7 @@ def send_kept(request: Request, etag: str, headers: dict[str, str] | None = None
     gzip); None when the answer is not kept (or its gzip not made yet)."""
     common = _common(etag, headers)
     if _matches(request, etag):
-        return Response(status_code=304, headers=common)
+        return Response(status_code=304, headers={**common, "Vary": "Accept-Encoding"})  # passed on as it is
     kept = KEPT.get(_key(request, etag))
     if kept is None:
         return None

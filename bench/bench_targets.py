@@ -192,7 +192,8 @@ def merged_unit(store: Store) -> str:
     """A unit with both predecessors and successors, as bench_core.py picks it."""
     with store.session() as s:
         links = repo.lineage_links(s, ORG, View.ACTUAL)
-    both = sorted({link.target for link in links} & {link.source for link in links})
+        known = set(repo.unit_names(s, ORG, View.ACTUAL))  # a link may name a unit that never had a day of its own
+    both = sorted({link.target for link in links} & {link.source for link in links} & known)
     return both[len(both) // 2] if both else sorted({link.target for link in links} or {"U1"})[0]
 
 

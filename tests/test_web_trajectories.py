@@ -62,7 +62,7 @@ def test_api_writes_are_checked_and_dry_run_writes_nothing(client: TestClient) -
     }
     params = {"reason": "proef", "dry_run": "true"}
     r = client.post("/api/v1/trajectories/wol-2007-2009/options", json=option, params=params)
-    assert r.status_code == 201 and r.json()["changeset"] is None
+    assert r.status_code == 200 and r.json()["changeset"] is None  # a preview records nothing
     assert client.get("/api/v1/trajectories/wol-2007-2009").json()["options"] == []
     bad = dict(option, task="fusie")
     r = client.post("/api/v1/trajectories/wol-2007-2009/options", json=bad, params=dict(params, dry_run="false"))

@@ -9,7 +9,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 import jinja2
-from fastapi import HTTPException, Request
+from fastapi import HTTPException, Request, Response
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
@@ -211,3 +211,11 @@ def conflict_error(exc: Any, lang: str) -> Any:
         reason=last["reason"] or "—",
     )
     return InputError("(form)", None, tr("auth.conflict_field", lang), message)
+
+
+def recorded(response: Response, body: dict[str, Any]) -> dict[str, Any]:
+    """A write's answer with its status, one rule for every route that writes: 201 when it made a
+    changeset (something was recorded), 200 when it made none — a preview (``dry_run``) or data the
+    register holds already ("changed": false)."""
+    response.status_code = 201 if body.get("changeset") is not None else 200
+    return body

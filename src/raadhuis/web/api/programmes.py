@@ -20,7 +20,7 @@ from raadhuis.services import challenges as challenge_svc
 from raadhuis.services import programmes as svc
 from raadhuis.web.access import READ, WRITE, author, can, require
 from raadhuis.web.api.routes import _JSON, _require_type
-from raadhuis.web.common import lang_of, parse_day
+from raadhuis.web.common import lang_of, parse_day, recorded
 
 router = APIRouter(prefix="/api/v1", tags=["programmes"])
 
@@ -89,6 +89,7 @@ def all_challenges(request: Request, at: str | None = AT) -> dict[str, Any]:
 
 def _record(
     request: Request,
+    response: Response,
     fn: Any,
     org: str,
     programme: str,
@@ -99,9 +100,8 @@ def _record(
 ) -> dict[str, Any]:
     _require_type(request, _JSON)
     form = {k: (v if isinstance(v, str) or v is None else str(v)) for k, v in body.items()}
-    return fn(  # type: ignore[no-any-return]
-        _store(request), org, programme, form, author(request), reason, version, dry_run, lang_of(request)
-    )
+    body = fn(_store(request), org, programme, form, author(request), reason, version, dry_run, lang_of(request))
+    return recorded(response, body)
 
 
 @router.post(
@@ -112,6 +112,7 @@ def _record(
 )
 def record_reading(
     request: Request,
+    response: Response,
     org: str,
     programme: str,
     body: dict[str, Any] = Body(  # noqa: B008
@@ -121,7 +122,7 @@ def record_reading(
     dry_run: bool = False,
     version: int | None = VERSION,
 ) -> dict[str, Any]:
-    return _record(request, svc.record_reading, org, programme, body, reason, dry_run, version)
+    return _record(request, response, svc.record_reading, org, programme, body, reason, dry_run, version)
 
 
 @router.post(
@@ -132,6 +133,7 @@ def record_reading(
 )
 def record_milestone(
     request: Request,
+    response: Response,
     org: str,
     programme: str,
     body: dict[str, Any] = Body(  # noqa: B008
@@ -141,7 +143,7 @@ def record_milestone(
     dry_run: bool = False,
     version: int | None = VERSION,
 ) -> dict[str, Any]:
-    return _record(request, svc.record_milestone, org, programme, body, reason, dry_run, version)
+    return _record(request, response, svc.record_milestone, org, programme, body, reason, dry_run, version)
 
 
 @router.post(
@@ -152,6 +154,7 @@ def record_milestone(
 )
 def record_spend(
     request: Request,
+    response: Response,
     org: str,
     programme: str,
     body: dict[str, Any] = Body(  # noqa: B008
@@ -161,4 +164,4 @@ def record_spend(
     dry_run: bool = False,
     version: int | None = VERSION,
 ) -> dict[str, Any]:
-    return _record(request, svc.record_spend, org, programme, body, reason, dry_run, version)
+    return _record(request, response, svc.record_spend, org, programme, body, reason, dry_run, version)

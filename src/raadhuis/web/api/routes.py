@@ -18,7 +18,7 @@ from raadhuis.services import register, web_queries
 from raadhuis.services.timeline import timeline as timeline_of
 from raadhuis.web import answers
 from raadhuis.web.access import READ, WRITE, allowed_everywhere, author, can, may_write, require
-from raadhuis.web.common import lang_of, parse_day, parse_view
+from raadhuis.web.common import lang_of, parse_day, parse_view, recorded
 from raadhuis.web.guard import off_loop
 
 router = APIRouter(tags=["register"])
@@ -222,9 +222,7 @@ def add_events(
         seen=seen,
         lang=lang_of(request),
     )
-    if result.dry_run or not result.changed:  # nothing was created: the answer says so, "changed": false
-        response.status_code = 200
-    return result.to_dict()
+    return recorded(response, result.to_dict())
 
 
 @router.post(

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Body, Query, Request
+from fastapi import APIRouter, Body, Query, Request, Response
 
 from raadhuis.services import trajectories as svc
 from raadhuis.services.register import NotFound
 from raadhuis.web.access import READ, WRITE, author, can, require
 from raadhuis.web.api.routes import _JSON, _require_type
-from raadhuis.web.common import lang_of, parse_day
+from raadhuis.web.common import lang_of, parse_day, recorded
 from raadhuis.web.trajectory_access import allowed, participants_may, readable
 
 router = APIRouter(prefix="/api/v1", tags=["trajectories"])
@@ -74,6 +74,7 @@ def outcomes(request: Request, organisation: str | None = None) -> dict[str, Any
 )
 def add_option(
     request: Request,
+    response: Response,
     trajectory: str,
     option: dict[str, Any] = Body(...),
     reason: str = Query(..., min_length=1, description="why"),
@@ -83,7 +84,7 @@ def add_option(
     allowed(request, trajectory, WRITE)
     _require_type(request, _JSON)
     result = svc.add_option(_store(request), trajectory, option, author(request), reason, "api", dry_run, version)
-    return result.to_dict()
+    return recorded(response, result.to_dict())
 
 
 @router.post(
@@ -94,6 +95,7 @@ def add_option(
 )
 def record_milestone(
     request: Request,
+    response: Response,
     trajectory: str,
     milestone: dict[str, Any] = Body(...),
     reason: str = Query(..., min_length=1, description="why"),
@@ -103,14 +105,14 @@ def record_milestone(
     allowed(request, trajectory, WRITE)
     _require_type(request, _JSON)
     store = _store(request)
-    return svc.record_milestone(
-        store, trajectory, milestone, author(request), reason, "api", dry_run, version
-    ).to_dict()
+    result = svc.record_milestone(store, trajectory, milestone, author(request), reason, "api", dry_run, version)
+    return recorded(response, result.to_dict())
 
 
 @router.post("/assessments", dependencies=WRITE_ANY, status_code=201, summary="Een optie beoordelen / score an option")
 def score(
     request: Request,
+    response: Response,
     assessment: dict[str, Any] = Body(...),
     reason: str = Query(..., min_length=1, description="why"),
     dry_run: bool = False,
@@ -123,4 +125,5 @@ def score(
         participants = []  # an unknown trajectory: the checks report it at its field
     if participants:
         participants_may(request, WRITE, participants)
-    return svc.score(_store(request), assessment, author(request), reason, "api", dry_run, version).to_dict()
+    result = svc.score(_store(request), assessment, author(request), reason, "api", dry_run, version)
+    return recorded(response, result.to_dict())

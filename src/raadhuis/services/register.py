@@ -850,9 +850,17 @@ def lineage_of(store: Store, organisation: str, unit: str, view: View = View.ACT
         # The unit's own versions first (by its index); every unit's name only when the question
         # names it by name or names none that exists.
         versions = repo.unit_versions(s, org.id, unit, view)
+        links: list[LineageLink] | None = None
         if not versions:
             names = repo.unit_names(s, org.id, view)
             match = [uid for uid, n in names.items() if n.lower() == unit.lower()]
+            if not match:
+                # A unit merged or split away on the day it was made has no day of its own, so no
+                # version; the lineage of the units around it names it, and so does its own.
+                links = _linked_lineage(s, org.id, view)
+                own = f"{org.id}:{unit}"
+                if any(own in (link.source, link.target) for link in links):
+                    match = [unit]
             if not match:
                 raise NotFound(
                     "unit",
@@ -863,7 +871,8 @@ def lineage_of(store: Store, organisation: str, unit: str, view: View = View.ACT
                 )
             unit = match[0]
             versions = repo.unit_versions(s, org.id, unit, view)
-        links = _linked_lineage(s, org.id, view)
+        if links is None:
+            links = _linked_lineage(s, org.id, view)
         preds, succs = lineage(links, f"{org.id}:{unit}")
         # The latest names of the units the answer names, read by unit, per organisation.
         wanted: dict[str, set[str]] = {}
@@ -901,7 +910,7 @@ def lineage_of(store: Store, organisation: str, unit: str, view: View = View.ACT
             "view": view.value,
             "unit": {
                 "id": unit,
-                "name": versions[-1].name,
+                "name": versions[-1].name if versions else _name_made(s, org.id, unit),
                 "from": versions[0].valid_from.isoformat() if versions else None,
                 "to": _open_end(versions[-1].valid_to) if versions else None,
             },
@@ -918,6 +927,16 @@ def lineage_of(store: Store, organisation: str, unit: str, view: View = View.ACT
             "predecessors": [item(p) for p in preds],
             "successors": [item(p) for p in succs],
         }
+
+
+def _name_made(s: Session, organisation: str, unit: str) -> str:
+    """The name a unit without a version of its own was given by the event that made it."""
+    for row in repo.event_rows(s, organisation, unit=unit):
+        into = row.data.get("into")  # a merge's new unit, a split's new units (the dataset's form)
+        for new in into if isinstance(into, list) else [into]:
+            if isinstance(new, dict) and new.get("id") == unit and new.get("name"):
+                return str(new["name"])
+    return unit
 
 
 def _linked_lineage(s: Session, organisation: str, view: View) -> list[LineageLink]:

@@ -99,6 +99,13 @@ def test_api_refuses_other_content_and_bad_salary_files(client: TestClient) -> N
         headers={"Content-Type": "text/csv"},
     )
     assert r.status_code == 201 and r.json()["tables"][0]["id"] == "proef-2020-07-01"
+    again = client.post(  # the same table again: nothing new is recorded
+        "/api/v1/salary-tables",
+        params={"name": "Proef", "illustrative": "test"},
+        content="schaal;periodiek;maandbedrag;geldig_vanaf\n11;0;3000;2020-07-01\n",
+        headers={"Content-Type": "text/csv"},
+    )
+    assert again.status_code == 200 and again.json()["changeset"] is None, again.text
     assert client.get("/api/v1/salary-tables").json()["shipped"] is False
 
 

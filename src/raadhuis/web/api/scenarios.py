@@ -18,7 +18,7 @@ from raadhuis.domain.scenario import AfterBranch
 from raadhuis.services import comparison, salary
 from raadhuis.services import scenarios as svc
 from raadhuis.web.access import READ, WRITE, author, require
-from raadhuis.web.common import lang_of, parse_day, parse_view
+from raadhuis.web.common import lang_of, parse_day, parse_view, recorded
 from raadhuis.web.guard import off_loop
 
 router = APIRouter(prefix="/api/v1", tags=["scenarios"])
@@ -253,6 +253,7 @@ def salary_tables(request: Request) -> dict[str, Any]:
 )
 async def import_salary(
     request: Request,
+    response: Response,
     name: str = Query(..., min_length=1, description="the table's name"),
     source: str | None = Query(None, description="the publication's title"),
     url: str | None = None,
@@ -263,7 +264,7 @@ async def import_salary(
     kind = _require_type(request, _TABLE)
     body = await request.body()
     file_name = f"{name}.{'xlsx' if kind == XLSX else 'csv'}"
-    return await off_loop(
+    result = await off_loop(
         salary.import_tables,
         _store(request),
         file_name,
@@ -277,3 +278,4 @@ async def import_salary(
         file_name,
         dry_run,
     )
+    return recorded(response, result)

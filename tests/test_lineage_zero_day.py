@@ -38,3 +38,24 @@ def test_the_lineage_of_a_unit_without_a_day_of_its_own(sqlite_store: Store, tmp
     assert {p["id"] for p in own["successors"]} == {"C", "D"}
     with pytest.raises(register.NotFound):
         register.lineage_of(sqlite_store, "GM9901", "NIEMAND")
+
+
+def test_its_page_says_so_and_shows_its_lineage(sqlite_store: Store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from fastapi.testclient import TestClient
+
+    from raadhuis.web.app import create_app
+
+    path = tmp_path / "duinwijk.yaml"
+    path.write_text(DATASET, encoding="utf-8")
+    register.import_dataset(sqlite_store, path, who="test", reason="test")
+    with TestClient(create_app(sqlite_store), base_url="http://127.0.0.1") as client:
+        gamma = client.get("/o/GM9901/u/C", params={"at": "2022-06-01"}).text
+        assert 'href="/o/GM9901/u/AB' in gamma  # the lineage graph links to it
+        page = client.get("/o/GM9901/u/AB")
+        assert page.status_code == 200
+        assert "<h1>Alfa en Beta</h1>" in page.text
+        assert "werd op 1 januari 2022 gevormd en dezelfde dag weer opgedeeld" in page.text
+        assert "Alfa" in page.text and "Gamma" in page.text and "Delta" in page.text
+        english = client.get("/o/GM9901/u/AB", params={"lang": "en"}).text
+        assert "formed on 1 January 2022" in english
+        assert client.get("/o/GM9901/u/NIEMAND").status_code == 404

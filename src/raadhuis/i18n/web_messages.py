@@ -74,6 +74,16 @@ WEB_MESSAGES: dict[str, dict[str, str]] = {
     "web.open_end": {"nl": "heden", "en": "present"},
     "web.post_untitled": {"nl": "formatieplaats zonder functienaam", "en": "post without a title"},
     "web.not_on_date": {"nl": "Deze eenheid bestaat niet op {at}.", "en": "This unit does not exist on {at}."},
+    "web.unit_without_day": {
+        "nl": "Deze eenheid heeft geen dag bestaan: zij werd op {day} gevormd en dezelfde dag weer opgedeeld "
+        "of opgeheven. Hieronder waar zij vandaan kwam en wat ervan werd.",
+        "en": "This unit never existed for a day: it was formed on {day} and split up or dissolved the same "
+        "day. Below, where it came from and what became of it.",
+    },
+    "web.unit_without_day_undated": {
+        "nl": "Deze eenheid heeft geen dag bestaan. Hieronder waar zij vandaan kwam en wat ervan werd.",
+        "en": "This unit never existed for a day. Below, where it came from and what became of it.",
+    },
     "web.none": {"nl": "geen", "en": "none"},
     "web.quote": {"nl": "Citaat", "en": "Quote"},
     "web.page": {"nl": "blz.", "en": "p."},

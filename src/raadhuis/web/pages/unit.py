@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
+from raadhuis.domain.model import View
 from raadhuis.i18n.engine import uncertain_labels
 from raadhuis.reference import taskfields
 from raadhuis.services import register, studies, web_queries
@@ -28,7 +29,13 @@ def _task_field_name(code: str, year: int) -> str:
 def unit_page(request: Request, org: str, unit: str, at: str | None = None, view: str | None = None) -> Response:
     store, lang = request.app.state.store, lang_of(request)
     day, v = parse_day(at), parse_view(view)
-    detail = web_queries.unit_detail(store, org, unit, day, v)
+    try:
+        detail = web_queries.unit_detail(store, org, unit, day, v)
+    except register.NotFound:
+        without = _without_a_day(request, org, unit, v)
+        if without is None:
+            raise
+        return without
     org_id = detail["organisation"]["id"]
     # An event with an imprecise date that touches the unit leaves this day open: said at the top.
     uncertain = uncertain_labels(register.show(store, org_id, day, v)["uncertain"], lang).get(detail["id"], [])
@@ -60,6 +67,42 @@ def unit_page(request: Request, org: str, unit: str, at: str | None = None, view
         org_names=org_names,
         unit_names=register.unit_names(store, org_id, v),
         task_field_name=lambda code: _task_field_name(code, day.year),
+    )
+
+
+def _without_a_day(request: Request, org: str, unit: str, view: View) -> Response | None:
+    """The page of a unit the lineage names that has no version of its own (made and unmade on one
+    day), reached from the lineage graph of the units around it; None for a unit nobody names."""
+    store, lang = request.app.state.store, lang_of(request)
+    try:
+        lineage = register.lineage_of(store, org, unit, view)
+    except register.NotFound:
+        return None
+    if lineage["versions"]:
+        return None
+    org_id = lineage["organisation"]["id"]
+    org_names = register.organisation_names(store)
+    title = tr("lineage.title", lang, unit=lineage["unit"]["name"])
+    svg = lineage_svg(
+        lineage,
+        title,
+        href=f"/o/{org_id}/u/",
+        label=lambda kind: tr(f"event.{kind}", lang),
+        lang=lang,
+        org_names=org_names,
+    )
+    made = next((p["date"] for p in lineage["predecessors"]), None)
+    return render(
+        request,
+        "unit_without_day.html",
+        title=f"{lineage['unit']['name']} — {lineage['organisation']['name']}",
+        unit=lineage["unit"],
+        org=lineage["organisation"],
+        made=made,
+        lineage=lineage,
+        lineage_svg=trusted(svg),
+        org_names=org_names,
+        unit_names=register.unit_names(store, org_id, view),
     )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
@@ -41,16 +43,8 @@ def unit_page(request: Request, org: str, unit: str, at: str | None = None, view
     uncertain = uncertain_labels(register.show(store, org_id, day, v)["uncertain"], lang).get(detail["id"], [])
     lineage = register.lineage_of(store, org_id, unit, v)
     history = register.timeline(store, org_id, unit=unit, lang=lang)["events"]
-    title = tr("lineage.title", lang, unit=detail["name"])
     org_names = register.organisation_names(store)
-    svg = lineage_svg(
-        lineage,
-        title,
-        href=f"/o/{org_id}/u/",
-        label=lambda kind: tr(f"event.{kind}", lang),
-        lang=lang,
-        org_names=org_names,
-    )
+    svg = _drawn(lineage, detail["name"], lang, org_names, href=f"/o/{org_id}/u/")
     return render(
         request,
         "unit.html",
@@ -82,15 +76,7 @@ def _without_a_day(request: Request, org: str, unit: str, view: View) -> Respons
         return None
     org_id = lineage["organisation"]["id"]
     org_names = register.organisation_names(store)
-    title = tr("lineage.title", lang, unit=lineage["unit"]["name"])
-    svg = lineage_svg(
-        lineage,
-        title,
-        href=f"/o/{org_id}/u/",
-        label=lambda kind: tr(f"event.{kind}", lang),
-        lang=lang,
-        org_names=org_names,
-    )
+    svg = _drawn(lineage, lineage["unit"]["name"], lang, org_names, href=f"/o/{org_id}/u/")
     made = next((p["date"] for p in lineage["predecessors"]), None)
     return render(
         request,
@@ -110,12 +96,14 @@ def _without_a_day(request: Request, org: str, unit: str, view: View) -> Respons
 def lineage_file(request: Request, org: str, unit: str, view: str | None = None) -> Response:
     store, lang = request.app.state.store, lang_of(request)
     lineage = register.lineage_of(store, org, unit, parse_view(view))
-    title = tr("lineage.title", lang, unit=lineage["unit"]["name"])
-    svg = lineage_svg(
-        lineage,
-        title,
-        label=lambda kind: tr(f"event.{kind}", lang),
-        lang=lang,
-        org_names=register.organisation_names(store),
-    )
+    svg = _drawn(lineage, lineage["unit"]["name"], lang, register.organisation_names(store))
     return Response(svg, media_type="image/svg+xml")
+
+
+def _drawn(lineage: dict[str, Any], name: str, lang: str, org_names: dict[str, str], href: str = "") -> str:
+    """The lineage graph of a unit, titled and labelled in ``lang``; ``href``: where its units link to."""
+
+    def label(kind: str) -> str:
+        return tr(f"event.{kind}", lang)
+
+    return lineage_svg(lineage, tr("lineage.title", lang, unit=name), href, label, lang, org_names)

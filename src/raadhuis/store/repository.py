@@ -763,18 +763,20 @@ def units_changed_between(
     for row in conn.execute(select(*fte_cols).where(*touching(UnitFte))).all():
         put_fte(*row)
         by_fte.add(row[0])
-    step = 900 if sqlite else 1_000_000
-    only_fte = sorted(by_fte - by_version)
-    for i in range(0, len(only_fte), step):
-        for start, end, data in conn.execute(
-            select(*version_cols).where(*spanning(UnitVersion, only_fte[i : i + step]))
-        ).all():
+    for part in _batches(sorted(by_fte - by_version), sqlite):
+        for start, end, data in conn.execute(select(*version_cols).where(*spanning(UnitVersion, part))).all():
             put_unit(start, end, data)
-    only_version = sorted(by_version - by_fte)
-    for i in range(0, len(only_version), step):
-        for row in conn.execute(select(*fte_cols).where(*spanning(UnitFte, only_version[i : i + step]))).all():
+    for part in _batches(sorted(by_version - by_fte), sqlite):
+        for row in conn.execute(select(*fte_cols).where(*spanning(UnitFte, part))).all():
             put_fte(*row)
     return before, later, fte_before, fte_after
+
+
+def _batches(values: list[str], sqlite: bool) -> list[list[str]]:
+    """The values for :func:`_one_of`: 900 a statement on SQLite, all in one on PostgreSQL."""
+    if not sqlite:
+        return [values] if values else []
+    return [values[i : i + 900] for i in range(0, len(values), 900)]
 
 
 def _one_of(column: Any, values: list[str], sqlite: bool) -> Any:

@@ -36,7 +36,7 @@ def test_a_merge_is_one_sentence_with_its_event_decision_and_sources(losser: Sto
     # Each unit is a link on a day it exists: REO and Welzijn on the first day, BSP on the second.
     links = {s["unit"]: s["at"] for s in merge.segments if "unit" in s}
     assert links == {"REO": "2011-12-31", "WEL": "2011-12-31", "BSP": "2012-01-01"}
-    assert r.fte == ["BSP: 0,00 → 1,00 fte"]
+    assert r.fte == ["BSP: 0,00 → 1,00 fte (aanname)"]  # the post's event is marked as an assumption
     # Gone units are drawn struck through; the transfer that did not happen is said as such.
     assert {g["id"] for g in r.gone} == {"REO", "WEL"}
     assert [s.text() for s in r.not_realised] == ["WIZ zou overgaan naar Enschede"]
@@ -70,3 +70,19 @@ def test_the_cli_says_the_same(losser: Store) -> None:
     assert "Besluit: college, 13 september 2011" in result.output
     assert "- WIZ zou overgaan naar Enschede" in result.output
     assert "samengevoegd BSP" not in result.output
+
+
+def test_a_change_of_fte_carries_the_mark_only_when_its_event_is_an_assumption() -> None:
+    from raadhuis.i18n import t
+    from raadhuis.services.differences import read
+
+    def say(key: str, **values: object) -> str:
+        return t(key, "nl", **values)
+
+    change = {"id": "A", "change": "fte_changed", "name": "Alfa", "fte_before": 1.0, "fte_after": 2.0, "events": ["p"]}
+    diff = {"view": "actual", "from": "2020-01-01", "to": "2021-01-01", "changes": [change]}
+    rows = {"A": {"id": "A", "name": "Alfa", "abbreviation": None}}
+    known = {"p": {"id": "p", "effective": "2022-01-01", "status": "realised", "data": {"type": "change_post"}}}
+    assert read(diff, known, rows, rows, {}, say).fte == ["Alfa: 1,00 → 2,00 fte"]
+    assumed = {"p": dict(known["p"], data={"type": "change_post", "assumption": True})}
+    assert read(diff, assumed, rows, rows, {}, say).fte == ["Alfa: 1,00 → 2,00 fte (aanname)"]

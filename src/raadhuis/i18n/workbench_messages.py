@@ -193,6 +193,10 @@ WORKBENCH_MESSAGES: dict[str, dict[str, str]] = {
     "diff.bare.changed": {"nl": "{unit} is gewijzigd", "en": "{unit} changed"},
     "diff.bare.fte_changed": {"nl": "De formatie van {unit} is gewijzigd", "en": "The budgeted FTE of {unit} changed"},
     "diff.fte": {"nl": "{unit}: {before} → {after} fte", "en": "{unit}: {before} → {after} FTE"},
+    "diff.fte_assumed": {
+        "nl": "{unit}: {before} → {after} fte (aanname)",
+        "en": "{unit}: {before} → {after} FTE (assumption)",
+    },
     "diff.a_function": {"nl": "Een functie", "en": "A function"},
     "diff.field.kind": {"nl": "soort", "en": "kind"},
     "diff.field.abbreviation": {"nl": "afkorting", "en": "abbreviation"},

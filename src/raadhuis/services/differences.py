@@ -138,7 +138,8 @@ def read(
             continue
         out.append(words.bare(ch))
     # Changes of FTE over the period, per unit: the net result of all its post events.
-    fte = [words.fte(ch) for ch in changes.values() if _fte_differs(ch)]
+    # A change that comes of an event marked as an assumption carries the mark (as the event does).
+    fte = [words.fte(ch, _assumed(ch, events)) for ch in changes.values() if _fte_differs(ch)]
     planned_only = []
     if view == "actual":
         for entry in events.values():
@@ -164,6 +165,11 @@ def read(
             row["gone"] = True
             gone.append(row)
     return Reading(out, planned_only, marks, gone, fte=fte)
+
+
+def _assumed(ch: Mapping[str, Any], events: Mapping[str, dict[str, Any]]) -> bool:
+    """Does any event of the period that touches the unit carry an assumption?"""
+    return any((events.get(eid) or {}).get("data", {}).get("assumption") for eid in ch.get("events") or ())
 
 
 def _fte_differs(ch: Mapping[str, Any]) -> bool:
@@ -232,11 +238,11 @@ class _Words:
             out.append({"text": template[pos:]})
         return out
 
-    def fte(self, ch: Mapping[str, Any]) -> str:
+    def fte(self, ch: Mapping[str, Any], assumed: bool = False) -> str:
         row = self.after.get(ch["id"]) or self.before.get(ch["id"]) or {}
         label = str(row.get("abbreviation") or row.get("name") or ch.get("name") or ch["id"])
         return self.say(
-            "diff.fte",
+            "diff.fte_assumed" if assumed else "diff.fte",
             unit=label,
             before=format_fte(ch.get("fte_before") or 0.0, self.lang),
             after=format_fte(ch.get("fte_after") or 0.0, self.lang),
